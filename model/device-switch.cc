@@ -1,0 +1,798 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "device-switch.h"
+
+#include "bsd-errno.h"
+#include "kernel-cost-model.h"
+#include "process-table.h"
+#include "process.h"
+
+#include "ns3/abort.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/simulator.h"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DeviceSwitch");
+
+NS_OBJECT_ENSURE_REGISTERED(DeviceSwitch);
+
+namespace
+{
+
+/// poll(2) event bits (sys/poll.h) that seltrue() reports.
+constexpr int32_t POLLIN = 0x0001;
+constexpr int32_t POLLOUT = 0x0004;
+constexpr int32_t POLLRDNORM = 0x0040;
+constexpr int32_t POLLWRNORM = POLLOUT;
+
+/// seltrue: a device without a poll routine is always readable and writable.
+int32_t
+Seltrue(int32_t events)
+{
+    return events & (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM);
+}
+
+} // namespace
+
+std::string
+DevDispatchRecord::ToString() const
+{
+    std::ostringstream os;
+    os << start.As(Time::S) << " node " << nodeId << " pid " << pid << " " << device << " "
+       << DevOpName(op) << "(" << args << ") = "
+       << (resultIsErrno ? BsdErrnoName(static_cast<int32_t>(result)) : std::to_string(result));
+    if (end != start)
+    {
+        os << " [returned " << end.As(Time::S) << "]";
+    }
+    return os.str();
+}
+
+/// One operation in flight through the switch.
+struct DeviceSwitch::Request : public SimpleRefCount<DeviceSwitch::Request>
+{
+    Ptr<DevOps> ops;                  //!< the table called
+    Ptr<DevGenericArgs> ap;           //!< the arguments
+    bool needMplock{true};            //!< dev_needmplock() at the call
+    uint64_t* mplockCounter{nullptr}; //!< bumped when Giant is taken
+    uint64_t* mpsafeCounter{nullptr}; //!< bumped when it is not
+    std::function<void(int)> finish;  //!< the dev_d*() epilogue
+};
+
+TypeId
+DeviceSwitch::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DeviceSwitch")
+            .SetParent<Object>()
+            .SetGroupName("Tun")
+            .AddConstructor<DeviceSwitch>()
+            .AddTraceSource("Dispatch",
+                            "Every operation dispatched through the switch, when it returns.",
+                            MakeTraceSourceAccessor(&DeviceSwitch::m_dispatchTrace),
+                            "ns3::DeviceSwitch::DispatchTracedCallback");
+    return tid;
+}
+
+DeviceSwitch::DeviceSwitch()
+    : m_deadOps(Create<DevOps>("dead"))
+{
+    // dead_dev_ops: an empty table, compiled to the defaults.
+    CompileDevOps(*m_deadOps);
+}
+
+DeviceSwitch::~DeviceSwitch() = default;
+
+Ptr<DeviceSwitch>
+DeviceSwitch::Install(Ptr<Node> node)
+{
+    NS_ABORT_MSG_IF(!node, "DeviceSwitch::Install: null node");
+    Ptr<DeviceSwitch> sw = node->GetObject<DeviceSwitch>();
+    if (!sw)
+    {
+        sw = CreateObject<DeviceSwitch>();
+        node->AggregateObject(sw);
+    }
+    if (!node->GetObject<ProcessTable>())
+    {
+        node->AggregateObject(CreateObject<ProcessTable>());
+    }
+    return sw;
+}
+
+void
+DeviceSwitch::NotifyNewAggregate()
+{
+    if (!m_node)
+    {
+        m_node = GetObject<Node>();
+    }
+    Object::NotifyNewAggregate();
+}
+
+void
+DeviceSwitch::DoDispose()
+{
+    m_devices.clear();
+    m_majors.clear();
+    m_cloneHandlers.clear();
+    m_node = nullptr;
+    m_idealCost = nullptr;
+    Object::DoDispose();
+}
+
+Ptr<Node>
+DeviceSwitch::GetNode() const
+{
+    return m_node;
+}
+
+Ptr<KernelCostModel>
+DeviceSwitch::GetCostModel() const
+{
+    Ptr<KernelCostModel> cost = m_node ? m_node->GetObject<KernelCostModel>() : nullptr;
+    if (cost)
+    {
+        return cost;
+    }
+    if (!m_idealCost)
+    {
+        m_idealCost = CreateObject<KernelCostModel>();
+    }
+    return m_idealCost;
+}
+
+// --- dispatch core ---------------------------------------------------------------------
+
+void
+DeviceSwitch::Start(Ptr<DevOps> ops,
+                    Ptr<DevGenericArgs> ap,
+                    uint64_t* mplockCounter,
+                    uint64_t* mpsafeCounter,
+                    std::function<void(int)> finish)
+{
+    NS_ABORT_MSG_IF(!ap || !ap->dev, "DeviceSwitch: dispatch without a device");
+    NS_ABORT_MSG_IF(!ops, "DeviceSwitch: device " << ap->dev->GetName() << " has no operations");
+    auto req = Create<Request>();
+    req->ops = ops;
+    req->ap = ap;
+    req->needMplock = (ops->head.flags & D_MPSAFE) == 0; // dev_needmplock
+    req->mplockCounter = mplockCounter;
+    req->mpsafeCounter = mpsafeCounter;
+    req->finish = std::move(finish);
+    if (req->needMplock)
+    {
+        m_giant.Acquire([this, req] { Run(req); });
+    }
+    else
+    {
+        Run(req);
+    }
+}
+
+void
+DeviceSwitch::Run(Ptr<Request> req)
+{
+    uint64_t* counter = req->needMplock ? req->mplockCounter : req->mpsafeCounter;
+    if (counter)
+    {
+        ++*counter;
+    }
+    const DevOpFunction& func = (*req->ops)[req->ap->desc];
+    NS_ABORT_MSG_IF(!func,
+                    "DeviceSwitch: table \"" << req->ops->head.name << "\" has no "
+                                             << DevOpName(req->ap->desc)
+                                             << " operation; was it compiled?");
+    AfterRun(req, func(*req->ap));
+}
+
+void
+DeviceSwitch::Resume(Ptr<Request> req, int sleepError)
+{
+    auto proceed = [this, req, sleepError] {
+        std::function<int(int)> rest = req->ap->caller->TakeSleepContinuation();
+        NS_ABORT_MSG_IF(!rest, "DeviceSwitch: a sleep woke without a continuation");
+        AfterRun(req, rest(sleepError));
+    };
+    if (req->needMplock)
+    {
+        m_giant.Acquire(proceed); // tsleep takes the MP lock back before returning
+    }
+    else
+    {
+        proceed();
+    }
+}
+
+void
+DeviceSwitch::AfterRun(Ptr<Request> req, int error)
+{
+    Time hold = req->needMplock ? GetCostModel()->GetGiantHoldTime() : Time(0);
+    if (error == BSD_ESLEEP)
+    {
+        Ptr<Process> caller = req->ap->caller;
+        NS_ABORT_MSG_IF(!caller,
+                        "DeviceSwitch: " << req->ap->dev->GetName() << " "
+                                         << DevOpName(req->ap->desc)
+                                         << " slept, but no process made the call");
+        caller->Park([this, req](int e) { Resume(req, e); });
+        if (req->needMplock)
+        {
+            // tsleep gives up the MP lock while asleep.
+            if (hold.IsZero())
+            {
+                m_giant.Release();
+            }
+            else
+            {
+                Simulator::Schedule(hold, [this] { m_giant.Release(); });
+            }
+        }
+        return;
+    }
+    if (req->needMplock && !hold.IsZero())
+    {
+        Simulator::Schedule(hold, [this, req, error] {
+            m_giant.Release();
+            req->finish(error);
+        });
+        return;
+    }
+    if (req->needMplock)
+    {
+        m_giant.Release();
+    }
+    req->finish(error);
+}
+
+void
+DeviceSwitch::Complete(Ptr<DevGenericArgs> ap,
+                       Time start,
+                       const std::string& args,
+                       int64_t value,
+                       bool isErrno,
+                       const DoneCallback& done)
+{
+    if (!m_dispatchTrace.IsEmpty())
+    {
+        DevDispatchRecord r;
+        r.start = start;
+        r.end = Simulator::Now();
+        r.nodeId = m_node ? m_node->GetId() : 0;
+        r.pid = ap->caller ? static_cast<int32_t>(ap->caller->GetPid()) : -1;
+        r.device = ap->dev->GetName();
+        r.op = ap->desc;
+        r.args = args;
+        r.result = value;
+        r.resultIsErrno = isErrno;
+        m_dispatchTrace(r);
+    }
+    NS_LOG_LOGIC(ap->dev->GetName() << " " << DevOpName(ap->desc) << " = " << value);
+    if (done)
+    {
+        done(value);
+    }
+}
+
+// --- dev_d* ------------------------------------------------------------------------------
+
+std::string
+DeviceSwitch::DescribeIfTraced(const DevGenericArgs& ap) const
+{
+    return m_dispatchTrace.IsEmpty() ? std::string() : ap.Describe();
+}
+
+void
+DeviceSwitch::Dopen(Ptr<DevOpenArgs> ap, DoneCallback done)
+{
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
+        Complete(ap, start, args, error, true, done);
+    });
+}
+
+void
+DeviceSwitch::Dclose(Ptr<DevCloseArgs> ap, DoneCallback done)
+{
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
+        Complete(ap, start, args, error, true, done);
+    });
+}
+
+void
+DeviceSwitch::Dread(Ptr<DevReadArgs> ap, DoneCallback done)
+{
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    Start(ap->dev->GetOps(), ap, &m_mplockReads, &m_mpsafeReads, [=](int error) {
+        if (error == BSD_OK)
+        {
+            ap->dev->SetLastRead(Simulator::Now());
+        }
+        Complete(ap, start, args, error, true, done);
+    });
+}
+
+void
+DeviceSwitch::Dwrite(Ptr<DevWriteArgs> ap, DoneCallback done)
+{
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    ap->dev->SetLastWrite(start); // before the call, whatever its outcome
+    Start(ap->dev->GetOps(), ap, &m_mplockWrites, &m_mpsafeWrites, [=](int error) {
+        Complete(ap, start, args, error, true, done);
+    });
+}
+
+void
+DeviceSwitch::Dioctl(Ptr<DevIoctlArgs> ap, DoneCallback done)
+{
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
+        Complete(ap, start, args, error, true, done);
+    });
+}
+
+void
+DeviceSwitch::Dmmap(Ptr<DevMmapArgs> ap, DoneCallback done)
+{
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
+        Complete(ap, start, args, error == BSD_OK ? ap->result : -1, false, done);
+    });
+}
+
+void
+DeviceSwitch::DmmapSingle(Ptr<DevMmapSingleArgs> ap, DoneCallback done)
+{
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
+        Complete(ap, start, args, error, true, done);
+    });
+}
+
+void
+DeviceSwitch::Dclone(Ptr<DevCloneArgs> ap, DoneCallback done)
+{
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
+        Complete(ap, start, args, error, true, done);
+    });
+}
+
+void
+DeviceSwitch::Drevoke(Ptr<DevRevokeArgs> ap, DoneCallback done)
+{
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
+        Complete(ap, start, args, error, true, done);
+    });
+}
+
+void
+DeviceSwitch::Dstrategy(Ptr<DevStrategyArgs> ap, DoneCallback done)
+{
+    // The seed KKASSERTs these; a simulation reports them instead of panicking.
+    NS_ABORT_MSG_IF(!ap->bio, "dev_dstrategy on " << ap->dev->GetName() << ": no bio");
+    NS_ABORT_MSG_IF(ap->bio->done,
+                    "dev_dstrategy on " << ap->dev->GetName() << ": bio already done");
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    Start(ap->dev->GetOps(), ap, &m_mplockStrategies, &m_mpsafeStrategies, [=](int) {
+        Complete(ap, start, args, 0, false, done); // void: the bio carries the outcome
+    });
+}
+
+void
+DeviceSwitch::Ddump(Ptr<DevDumpArgs> ap, DoneCallback done)
+{
+    // The disk layer sets these before forwarding; the switch starts them at zero.
+    ap->count = 0;
+    ap->blkno = 0;
+    ap->secsize = 0;
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
+        Complete(ap, start, args, error, true, done);
+    });
+}
+
+void
+DeviceSwitch::Dpsize(Ptr<DevPsizeArgs> ap, DoneCallback done)
+{
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
+        Complete(ap, start, args, error == BSD_OK ? ap->result : -1, false, done);
+    });
+}
+
+void
+DeviceSwitch::Dkqfilter(Ptr<DevKqfilterArgs> ap, DoneCallback done)
+{
+    ap->result = 0; // so a d_kqfilter that returns 0 need not set it
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
+        Complete(ap, start, args, error == BSD_OK ? ap->result : BSD_ENODEV, true, done);
+    });
+}
+
+void
+DeviceSwitch::Dpoll(Ptr<DevPollArgs> ap, DoneCallback done)
+{
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    int32_t asked = ap->events;
+    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
+        int32_t revents = error == BSD_OK ? ap->events : Seltrue(asked);
+        Complete(ap, start, args, revents, false, done);
+    });
+}
+
+void
+DeviceSwitch::Operate(Ptr<DevGenericArgs> ap, DoneCallback done)
+{
+    OperateOps(ap->dev->GetOps(), ap, std::move(done));
+}
+
+void
+DeviceSwitch::OperateOps(Ptr<DevOps> ops, Ptr<DevGenericArgs> ap, DoneCallback done)
+{
+    Time start = Simulator::Now();
+    std::string args = DescribeIfTraced(*ap);
+    Start(ops, ap, nullptr, nullptr, [=](int error) {
+        Complete(ap, start, args, error, true, done);
+    });
+}
+
+// --- tables ------------------------------------------------------------------------------
+
+Ptr<DevOps>
+DeviceSwitch::Intercept(Ptr<Cdev> dev, Ptr<DevOps> iops)
+{
+    Ptr<DevOps> oops = dev->GetOps();
+    CompileDevOps(*iops);
+    iops->head.maj = oops->head.maj;
+    iops->head.data = oops->head.data;
+    iops->head.flags = oops->head.flags;
+    dev->SetOps(iops);
+    dev->SetFlags(dev->GetFlags() | Cdev::SI_INTERCEPTED);
+    return oops;
+}
+
+void
+DeviceSwitch::Restore(Ptr<Cdev> dev, Ptr<DevOps> oops)
+{
+    Ptr<DevOps> iops = dev->GetOps();
+    dev->SetOps(oops);
+    dev->SetFlags(dev->GetFlags() & ~Cdev::SI_INTERCEPTED);
+    iops->head.maj = 0;
+    iops->head.data = nullptr;
+    iops->head.flags = 0;
+}
+
+int
+DeviceSwitch::AddOps(Ptr<DevOps> ops, uint32_t mask, uint32_t match)
+{
+    CompileDevOps(*ops);
+    if (ops->head.maj < 0)
+    {
+        while (m_majors.count(m_nextMajor))
+        {
+            if (++m_nextMajor <= 0)
+            {
+                m_nextMajor = 256;
+            }
+        }
+        ops->head.maj = m_nextMajor;
+    }
+    std::vector<OpsLink>& links = m_majors[ops->head.maj];
+    for (OpsLink& link : links)
+    {
+        if (link.mask == mask && link.match == match)
+        {
+            // An exact match is usurped; only a different table is worth a warning.
+            if (link.ops != ops)
+            {
+                NS_LOG_WARN("\"" << ops->head.name << "\" is usurping \"" << link.ops->head.name
+                                 << "\"'s major " << ops->head.maj);
+                link.ops = ops;
+                ++ops->head.refs;
+            }
+            return BSD_OK;
+        }
+    }
+    links.insert(links.begin(), OpsLink{mask, match, ops}); // pushed at the head of the list
+    ++ops->head.refs;
+    return BSD_OK;
+}
+
+int
+DeviceSwitch::RemoveOps(Ptr<DevOps> ops, uint32_t mask, uint32_t match)
+{
+    std::vector<Ptr<Cdev>> doomed;
+    for (const auto& [name, dev] : m_devices)
+    {
+        if (dev->GetOps() == ops && (static_cast<uint32_t>(dev->GetMinor()) & mask) == match)
+        {
+            doomed.push_back(dev);
+        }
+    }
+    for (auto& dev : doomed)
+    {
+        DestroyDev(dev);
+    }
+
+    auto major = m_majors.find(ops->head.maj);
+    if (major == m_majors.end())
+    {
+        NS_LOG_WARN("double-remove of dev_ops for " << ops->head.name << "(" << ops->head.maj
+                                                    << ")");
+        return BSD_OK;
+    }
+    std::vector<OpsLink>& links = major->second;
+    auto found = links.end();
+    for (auto it = links.begin(); it != links.end(); ++it)
+    {
+        if (it->mask == mask && it->match == match)
+        {
+            if (it->ops == ops)
+            {
+                found = it;
+                break;
+            }
+            NS_LOG_WARN(ops->head.name << ": cannot remove dev_ops, its major number "
+                                       << ops->head.maj << " was stolen by " << it->ops->head.name);
+        }
+    }
+    if (found == links.end())
+    {
+        NS_LOG_WARN(ops->head.name << "(" << ops->head.maj << "): ops removed multiple times");
+    }
+    else
+    {
+        links.erase(found);
+        --ops->head.refs;
+    }
+    if (links.empty())
+    {
+        m_majors.erase(major);
+    }
+    return BSD_OK;
+}
+
+std::vector<int32_t>
+DeviceSwitch::GetMajors() const
+{
+    std::vector<int32_t> majors;
+    for (const auto& [maj, links] : m_majors)
+    {
+        majors.push_back(maj);
+    }
+    return majors;
+}
+
+std::vector<Ptr<DevOps>>
+DeviceSwitch::GetOpsForMajor(int32_t major) const
+{
+    std::vector<Ptr<DevOps>> result;
+    auto it = m_majors.find(major);
+    if (it != m_majors.end())
+    {
+        for (const OpsLink& link : it->second)
+        {
+            result.push_back(link.ops);
+        }
+    }
+    return result;
+}
+
+// --- device nodes --------------------------------------------------------------------------
+
+Ptr<Cdev>
+DeviceSwitch::MakeDev(Ptr<DevOps> ops,
+                      int32_t minor,
+                      uint32_t uid,
+                      uint32_t gid,
+                      uint32_t perms,
+                      const std::string& name,
+                      int* error)
+{
+    int result = BSD_OK;
+    if (name.empty() || name.find('/') != std::string::npos || !ops)
+    {
+        result = BSD_EINVAL;
+    }
+    else if (m_devices.count(name))
+    {
+        NS_LOG_WARN("make_dev: /dev/" << name << " already exists; nothing changed");
+        result = BSD_EEXIST;
+    }
+    if (error)
+    {
+        *error = result;
+    }
+    if (result != BSD_OK)
+    {
+        return nullptr;
+    }
+    CompileDevOps(*ops);
+    auto dev = Create<Cdev>(name, ops->head.maj, minor, ops);
+    dev->SetOwnership(uid, gid, perms);
+    dev->Reference(); // the /dev entry's reference
+    m_devices[name] = dev;
+    NS_LOG_DEBUG("make_dev /dev/" << name << " (" << ops->head.maj << "," << minor << ")");
+    return dev;
+}
+
+int
+DeviceSwitch::DestroyDev(Ptr<Cdev> dev)
+{
+    if (!dev || dev->IsDestroyed())
+    {
+        return BSD_ENOENT;
+    }
+    auto it = m_devices.find(dev->GetName());
+    if (it != m_devices.end() && it->second == dev)
+    {
+        m_devices.erase(it);
+    }
+    dev->SetOps(m_deadOps);
+    dev->MarkDestroyed();
+    dev->Release();
+    NS_LOG_DEBUG("destroy_dev /dev/" << dev->GetName());
+    return BSD_OK;
+}
+
+int
+DeviceSwitch::RemoveAll(Ptr<DevOps> ops)
+{
+    return RemoveMinor(ops, -1);
+}
+
+int
+DeviceSwitch::RemoveMinor(Ptr<DevOps> ops, int32_t minor)
+{
+    // devfs_destroy_dev_by_ops: minor -1 means every minor.
+    std::vector<Ptr<Cdev>> doomed;
+    for (const auto& [name, dev] : m_devices)
+    {
+        if (dev->GetOps() == ops && (minor == -1 || dev->GetMinor() == minor))
+        {
+            doomed.push_back(dev);
+        }
+    }
+    for (auto& dev : doomed)
+    {
+        DestroyDev(dev);
+    }
+    return BSD_OK;
+}
+
+void
+DeviceSwitch::AddCloneHandler(CloneHandler handler)
+{
+    m_cloneHandlers.push_back(std::move(handler));
+}
+
+int
+DeviceSwitch::StdClone(const std::string& name, const std::string& stem, int32_t* unit)
+{
+    if (name.compare(0, stem.size(), stem) != 0)
+    {
+        return 0;
+    }
+    std::size_t i = stem.size();
+    auto isDigit = [&name](std::size_t k) {
+        return k < name.size() && std::isdigit(static_cast<unsigned char>(name[k]));
+    };
+    if (!isDigit(i))
+    {
+        return 0;
+    }
+    if (name[i] == '0' && isDigit(i + 1))
+    {
+        return 0; // no leading zeros
+    }
+    int64_t u = 0;
+    while (isDigit(i) && u < 10000000)
+    {
+        u = u * 10 + (name[i++] - '0');
+    }
+    if (u > 0xffffff)
+    {
+        return 0;
+    }
+    *unit = static_cast<int32_t>(u);
+    return i < name.size() ? 2 : 1;
+}
+
+Ptr<Cdev>
+DeviceSwitch::Lookup(const std::string& path)
+{
+    static const std::string prefix = "/dev/";
+    if (path.compare(0, prefix.size(), prefix) != 0)
+    {
+        return nullptr;
+    }
+    std::string name = path.substr(prefix.size());
+    if (name.empty() || name.find('/') != std::string::npos)
+    {
+        return nullptr;
+    }
+    auto it = m_devices.find(name);
+    if (it != m_devices.end())
+    {
+        return it->second;
+    }
+    // devfs lookup miss: offer the name to the dev_clone handlers.
+    Ptr<Cdev> dev;
+    for (auto& handler : m_cloneHandlers)
+    {
+        handler(name, dev);
+    }
+    if (dev)
+    {
+        NS_LOG_DEBUG("cloned /dev/" << name);
+    }
+    return dev;
+}
+
+std::vector<std::string>
+DeviceSwitch::ListDevices() const
+{
+    std::vector<std::string> names;
+    for (const auto& [name, dev] : m_devices)
+    {
+        names.push_back(name);
+    }
+    return names;
+}
+
+// --- accounting --------------------------------------------------------------------------
+
+int
+DeviceSwitch::Sysctl(const std::string& name, uint64_t* value) const
+{
+    const std::map<std::string, const uint64_t*> counters = {
+        {"kern.mpsafe_writes", &m_mpsafeWrites},
+        {"kern.mplock_writes", &m_mplockWrites},
+        {"kern.mpsafe_reads", &m_mpsafeReads},
+        {"kern.mplock_reads", &m_mplockReads},
+        {"kern.mpsafe_strategies", &m_mpsafeStrategies},
+        {"kern.mplock_strategies", &m_mplockStrategies},
+    };
+    auto it = counters.find(name);
+    if (it == counters.end())
+    {
+        return BSD_ENOENT;
+    }
+    *value = *it->second;
+    return BSD_OK;
+}
+
+const GiantLock&
+DeviceSwitch::GetGiantLock() const
+{
+    return m_giant;
+}
+
+} // namespace ns3

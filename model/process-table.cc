@@ -1,0 +1,128 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "process-table.h"
+
+#include "process.h"
+
+#include "ns3/abort.h"
+#include "ns3/log.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ProcessTable");
+
+NS_OBJECT_ENSURE_REGISTERED(ProcessTable);
+
+TypeId
+ProcessTable::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::ProcessTable")
+            .SetParent<Object>()
+            .SetGroupName("Tun")
+            .AddConstructor<ProcessTable>()
+            .AddAttribute("FirstPid",
+                          "The first pid handed to a process that does not ask for one.",
+                          UintegerValue(100),
+                          MakeUintegerAccessor(&ProcessTable::m_firstPid),
+                          MakeUintegerChecker<uint32_t>(1, 99999));
+    return tid;
+}
+
+uint32_t
+ProcessTable::Register(Ptr<Process> process, uint32_t pid)
+{
+    if (pid != 0)
+    {
+        NS_ABORT_MSG_IF(m_processes.count(pid),
+                        "ProcessTable: pid " << pid << " is already in use on this node");
+    }
+    else
+    {
+        if (m_nextPid < m_firstPid)
+        {
+            m_nextPid = m_firstPid;
+        }
+        while (m_processes.count(m_nextPid))
+        {
+            ++m_nextPid;
+        }
+        pid = m_nextPid++;
+    }
+    m_processes[pid] = process;
+    NS_LOG_DEBUG("pid " << pid << " registered");
+    return pid;
+}
+
+void
+ProcessTable::Unregister(uint32_t pid)
+{
+    m_processes.erase(pid);
+}
+
+Ptr<Process>
+ProcessTable::Find(uint32_t pid) const
+{
+    auto it = m_processes.find(pid);
+    return it == m_processes.end() ? nullptr : it->second;
+}
+
+void
+ProcessTable::Wakeup(const void* chan)
+{
+    auto it = m_sleep.find(chan);
+    if (it == m_sleep.end())
+    {
+        return;
+    }
+    // Take the whole queue first: a woken process may sleep on the same channel again.
+    std::list<Ptr<Process>> sleepers;
+    sleepers.swap(it->second);
+    m_sleep.erase(it);
+    for (auto& p : sleepers)
+    {
+        p->Wake(0);
+    }
+}
+
+void
+ProcessTable::AddSleeper(const void* chan, Ptr<Process> process)
+{
+    m_sleep[chan].push_back(process);
+}
+
+void
+ProcessTable::RemoveSleeper(const void* chan, Ptr<Process> process)
+{
+    auto it = m_sleep.find(chan);
+    if (it == m_sleep.end())
+    {
+        return;
+    }
+    it->second.remove(process);
+    if (it->second.empty())
+    {
+        m_sleep.erase(it);
+    }
+}
+
+std::size_t
+ProcessTable::GetSleeperCount(const void* chan) const
+{
+    auto it = m_sleep.find(chan);
+    return it == m_sleep.end() ? 0 : it->second.size();
+}
+
+void
+ProcessTable::DoDispose()
+{
+    m_processes.clear();
+    m_sleep.clear();
+    Object::DoDispose();
+}
+
+} // namespace ns3

@@ -1,0 +1,96 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PROCESS_TABLE_H
+#define PROCESS_TABLE_H
+
+#include "ns3/object.h"
+#include "ns3/ptr.h"
+
+#include <cstdint>
+#include <list>
+#include <map>
+
+/**
+ * \file
+ * \ingroup tun
+ * The processes of one simulated kernel and its sleep queues.
+ */
+
+namespace ns3
+{
+
+class Process;
+
+/**
+ * \ingroup tun
+ * \brief Process ids (allproc, pfind) and sleep queues (tsleep/wakeup) of one node.
+ *
+ * Aggregated to the node next to its DeviceSwitch. A sleeping process waits on a
+ * channel, an address the driver chooses (tunread sleeps on its softc); Wakeup() makes
+ * every process sleeping on that channel runnable, in the order they went to sleep.
+ */
+class ProcessTable : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /**
+     * Enter \p process into the table.
+     * \param process the process
+     * \param pid the pid it asks for, or 0 for the next free one from FirstPid up
+     * \return the pid it got; the simulation aborts if a requested pid is taken
+     */
+    uint32_t Register(Ptr<Process> process, uint32_t pid);
+
+    /// \param pid the process leaving the table
+    void Unregister(uint32_t pid);
+
+    /**
+     * pfind
+     * \param pid a process id
+     * \return the process, or null
+     */
+    Ptr<Process> Find(uint32_t pid) const;
+
+    /**
+     * wakeup(chan): make every process sleeping on \p chan runnable.
+     * \param chan the wait channel
+     */
+    void Wakeup(const void* chan);
+
+    /**
+     * Queue \p process on \p chan (called when it parks in tsleep).
+     * \param chan the wait channel
+     * \param process the sleeper
+     */
+    void AddSleeper(const void* chan, Ptr<Process> process);
+
+    /**
+     * Take \p process off \p chan (it woke by timeout or signal, or exited).
+     * \param chan the wait channel
+     * \param process the sleeper
+     */
+    void RemoveSleeper(const void* chan, Ptr<Process> process);
+
+    /// \param chan a wait channel \return how many processes sleep on it
+    std::size_t GetSleeperCount(const void* chan) const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    uint32_t m_firstPid;                                    //!< FirstPid attribute
+    uint32_t m_nextPid{0};                                  //!< next pid to try
+    std::map<uint32_t, Ptr<Process>> m_processes;           //!< allproc, by pid
+    std::map<const void*, std::list<Ptr<Process>>> m_sleep; //!< sleep queues by channel
+};
+
+} // namespace ns3
+
+#endif /* PROCESS_TABLE_H */

@@ -1,0 +1,717 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "process.h"
+
+#include "bsd-errno.h"
+#include "bsd-ioctl.h"
+#include "cdev.h"
+#include "device-switch.h"
+#include "kernel-cost-model.h"
+#include "process-table.h"
+
+#include "ns3/abort.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <climits>
+#include <cstring>
+#include <memory>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Process");
+
+NS_OBJECT_ENSURE_REGISTERED(Process);
+
+namespace
+{
+
+/// Descriptors 0-2 are the standard streams; the first one handed out is 3.
+constexpr int FIRST_FD = 3;
+
+/// The file flags a descriptor keeps from open(2) (FMASK, reduced).
+constexpr int32_t FILE_FLAG_MASK =
+    BSD_FREAD | BSD_FWRITE | BSD_FNONBLOCK | BSD_FASYNC | BSD_O_APPEND;
+
+/// Read an int parameter from ioctl data, as *(int *)data.
+int32_t
+IoctlInt(const uint8_t* data)
+{
+    int32_t v;
+    std::memcpy(&v, data, sizeof(v));
+    return v;
+}
+
+} // namespace
+
+TypeId
+Process::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::Process")
+            .SetParent<Object>()
+            .SetGroupName("Tun")
+            .AddConstructor<Process>()
+            .AddAttribute("Pid",
+                          "Process id to ask for; 0 takes the next free one of the node.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&Process::m_pid),
+                          MakeUintegerChecker<uint32_t>(0, 99999))
+            .AddAttribute("Uid",
+                          "Effective user id (0 is root).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&Process::m_uid),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Gid",
+                          "Effective group id.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&Process::m_gid),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MaxFiles",
+                          "Descriptor limit (RLIMIT_NOFILE): descriptors are below it.",
+                          UintegerValue(64),
+                          MakeUintegerAccessor(&Process::m_maxFiles),
+                          MakeUintegerChecker<uint32_t>(FIRST_FD + 1, 65536));
+    return tid;
+}
+
+Process::Process() = default;
+
+Process::~Process() = default;
+
+void
+Process::Attach(Ptr<Node> node)
+{
+    NS_ABORT_MSG_IF(m_alive, "Process " << m_pid << " is already attached");
+    NS_ABORT_MSG_IF(!node, "Process::Attach: null node");
+    DeviceSwitch::Install(node);
+    m_node = node;
+    m_table = node->GetObject<ProcessTable>();
+    m_pid = m_table->Register(this, m_pid);
+    m_alive = true;
+}
+
+uint32_t
+Process::GetPid() const
+{
+    return m_pid;
+}
+
+Ucred
+Process::GetCred() const
+{
+    return Ucred{m_uid, m_gid};
+}
+
+Ptr<Node>
+Process::GetNode() const
+{
+    return m_node;
+}
+
+bool
+Process::IsAlive() const
+{
+    return m_alive;
+}
+
+Ptr<DeviceSwitch>
+Process::GetSwitch() const
+{
+    return m_node->GetObject<DeviceSwitch>();
+}
+
+Ptr<Process::File>
+Process::GetFile(int fd) const
+{
+    auto it = m_files.find(fd);
+    return it == m_files.end() ? nullptr : it->second;
+}
+
+std::vector<int>
+Process::GetDescriptors() const
+{
+    std::vector<int> fds;
+    for (const auto& [fd, file] : m_files)
+    {
+        fds.push_back(fd);
+    }
+    return fds;
+}
+
+Ptr<Cdev>
+Process::GetDescriptorDevice(int fd) const
+{
+    Ptr<File> file = GetFile(fd);
+    return file ? file->dev : nullptr;
+}
+
+int32_t
+Process::GetDescriptorFlags(int fd) const
+{
+    Ptr<File> file = GetFile(fd);
+    return file ? file->flags : -1;
+}
+
+// --- system call frame ---------------------------------------------------------------------
+
+void
+Process::Begin(const std::string& name, std::function<void()> issue)
+{
+    NS_ABORT_MSG_IF(!m_alive, "process " << m_pid << ": " << name << "() after exit");
+    NS_ABORT_MSG_IF(m_inSyscall,
+                    "process " << m_pid << ": " << name << "() issued while " << m_syscall.name
+                               << "() is in progress; a simulated process makes one system "
+                                  "call at a time (wait for its callback)");
+    m_inSyscall = true;
+    m_syscall.name = name;
+    m_syscall.issue = std::move(issue);
+    m_syscall.issue();
+}
+
+void
+Process::Return(int error, uint64_t copied, std::function<void(int)> finish)
+{
+    Ptr<KernelCostModel> cost = GetSwitch()->GetCostModel();
+    Time delay = cost->GetSyscallTime() + cost->GetCopyTime(copied);
+    Ptr<Process> self = this;
+    // Always a later event: the caller's callback never runs inside its own call.
+    Simulator::Schedule(delay, [self, error, finish] { self->ReturnToUser(error, finish); });
+}
+
+void
+Process::ReturnToUser(int error, std::function<void(int)> finish)
+{
+    if (m_exiting)
+    {
+        m_inSyscall = false;
+        DoExit();
+        return;
+    }
+    PostSignals();
+    if (!m_alive)
+    {
+        m_inSyscall = false;
+        return; // a signal ended the process; the call never returns
+    }
+    if (error == BSD_ERESTART)
+    {
+        NS_LOG_LOGIC("pid " << m_pid << ": restarting " << m_syscall.name << "()");
+        m_syscall.issue();
+        return;
+    }
+    m_inSyscall = false;
+    finish(error);
+}
+
+// --- system calls ----------------------------------------------------------------------------
+
+void
+Process::Open(const std::string& path, int32_t flags, OpenCallback cb)
+{
+    Begin("open", [this, path, flags, cb] {
+        auto fail = [cb](int e) { cb(e, -1); };
+        if ((flags & BSD_O_ACCMODE) == BSD_O_ACCMODE)
+        {
+            Return(BSD_EINVAL, 0, fail);
+            return;
+        }
+        int32_t fflags = (flags + 1) & FILE_FLAG_MASK; // FFLAGS()
+        // falloc: the lowest free descriptor, checked before the name is looked up.
+        int fd = FIRST_FD;
+        while (m_files.count(fd))
+        {
+            ++fd;
+        }
+        if (fd >= static_cast<int>(m_maxFiles))
+        {
+            Return(BSD_EMFILE, 0, fail);
+            return;
+        }
+        Ptr<Cdev> dev = GetSwitch()->Lookup(path);
+        if (!dev)
+        {
+            Return(BSD_ENOENT, 0, fail);
+            return;
+        }
+        // vn_open's VOP_ACCESS: owner, then group, then other bits; root passes.
+        if (m_uid != 0)
+        {
+            uint32_t mode = dev->GetMode();
+            uint32_t bits = m_uid == dev->GetUid()   ? (mode >> 6)
+                            : m_gid == dev->GetGid() ? (mode >> 3)
+                                                     : mode;
+            bool ok =
+                (!(fflags & BSD_FREAD) || (bits & 04)) && (!(fflags & BSD_FWRITE) || (bits & 02));
+            if (!ok)
+            {
+                Return(BSD_EACCES, 0, fail);
+                return;
+            }
+        }
+        dev->Reference();
+        dev->AddOpen();
+        auto ap = Create<DevOpenArgs>();
+        ap->dev = dev;
+        ap->caller = this;
+        ap->oflags = fflags;
+        ap->devtype = BSD_S_IFCHR;
+        ap->cred = GetCred();
+        GetSwitch()->Dopen(ap, [this, dev, fflags, fd, cb, fail](int64_t error) {
+            if (error != BSD_OK)
+            {
+                dev->RemoveOpen();
+                dev->Release();
+                Return(static_cast<int>(error), 0, fail);
+                return;
+            }
+            auto file = Create<File>();
+            file->dev = dev;
+            file->flags = fflags;
+            m_files[fd] = file;
+            Return(BSD_OK, 0, [cb, fd](int e) { cb(e, fd); });
+        });
+    });
+}
+
+void
+Process::Read(int fd, uint32_t nbytes, ReadCallback cb)
+{
+    Begin("read", [this, fd, nbytes, cb] {
+        auto fail = [cb](int e) { cb(e, std::vector<uint8_t>()); };
+        Ptr<File> file = GetFile(fd);
+        if (!file || !(file->flags & BSD_FREAD))
+        {
+            Return(BSD_EBADF, 0, fail);
+            return;
+        }
+        if (nbytes > static_cast<uint32_t>(INT_MAX))
+        {
+            Return(BSD_EINVAL, 0, fail);
+            return;
+        }
+        auto buffer = std::make_shared<std::vector<uint8_t>>(nbytes);
+        auto uio = std::make_shared<Uio>(Uio::READ, buffer->data(), nbytes);
+        auto ap = Create<DevReadArgs>();
+        ap->dev = file->dev;
+        ap->caller = this;
+        ap->uio = uio.get();
+        ap->ioflag = (file->flags & BSD_FNONBLOCK) ? BSD_IO_NDELAY : 0;
+        GetSwitch()->Dread(ap, [this, buffer, uio, cb, fail](int64_t result) {
+            int error = static_cast<int>(result);
+            int64_t moved = uio->GetMoved();
+            // dofileread: an interrupted read that moved data succeeds with it.
+            if (moved != 0 &&
+                (error == BSD_ERESTART || error == BSD_EINTR || error == BSD_EWOULDBLOCK))
+            {
+                error = BSD_OK;
+            }
+            if (error != BSD_OK)
+            {
+                Return(error, moved, fail);
+                return;
+            }
+            buffer->resize(moved);
+            Return(error, moved, [cb, buffer](int e) { cb(e, *buffer); });
+        });
+    });
+}
+
+void
+Process::Write(int fd, std::vector<uint8_t> data, WriteCallback cb)
+{
+    auto buffer = std::make_shared<std::vector<uint8_t>>(std::move(data));
+    Begin("write", [this, fd, buffer, cb] {
+        auto fail = [cb](int e) { cb(e, -1); };
+        Ptr<File> file = GetFile(fd);
+        if (!file || !(file->flags & BSD_FWRITE))
+        {
+            Return(BSD_EBADF, 0, fail);
+            return;
+        }
+        auto uio = std::make_shared<Uio>(Uio::WRITE, buffer->data(), buffer->size());
+        auto ap = Create<DevWriteArgs>();
+        ap->dev = file->dev;
+        ap->caller = this;
+        ap->uio = uio.get();
+        ap->ioflag = (file->flags & BSD_FNONBLOCK) ? BSD_IO_NDELAY : 0;
+        GetSwitch()->Dwrite(ap, [this, uio, cb, fail](int64_t result) {
+            int error = static_cast<int>(result);
+            int64_t moved = uio->GetMoved();
+            if (moved != 0 &&
+                (error == BSD_ERESTART || error == BSD_EINTR || error == BSD_EWOULDBLOCK))
+            {
+                error = BSD_OK;
+            }
+            if (error == BSD_EPIPE)
+            {
+                Kill(BSD_SIGPIPE); // dofilewrite
+            }
+            if (error != BSD_OK)
+            {
+                Return(error, moved, fail);
+                return;
+            }
+            Return(error, moved, [cb, moved](int e) { cb(e, moved); });
+        });
+    });
+}
+
+void
+Process::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb)
+{
+    Begin("ioctl", [this, fd, cmd, arg, cb] {
+        auto fail = [cb](int e) { cb(e, std::vector<uint8_t>()); };
+        Ptr<File> file = GetFile(fd);
+        if (!file || !(file->flags & (BSD_FREAD | BSD_FWRITE)))
+        {
+            Return(BSD_EBADF, 0, fail);
+            return;
+        }
+        if (cmd == BSD_FIOCLEX || cmd == BSD_FIONCLEX)
+        {
+            Return(BSD_OK, 0, fail); // close-on-exec: a descriptor-table flag, no exec here
+            return;
+        }
+        uint32_t size = BsdIocparmLen(cmd);
+        if (size > BSD_IOCPARM_MAX)
+        {
+            Return(BSD_ENOTTY, 0, fail);
+            return;
+        }
+        // The kernel's parameter buffer: at least a pointer wide, zeroed.
+        auto data = std::make_shared<std::vector<uint8_t>>(std::max<uint32_t>(size, 8), 0);
+        uint64_t copied = 0;
+        if ((cmd & BSD_IOC_IN) && size > 0)
+        {
+            if (arg.size() < size)
+            {
+                Return(BSD_EFAULT, 0, fail); // copyin past the user's buffer
+                return;
+            }
+            std::memcpy(data->data(), arg.data(), size);
+            copied += size;
+        }
+        if (cmd == BSD_FIONBIO || cmd == BSD_FIOASYNC)
+        {
+            // The descriptor layer keeps these flags; the driver is told as well.
+            int32_t bit = cmd == BSD_FIONBIO ? BSD_FNONBLOCK : BSD_FASYNC;
+            file->flags = IoctlInt(data->data()) ? (file->flags | bit) : (file->flags & ~bit);
+        }
+        auto ap = Create<DevIoctlArgs>();
+        ap->dev = file->dev;
+        ap->caller = this;
+        ap->cmd = cmd;
+        ap->data = data->data();
+        ap->fflag = file->flags;
+        ap->cred = GetCred();
+        GetSwitch()->Dioctl(ap, [this, cmd, size, data, copied, cb, fail](int64_t result) {
+            int error = static_cast<int>(result);
+            if (error != BSD_OK)
+            {
+                Return(error, copied, fail);
+                return;
+            }
+            std::vector<uint8_t> out;
+            if ((cmd & BSD_IOC_OUT) && size > 0)
+            {
+                out.assign(data->begin(), data->begin() + size);
+            }
+            Return(error, copied + out.size(), [cb, out](int e) { cb(e, out); });
+        });
+    });
+}
+
+void
+Process::Close(int fd, CloseCallback cb)
+{
+    Begin("close", [this, fd, cb] {
+        auto finish = [cb](int e) { cb(e); };
+        Ptr<File> file = GetFile(fd);
+        if (!file)
+        {
+            Return(BSD_EBADF, 0, finish);
+            return;
+        }
+        m_files.erase(fd);
+        CloseFile(file, [this, finish](int error) { Return(error, 0, finish); });
+    });
+}
+
+void
+Process::CloseFile(Ptr<File> file, std::function<void(int)> done)
+{
+    Ptr<Cdev> dev = file->dev;
+    dev->RemoveOpen();
+    // spec_close: only the last close reaches the driver, unless it tracks every close.
+    if (dev->GetOpenCount() > 0 && !(dev->GetOps()->head.flags & D_TRACKCLOSE))
+    {
+        dev->Release();
+        done(BSD_OK);
+        return;
+    }
+    auto ap = Create<DevCloseArgs>();
+    ap->dev = dev;
+    ap->caller = this;
+    ap->fflag = file->flags;
+    ap->devtype = BSD_S_IFCHR;
+    GetSwitch()->Dclose(ap, [dev, done](int64_t error) {
+        dev->Release();
+        done(static_cast<int>(error));
+    });
+}
+
+// --- signals ----------------------------------------------------------------------------------
+
+void
+Process::Kill(int32_t sig)
+{
+    NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG, "Process::Kill: no signal " << sig);
+    if (!m_alive)
+    {
+        return;
+    }
+    NS_LOG_DEBUG("pid " << m_pid << " gets " << BsdSignalName(sig));
+    if (sig == BSD_SIGKILL)
+    {
+        Exit();
+        return;
+    }
+    const SignalAction& action = m_actions[sig];
+    if (action.kind == SignalAction::IGNORE ||
+        (action.kind == SignalAction::DEFAULT && BsdSignalDefaultIgnored(sig)))
+    {
+        return; // psignal discards a signal the process ignores
+    }
+    m_pending |= 1u << sig;
+    if (m_sleeping && m_sleepCatch)
+    {
+        Wake(SleepInterruptError(sig));
+    }
+    if (!m_inSyscall)
+    {
+        Ptr<Process> self = this;
+        Simulator::ScheduleNow([self] {
+            if (!self->m_inSyscall)
+            {
+                self->PostSignals();
+            }
+        });
+    }
+}
+
+void
+Process::SetSignalHandler(int32_t sig, Callback<void, int32_t> handler, bool restart)
+{
+    NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG || sig == BSD_SIGKILL,
+                    "Process::SetSignalHandler: signal " << sig << " cannot be caught");
+    m_actions[sig].kind = SignalAction::CATCH;
+    m_actions[sig].handler = handler;
+    m_actions[sig].restart = restart;
+}
+
+void
+Process::IgnoreSignal(int32_t sig)
+{
+    NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG || sig == BSD_SIGKILL,
+                    "Process::IgnoreSignal: signal " << sig << " cannot be ignored");
+    m_actions[sig] = SignalAction();
+    m_actions[sig].kind = SignalAction::IGNORE;
+    m_pending &= ~(1u << sig);
+}
+
+void
+Process::DefaultSignal(int32_t sig)
+{
+    NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG, "Process::DefaultSignal: no signal " << sig);
+    m_actions[sig] = SignalAction();
+}
+
+int32_t
+Process::PendingSignal() const
+{
+    for (int32_t sig = 1; sig < BSD_NSIG; ++sig)
+    {
+        if (m_pending & (1u << sig))
+        {
+            return sig;
+        }
+    }
+    return 0;
+}
+
+int
+Process::SleepInterruptError(int32_t sig) const
+{
+    const SignalAction& action = m_actions[sig];
+    return action.kind == SignalAction::CATCH && action.restart ? BSD_ERESTART : BSD_EINTR;
+}
+
+void
+Process::PostSignals()
+{
+    int32_t sig;
+    while (m_alive && (sig = PendingSignal()) != 0)
+    {
+        m_pending &= ~(1u << sig);
+        const SignalAction& action = m_actions[sig];
+        if (action.kind == SignalAction::CATCH)
+        {
+            action.handler(sig);
+        }
+        else if (action.kind == SignalAction::DEFAULT)
+        {
+            NS_LOG_DEBUG("pid " << m_pid << " ends on " << BsdSignalName(sig));
+            DoExit();
+        }
+    }
+}
+
+void
+Process::Exit()
+{
+    if (!m_alive)
+    {
+        return;
+    }
+    if (m_inSyscall)
+    {
+        // The call in progress unwinds first (an interrupted sleep returns EINTR);
+        // the process ends on its way back to user mode.
+        m_exiting = true;
+        if (m_sleeping)
+        {
+            Wake(BSD_EINTR);
+        }
+        return;
+    }
+    DoExit();
+}
+
+void
+Process::DoExit()
+{
+    if (!m_alive)
+    {
+        return;
+    }
+    m_alive = false;
+    m_exiting = false;
+    m_pending = 0;
+    // fdfree: close every descriptor, lowest first.
+    std::map<int, Ptr<File>> files;
+    files.swap(m_files);
+    for (auto& [fd, file] : files)
+    {
+        CloseFile(file, [](int) {});
+    }
+    m_table->Unregister(m_pid);
+}
+
+// --- tsleep --------------------------------------------------------------------------------
+
+int
+Process::Tsleep(const void* chan,
+                int32_t priority,
+                const std::string& wmesg,
+                Time timeout,
+                std::function<int(int)> resume)
+{
+    bool catchable = (priority & BSD_PCATCH) != 0;
+    if (catchable)
+    {
+        if (m_exiting)
+        {
+            return BSD_EINTR;
+        }
+        if (int32_t sig = PendingSignal())
+        {
+            return SleepInterruptError(sig); // a signal is already there: do not sleep
+        }
+    }
+    NS_ABORT_MSG_IF(m_sleepRequested || m_sleeping,
+                    "process " << m_pid << ": tsleep while already asleep");
+    m_sleepRequested = true;
+    m_waitChannel = chan;
+    m_waitMessage = wmesg;
+    m_sleepCatch = catchable;
+    m_sleepTimeout = timeout;
+    m_sleepResume = std::move(resume);
+    return BSD_ESLEEP;
+}
+
+void
+Process::Park(std::function<void(int)> onWake)
+{
+    NS_ABORT_MSG_IF(!m_sleepRequested, "process " << m_pid << ": parked without tsleep");
+    m_sleepRequested = false;
+    m_sleeping = true;
+    m_onWake = std::move(onWake);
+    m_table->AddSleeper(m_waitChannel, this);
+    if (m_sleepTimeout.IsStrictlyPositive())
+    {
+        m_timeoutEvent = Simulator::Schedule(m_sleepTimeout, &Process::Wake, this, BSD_EWOULDBLOCK);
+    }
+    NS_LOG_LOGIC("pid " << m_pid << " sleeps on " << m_waitMessage);
+}
+
+std::function<int(int)>
+Process::TakeSleepContinuation()
+{
+    return std::move(m_sleepResume);
+}
+
+void
+Process::Wake(int error)
+{
+    if (!m_sleeping)
+    {
+        return;
+    }
+    m_sleeping = false;
+    m_timeoutEvent.Cancel();
+    m_table->RemoveSleeper(m_waitChannel, this);
+    m_waitChannel = nullptr;
+    m_waitMessage.clear();
+    std::function<void(int)> onWake = std::move(m_onWake);
+    Time latency = GetSwitch()->GetCostModel()->GetWakeupLatency();
+    NS_LOG_LOGIC("pid " << m_pid << " wakes: " << BsdErrnoName(error));
+    // Runnable now, running later: never inside the wakeup() that woke it.
+    Simulator::Schedule(latency, [onWake, error] { onWake(error); });
+}
+
+bool
+Process::IsSleeping() const
+{
+    return m_sleeping;
+}
+
+const std::string&
+Process::GetWaitMessage() const
+{
+    return m_waitMessage;
+}
+
+void
+Process::DoDispose()
+{
+    m_timeoutEvent.Cancel();
+    m_files.clear();
+    m_onWake = nullptr;
+    m_sleepResume = nullptr;
+    m_syscall.issue = nullptr;
+    for (auto& action : m_actions)
+    {
+        action.handler = Callback<void, int32_t>();
+    }
+    m_node = nullptr;
+    m_table = nullptr;
+    Object::DoDispose();
+}
+
+} // namespace ns3

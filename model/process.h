@@ -1,0 +1,297 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef PROCESS_H
+#define PROCESS_H
+
+#include "bsd-fcntl.h"
+#include "bsd-signal.h"
+#include "dev-ops.h"
+
+#include "ns3/callback.h"
+#include "ns3/event-id.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/ptr.h"
+
+#include <array>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+/**
+ * \file
+ * \ingroup tun
+ * A simulated user process: credentials, descriptors, signals, and system calls that
+ * complete in simulated time.
+ */
+
+namespace ns3
+{
+
+class Node;
+class Cdev;
+class DeviceSwitch;
+class ProcessTable;
+
+/**
+ * \ingroup tun
+ * \brief A user process of a simulated BSD kernel.
+ *
+ * A process has a pid (from its node's ProcessTable), credentials, a descriptor table
+ * and signal dispositions. Its system calls (Open, Read, Write, Ioctl, Close) go
+ * through the node's DeviceSwitch as the kernel's file layer does (vn_open, spec_open,
+ * dofileread, ioctl, closef) and complete through a callback, always as a later
+ * simulated event, never inside the call. A process runs one system call at a time,
+ * like a single-threaded BSD process; issuing another before the callback aborts.
+ *
+ * A blocking call that finds nothing to do parks in Tsleep() until a driver's wakeup,
+ * a signal (EINTR, or a restart when the handler asked for SA_RESTART) or a timeout.
+ *
+ * Descriptors are numbered from 3 up: 0 to 2 stand for the standard streams a
+ * daemon inherits and are never handed out.
+ */
+class Process : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    Process();
+    ~Process() override;
+
+    /**
+     * Start the process on \p node: give it a pid and a place in the node's table.
+     * Installs a DeviceSwitch on the node if it has none.
+     * \param node the node whose kernel runs the process
+     */
+    void Attach(Ptr<Node> node);
+
+    uint32_t GetPid() const;   //!< \return the pid (0 before Attach)
+    Ucred GetCred() const;     //!< \return the credentials
+    Ptr<Node> GetNode() const; //!< \return the node
+    bool IsAlive() const;      //!< \return true from Attach until exit
+
+    /// open(2) completion: error, then the descriptor (-1 on error).
+    using OpenCallback = Callback<void, int, int>;
+    /// read(2) completion: error, then the bytes read.
+    using ReadCallback = Callback<void, int, const std::vector<uint8_t>&>;
+    /// write(2) completion: error, then the byte count written.
+    using WriteCallback = Callback<void, int, int64_t>;
+    /// ioctl(2) completion: error, then the parameter copied out (IOC_OUT), else empty.
+    using IoctlCallback = Callback<void, int, const std::vector<uint8_t>&>;
+    /// close(2) completion: error.
+    using CloseCallback = Callback<void, int>;
+
+    /**
+     * open(2) a device node.
+     * \param path "/dev/<name>"
+     * \param flags BSD_O_RDONLY, BSD_O_WRONLY or BSD_O_RDWR, with BSD_O_NONBLOCK...
+     * \param cb completion: EINVAL (bad access mode), EMFILE, ENOENT, EACCES, or what
+     *        the driver's open returned
+     */
+    void Open(const std::string& path, int32_t flags, OpenCallback cb);
+
+    /**
+     * read(2)
+     * \param fd descriptor
+     * \param nbytes buffer size
+     * \param cb completion: EBADF, EINVAL, or the driver's result; a read interrupted
+     *        after moving bytes succeeds with those bytes, as dofileread does
+     */
+    void Read(int fd, uint32_t nbytes, ReadCallback cb);
+
+    /**
+     * write(2)
+     * \param fd descriptor
+     * \param data bytes to write
+     * \param cb completion, as Read
+     */
+    void Write(int fd, std::vector<uint8_t> data, WriteCallback cb);
+
+    /**
+     * ioctl(2): copies the parameter in (IOC_IN) and out (IOC_OUT) as the kernel does;
+     * FIONBIO and FIOASYNC also set the descriptor's flags; FIOCLEX and FIONCLEX stay in
+     * the descriptor layer.
+     * \param fd descriptor
+     * \param cmd an _IOC command word
+     * \param arg the parameter: at least IOCPARM_LEN(cmd) bytes when IOC_IN
+     * \param cb completion: EBADF, ENOTTY (parameter over IOCPARM_MAX), EFAULT (short
+     *        parameter), or the driver's result
+     */
+    void Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb);
+
+    /**
+     * close(2): the device's close runs on the last close only, unless its table has
+     * D_TRACKCLOSE (spec_close).
+     * \param fd descriptor
+     * \param cb completion: EBADF, or the driver's result
+     */
+    void Close(int fd, CloseCallback cb);
+
+    /**
+     * Post a signal (psignal). Ignored signals are discarded; others interrupt an
+     * interruptible sleep and are delivered on the way back to user mode: a handler is
+     * called, the default action ends the process.
+     * \param sig signal number
+     */
+    void Kill(int32_t sig);
+
+    /**
+     * sigaction: catch \p sig with \p handler.
+     * \param sig signal number (not SIGKILL)
+     * \param handler called with the signal number
+     * \param restart SA_RESTART: an interrupted sleep restarts the system call
+     */
+    void SetSignalHandler(int32_t sig, Callback<void, int32_t> handler, bool restart);
+
+    /// \param sig signal number to ignore (SIG_IGN)
+    void IgnoreSignal(int32_t sig);
+
+    /// \param sig signal number to give back its default action (SIG_DFL)
+    void DefaultSignal(int32_t sig);
+
+    /**
+     * exit(2): close every descriptor and leave the process table. A system call in
+     * progress is interrupted first and its completion is never delivered.
+     */
+    void Exit();
+
+    /// \return the descriptors in use, ascending
+    std::vector<int> GetDescriptors() const;
+
+    /// \param fd a descriptor \return the device it is open on, or null
+    Ptr<Cdev> GetDescriptorDevice(int fd) const;
+
+    /// \param fd a descriptor \return its file flags (BSD_FREAD...), or -1
+    int32_t GetDescriptorFlags(int fd) const;
+
+    // --- kernel side ----------------------------------------------------------------
+
+    /**
+     * tsleep, for drivers: sleep on \p chan until wakeup(chan).
+     *
+     * The driver returns what this returns. When it is BSD_ESLEEP the process parks,
+     * and when it wakes the dispatcher calls \p resume with tsleep's result (0 after a
+     * wakeup, EWOULDBLOCK after the timeout, EINTR or ERESTART after a signal when
+     * \p priority has PCATCH); resume returns the operation's result, and may sleep
+     * again. With PCATCH and a signal already pending it returns EINTR or ERESTART at
+     * once, as tsleep does, without sleeping.
+     * \param chan wait channel
+     * \param priority sleep priority, optionally with BSD_PCATCH
+     * \param wmesg what the sleep is for ("tunread")
+     * \param timeout zero for none
+     * \param resume the rest of the operation
+     * \return BSD_ESLEEP, EINTR or ERESTART
+     */
+    int Tsleep(const void* chan,
+               int32_t priority,
+               const std::string& wmesg,
+               Time timeout,
+               std::function<int(int)> resume);
+
+    /**
+     * Park after a driver's Tsleep returned BSD_ESLEEP (the dispatcher's side).
+     * \param onWake called, after the cost model's wakeup latency, with tsleep's result
+     */
+    void Park(std::function<void(int)> onWake);
+
+    /// \return the continuation the last Tsleep registered (the dispatcher's side)
+    std::function<int(int)> TakeSleepContinuation();
+
+    /**
+     * Make a sleeping process runnable (setrunnable).
+     * \param error tsleep's result: 0 (wakeup), EWOULDBLOCK, EINTR or ERESTART
+     */
+    void Wake(int error);
+
+    bool IsSleeping() const;                   //!< \return true while parked in tsleep
+    const std::string& GetWaitMessage() const; //!< \return the wmesg of the sleep, or ""
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// An open file (struct file) on a device vnode.
+    struct File : public SimpleRefCount<File>
+    {
+        Ptr<Cdev> dev;    //!< the device
+        int32_t flags{0}; //!< f_flag
+    };
+
+    /// A signal's disposition.
+    struct SignalAction
+    {
+        enum Kind
+        {
+            DEFAULT,
+            IGNORE,
+            CATCH,
+        } kind{DEFAULT}; //!< SIG_DFL, SIG_IGN or a handler
+
+        Callback<void, int32_t> handler; //!< the handler
+        bool restart{false};             //!< SA_RESTART
+    };
+
+    /// The system call in progress.
+    struct Syscall
+    {
+        std::string name;            //!< for messages
+        std::function<void()> issue; //!< enters the kernel (again, on restart)
+    };
+
+    /// Enter the kernel for \p name; \p issue runs now and again on restart.
+    void Begin(const std::string& name, std::function<void()> issue);
+    /// The kernel part finished with \p error after copying \p copied bytes.
+    void Return(int error, uint64_t copied, std::function<void(int)> finish);
+    /// Back in user mode: post signals, restart or complete.
+    void ReturnToUser(int error, std::function<void(int)> finish);
+    /// Deliver pending signals (postsig); may end the process.
+    void PostSignals();
+    /// \return the lowest pending signal that is not discarded, or 0
+    int32_t PendingSignal() const;
+    /// \param sig a caught or fatal signal \return EINTR, or ERESTART with SA_RESTART
+    int SleepInterruptError(int32_t sig) const;
+    /// Close every descriptor and leave the table.
+    void DoExit();
+    /// closef: drop \p file, running the device close on the last close.
+    void CloseFile(Ptr<File> file, std::function<void(int)> done);
+    /// \return the switch of the node
+    Ptr<DeviceSwitch> GetSwitch() const;
+    /// \return the descriptor's file, or null
+    Ptr<File> GetFile(int fd) const;
+
+    uint32_t m_pid{0};                            //!< Pid attribute, then the pid in force
+    uint32_t m_uid{0};                            //!< Uid attribute
+    uint32_t m_gid{0};                            //!< Gid attribute
+    uint32_t m_maxFiles{64};                      //!< MaxFiles attribute (RLIMIT_NOFILE)
+    Ptr<Node> m_node;                             //!< the node
+    Ptr<ProcessTable> m_table;                    //!< the node's table
+    bool m_alive{false};                          //!< between Attach and exit
+    bool m_exiting{false};                        //!< exit requested during a system call
+    std::map<int, Ptr<File>> m_files;             //!< descriptor table
+    std::array<SignalAction, BSD_NSIG> m_actions; //!< dispositions
+    uint32_t m_pending{0};                        //!< pending signal bits
+    bool m_inSyscall{false};                      //!< a system call is in progress
+    Syscall m_syscall;                            //!< the one in progress
+
+    // tsleep state
+    bool m_sleepRequested{false};          //!< Tsleep returned ESLEEP, not parked yet
+    bool m_sleeping{false};                //!< parked
+    const void* m_waitChannel{nullptr};    //!< p_wchan
+    std::string m_waitMessage;             //!< p_wmesg
+    bool m_sleepCatch{false};              //!< PCATCH
+    Time m_sleepTimeout;                   //!< timo
+    EventId m_timeoutEvent;                //!< pending timeout
+    std::function<int(int)> m_sleepResume; //!< the driver's continuation
+    std::function<void(int)> m_onWake;     //!< the dispatcher's continuation
+};
+
+} // namespace ns3
+
+#endif /* PROCESS_H */
