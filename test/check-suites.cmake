@@ -1,0 +1,15 @@
+# Fails when the suites the runner registers differ from the CMake list that CTest runs,
+# so a new suite can never be silently skipped.
+execute_process(COMMAND ${RUNNER} --list OUTPUT_VARIABLE listed RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "test runner --list failed (${rc})")
+endif()
+string(REGEX MATCHALL "[^\n]+" registered "${listed}")
+list(TRANSFORM registered STRIP)
+list(SORT registered)
+set(expected ${EXPECTED})
+list(SORT expected)
+if(NOT registered STREQUAL expected)
+  message(FATAL_ERROR "registered suites [${registered}] != CMake list [${expected}]")
+endif()
+message(STATUS "suites registered: ${registered}")

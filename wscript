@@ -1,0 +1,49 @@
+# -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
+#
+# The tun module for waf-era ns-3 trees (ns-3.35 and older), as contrib/tun.
+# CMakeLists.txt is the source of truth; test/wscript-drift-test.py fails when the
+# lists here name other files than its lists do.
+
+
+def build(bld):
+    module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'point-to-point'])
+    module.source = [
+        'model/bsd-errno.cc',
+        'model/bsd-signal.cc',
+        'model/cdev.cc',
+        'model/dev-ops.cc',
+        'model/device-switch.cc',
+        'model/giant-lock.cc',
+        'model/kernel-cost-model.cc',
+        'model/process-table.cc',
+        'model/process.cc',
+        'model/uio.cc',
+    ]
+
+    module_test = bld.create_ns3_module_test_library('tun')
+    module_test.source = [
+        'test/device-switch-test-suite.cc',
+        'test/process-test-suite.cc',
+    ]
+
+    headers = bld(features='ns3header')
+    headers.module = 'tun'
+    headers.source = [
+        'model/bsd-errno.h',
+        'model/bsd-fcntl.h',
+        'model/bsd-ioctl.h',
+        'model/bsd-signal.h',
+        'model/cdev.h',
+        'model/dev-ops.h',
+        'model/device-switch.h',
+        'model/giant-lock.h',
+        'model/kernel-cost-model.h',
+        'model/process-table.h',
+        'model/process.h',
+        'model/uio.h',
+    ]
+
+    if bld.env.ENABLE_EXAMPLES:
+        for name in ['device-switch-demo']:
+            obj = bld.create_ns3_program(name, ['tun'])
+            obj.source = 'examples/%s.cc' % name
