@@ -71,6 +71,20 @@ ProcessTable::Find(uint32_t pid) const
     return it == m_processes.end() ? nullptr : it->second;
 }
 
+std::vector<Ptr<Process>>
+ProcessTable::FindGroup(uint32_t pgid) const
+{
+    std::vector<Ptr<Process>> group;
+    for (const auto& [pid, p] : m_processes)
+    {
+        if (p->GetPgid() == pgid)
+        {
+            group.push_back(p);
+        }
+    }
+    return group;
+}
+
 void
 ProcessTable::Wakeup(const void* chan)
 {

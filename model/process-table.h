@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <list>
 #include <map>
+#include <vector>
 
 /**
  * \file
@@ -57,6 +58,13 @@ class ProcessTable : public Object
      * \return the process, or null
      */
     Ptr<Process> Find(uint32_t pid) const;
+
+    /**
+     * pgfind, as a list
+     * \param pgid a process group id
+     * \return the live processes in the group, by pid
+     */
+    std::vector<Ptr<Process>> FindGroup(uint32_t pgid) const;
 
     /**
      * wakeup(chan): make every process sleeping on \p chan runnable.

@@ -5,6 +5,7 @@
 #include "process.h"
 
 #include "bsd-errno.h"
+#include "bsd-if.h"
 #include "bsd-ioctl.h"
 #include "cdev.h"
 #include "device-switch.h"
@@ -72,6 +73,12 @@ Process::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&Process::m_gid),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Pgid",
+                          "Process group, for SIGIO to a group (FIOSETOWN with a negative "
+                          "id, TIOCSPGRP); 0 means the process's own pid.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&Process::m_pgid),
+                          MakeUintegerChecker<uint32_t>(0, 99999))
             .AddAttribute("MaxFiles",
                           "Descriptor limit (RLIMIT_NOFILE): descriptors are below it.",
                           UintegerValue(64),
@@ -100,6 +107,12 @@ uint32_t
 Process::GetPid() const
 {
     return m_pid;
+}
+
+uint32_t
+Process::GetPgid() const
+{
+    return m_pgid != 0 ? m_pgid : m_pid;
 }
 
 Ucred
@@ -375,7 +388,8 @@ Process::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb)
         }
         if (cmd == BSD_FIOCLEX || cmd == BSD_FIONCLEX)
         {
-            Return(BSD_OK, 0, fail); // close-on-exec: a descriptor-table flag, no exec here
+            file->closeOnExec = cmd == BSD_FIOCLEX; // a descriptor flag; the driver never sees it
+            Return(BSD_OK, 0, fail);
             return;
         }
         uint32_t size = BsdIocparmLen(cmd);
@@ -424,6 +438,264 @@ Process::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb)
             }
             Return(error, copied + out.size(), [cb, out](int e) { cb(e, out); });
         });
+    });
+}
+
+// --- poll, select, fcntl --------------------------------------------------------------------
+
+/// A poll or select in progress.
+struct Process::PollScan
+{
+    std::vector<PollFd> fds;         //!< the entries
+    std::size_t next{0};             //!< next entry to ask
+    int nready{0};                   //!< entries with events
+    bool forever{false};             //!< INFTIM
+    Time deadline;                   //!< when the timeout expires
+    bool selectMode{false};          //!< select: a closed descriptor is EBADF
+    std::function<void(int)> finish; //!< returns to user mode with an error
+};
+
+void
+Process::Poll(std::vector<PollFd> fds, Time timeout, PollCallback cb)
+{
+    auto scan = std::make_shared<PollScan>();
+    scan->fds = std::move(fds);
+    Begin("poll", [this, scan, timeout, cb] {
+        scan->forever = timeout.IsStrictlyNegative();
+        scan->deadline = Simulator::Now() + (scan->forever ? Time(0) : timeout);
+        uint64_t copied = scan->fds.size() * 8; // struct pollfd in and out
+        scan->finish = [this, scan, cb, copied](int error) {
+            m_selecting = false;
+            int n = error == BSD_OK ? scan->nready : -1;
+            Return(error, copied, [cb, scan, n](int e) { cb(e, n, scan->fds); });
+        };
+        PollStart(scan);
+    });
+}
+
+void
+Process::Select(std::vector<int> readFds,
+                std::vector<int> writeFds,
+                Time timeout,
+                SelectCallback cb)
+{
+    auto scan = std::make_shared<PollScan>();
+    scan->selectMode = true;
+    for (int fd : readFds)
+    {
+        scan->fds.push_back(PollFd{fd, BSD_POLLRDNORM, 0}); // selscan's read flag
+    }
+    for (int fd : writeFds)
+    {
+        scan->fds.push_back(PollFd{fd, BSD_POLLWRNORM, 0});
+    }
+    Begin("select", [this, scan, timeout, cb] {
+        scan->forever = timeout.IsStrictlyNegative();
+        scan->deadline = Simulator::Now() + (scan->forever ? Time(0) : timeout);
+        scan->finish = [this, scan, cb](int error) {
+            m_selecting = false;
+            std::vector<int> readable;
+            std::vector<int> writable;
+            for (const PollFd& e : scan->fds)
+            {
+                if (error == BSD_OK && (e.revents & BSD_POLLRDNORM))
+                {
+                    readable.push_back(e.fd);
+                }
+                if (error == BSD_OK && (e.revents & BSD_POLLWRNORM))
+                {
+                    writable.push_back(e.fd);
+                }
+            }
+            Return(error, 24, [cb, readable, writable](int e) { cb(e, readable, writable); });
+        };
+        PollStart(scan);
+    });
+}
+
+void
+Process::PollStart(std::shared_ptr<PollScan> scan)
+{
+    m_selecting = true; // P_SELECT: a selwakeup during the scan clears it
+    scan->next = 0;
+    scan->nready = 0;
+    for (PollFd& e : scan->fds)
+    {
+        e.revents = 0;
+    }
+    PollNext(scan);
+}
+
+void
+Process::PollNext(std::shared_ptr<PollScan> scan)
+{
+    while (scan->next < scan->fds.size())
+    {
+        PollFd& e = scan->fds[scan->next];
+        if (e.fd < 0)
+        {
+            ++scan->next;
+            continue;
+        }
+        Ptr<File> file = GetFile(e.fd);
+        if (!file)
+        {
+            if (scan->selectMode)
+            {
+                scan->finish(BSD_EBADF);
+                return;
+            }
+            e.revents = BSD_POLLNVAL;
+            ++scan->nready;
+            ++scan->next;
+            continue;
+        }
+        auto ap = Create<DevPollArgs>();
+        ap->dev = file->dev;
+        ap->caller = this;
+        ap->events = e.events;
+        GetSwitch()->Dpoll(ap, [this, scan](int64_t revents) {
+            PollFd& entry = scan->fds[scan->next];
+            entry.revents = static_cast<int16_t>(revents);
+            if (revents != 0)
+            {
+                ++scan->nready;
+            }
+            ++scan->next;
+            PollNext(scan);
+        });
+        return;
+    }
+    PollScanned(scan);
+}
+
+void
+Process::PollScanned(std::shared_ptr<PollScan> scan)
+{
+    Time now = Simulator::Now();
+    if (scan->nready > 0 || (!scan->forever && now >= scan->deadline))
+    {
+        scan->finish(BSD_OK);
+        return;
+    }
+    if (!m_selecting)
+    {
+        PollStart(scan); // a selwakeup came during the scan: look again
+        return;
+    }
+    m_selecting = false;
+    Time timeout = scan->forever ? Time(0) : scan->deadline - now;
+    int r =
+        Tsleep(&m_selectChannel, BSD_PCATCH | BSD_PZERO, "poll", timeout, [](int e) { return e; });
+    if (r != BSD_ESLEEP)
+    {
+        scan->finish(BSD_EINTR); // poll and select are not restarted after a signal
+        return;
+    }
+    Park([this, scan](int error) {
+        TakeSleepContinuation();
+        if (error == BSD_OK)
+        {
+            PollStart(scan);
+        }
+        else
+        {
+            scan->finish(error == BSD_EWOULDBLOCK ? BSD_OK : BSD_EINTR);
+        }
+    });
+}
+
+void
+Process::Selwakeup()
+{
+    if (m_sleeping && m_waitChannel == &m_selectChannel)
+    {
+        Wake(BSD_OK);
+    }
+    else
+    {
+        m_selecting = false;
+    }
+}
+
+void
+Process::FileIoctl(Ptr<File> file,
+                   uint32_t cmd,
+                   int32_t value,
+                   std::function<void(int, int32_t)> done)
+{
+    auto data = std::make_shared<std::array<uint8_t, 8>>();
+    data->fill(0);
+    std::memcpy(data->data(), &value, 4);
+    auto ap = Create<DevIoctlArgs>();
+    ap->dev = file->dev;
+    ap->caller = this;
+    ap->cmd = cmd;
+    ap->data = data->data();
+    ap->fflag = file->flags;
+    ap->cred = GetCred();
+    GetSwitch()->Dioctl(ap, [data, done](int64_t error) {
+        done(static_cast<int>(error), IoctlInt(data->data()));
+    });
+}
+
+void
+Process::Fcntl(int fd, int32_t cmd, int32_t arg, FcntlCallback cb)
+{
+    Begin("fcntl", [this, fd, cmd, arg, cb] {
+        auto done = [this, cb](int error, int32_t value) {
+            Return(error, 0, [cb, error, value](int e) { cb(e, error == BSD_OK ? value : -1); });
+        };
+        Ptr<File> file = GetFile(fd);
+        if (!file)
+        {
+            done(BSD_EBADF, -1);
+            return;
+        }
+        // The flags F_SETFL may change (FCNTLFLAGS).
+        constexpr int32_t settable = BSD_O_APPEND | BSD_FASYNC | BSD_FNONBLOCK;
+        switch (cmd)
+        {
+        case F_GETFD:
+            done(BSD_OK, file->closeOnExec ? 1 : 0);
+            return;
+        case F_SETFD:
+            file->closeOnExec = arg & 1;
+            done(BSD_OK, 0);
+            return;
+        case F_GETFL:
+            done(BSD_OK, file->flags - 1); // OFLAGS
+            return;
+        case F_SETFL:
+            file->flags &= ~settable;
+            file->flags |= ((arg & ~BSD_O_ACCMODE) + 1) & settable; // FFLAGS
+            // Tell the driver, as fcntl does; if FIOASYNC fails, undo FNONBLOCK.
+            FileIoctl(file, BSD_FIONBIO, file->flags & BSD_FNONBLOCK, [=](int e1, int32_t) {
+                if (e1 != BSD_OK)
+                {
+                    done(e1, -1);
+                    return;
+                }
+                FileIoctl(file, BSD_FIOASYNC, file->flags & BSD_FASYNC, [=](int e2, int32_t) {
+                    if (e2 == BSD_OK)
+                    {
+                        done(BSD_OK, 0);
+                        return;
+                    }
+                    file->flags &= ~BSD_FNONBLOCK;
+                    FileIoctl(file, BSD_FIONBIO, 0, [=](int, int32_t) { done(e2, -1); });
+                });
+            });
+            return;
+        case F_GETOWN:
+            FileIoctl(file, BSD_FIOGETOWN, 0, done);
+            return;
+        case F_SETOWN:
+            FileIoctl(file, BSD_FIOSETOWN, arg, [done](int e, int32_t) { done(e, 0); });
+            return;
+        default:
+            done(BSD_EINVAL, -1);
+        }
     });
 }
 

@@ -18,6 +18,7 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,7 @@ class Process : public Object
     void Attach(Ptr<Node> node);
 
     uint32_t GetPid() const;   //!< \return the pid (0 before Attach)
+    uint32_t GetPgid() const;  //!< \return the process group (its own pid unless set)
     Ucred GetCred() const;     //!< \return the credentials
     Ptr<Node> GetNode() const; //!< \return the node
     bool IsAlive() const;      //!< \return true from Attach until exit
@@ -87,6 +89,32 @@ class Process : public Object
     using IoctlCallback = Callback<void, int, const std::vector<uint8_t>&>;
     /// close(2) completion: error.
     using CloseCallback = Callback<void, int>;
+
+    /// One entry of poll(2)'s array (struct pollfd).
+    struct PollFd
+    {
+        int fd{-1};         //!< descriptor; negative entries are skipped
+        int16_t events{0};  //!< BSD_POLLIN...
+        int16_t revents{0}; //!< filled in
+    };
+
+    /// poll(2) completion: error, number of entries with events, the entries.
+    using PollCallback = Callback<void, int, int, const std::vector<PollFd>&>;
+    /// select(2) completion: error, then the ready read and write descriptors.
+    using SelectCallback = Callback<void, int, const std::vector<int>&, const std::vector<int>&>;
+    /// fcntl(2) completion: error, then the value (F_GETFL, F_GETFD, F_GETOWN).
+    using FcntlCallback = Callback<void, int, int32_t>;
+
+    /// fcntl commands (sys/fcntl.h).
+    enum FcntlCommand : int32_t
+    {
+        F_GETFD = 1, //!< close-on-exec flag
+        F_SETFD = 2,
+        F_GETFL = 3, //!< open flags (O_NONBLOCK, O_ASYNC...)
+        F_SETFL = 4,
+        F_GETOWN = 5, //!< SIGIO owner
+        F_SETOWN = 6,
+    };
 
     /**
      * open(2) a device node.
@@ -133,6 +161,42 @@ class Process : public Object
      * \param cb completion: EBADF, or the driver's result
      */
     void Close(int fd, CloseCallback cb);
+
+    /**
+     * poll(2): ask each descriptor's driver (d_poll), and when none is ready sleep until
+     * a driver's selwakeup, the timeout or a signal. A descriptor that is not open
+     * reports POLLNVAL. An interrupted poll fails with EINTR and is never restarted.
+     * \param fds the entries
+     * \param timeout how long to wait; zero polls once, negative waits forever (INFTIM)
+     * \param cb completion
+     */
+    void Poll(std::vector<PollFd> fds, Time timeout, PollCallback cb);
+
+    /**
+     * select(2) over read and write sets, by the same scan as Poll; a descriptor that is
+     * not open fails the call with EBADF.
+     * \param readFds descriptors to watch for reading
+     * \param writeFds descriptors to watch for writing
+     * \param timeout as Poll
+     * \param cb completion
+     */
+    void Select(std::vector<int> readFds,
+                std::vector<int> writeFds,
+                Time timeout,
+                SelectCallback cb);
+
+    /**
+     * fcntl(2): F_GETFL/F_SETFL (O_NONBLOCK, O_ASYNC, O_APPEND; the driver hears FIONBIO
+     * and FIOASYNC), F_GETOWN/F_SETOWN (FIOGETOWN/FIOSETOWN), F_GETFD/F_SETFD.
+     * \param fd descriptor
+     * \param cmd a FcntlCommand
+     * \param arg its argument
+     * \param cb completion: EBADF, EINVAL (unknown command), or the driver's answer
+     */
+    void Fcntl(int fd, int32_t cmd, int32_t arg, FcntlCallback cb);
+
+    /// selwakeup for this process: rescan a poll in progress (kernel side)
+    void Selwakeup();
 
     /**
      * Post a signal (psignal). Ignored signals are discarded; others interrupt an
@@ -220,9 +284,13 @@ class Process : public Object
     /// An open file (struct file) on a device vnode.
     struct File : public SimpleRefCount<File>
     {
-        Ptr<Cdev> dev;    //!< the device
-        int32_t flags{0}; //!< f_flag
+        Ptr<Cdev> dev;           //!< the device
+        int32_t flags{0};        //!< f_flag
+        bool closeOnExec{false}; //!< UF_EXCLOSE
     };
+
+    /// A poll or select in progress.
+    struct PollScan;
 
     /// A signal's disposition.
     struct SignalAction
@@ -257,6 +325,21 @@ class Process : public Object
     int32_t PendingSignal() const;
     /// \param sig a caught or fatal signal \return EINTR, or ERESTART with SA_RESTART
     int SleepInterruptError(int32_t sig) const;
+    /// Scan the descriptors of \p scan, one d_poll at a time, from scan->next.
+    void PollNext(std::shared_ptr<PollScan> scan);
+    /// All scanned: return, or sleep until selwakeup, timeout or signal.
+    void PollScanned(std::shared_ptr<PollScan> scan);
+    /// Start a full scan (again). \param scan the poll
+    void PollStart(std::shared_ptr<PollScan> scan);
+    /**
+     * fo_ioctl with an int parameter, for the descriptor layer's own use (fcntl).
+     * \param file the file \param cmd the command \param value in: the parameter
+     * \param done completion with the error and the parameter as the driver left it
+     */
+    void FileIoctl(Ptr<File> file,
+                   uint32_t cmd,
+                   int32_t value,
+                   std::function<void(int, int32_t)> done);
     /// Close every descriptor and leave the table.
     void DoExit();
     /// closef: drop \p file, running the device close on the last close.
@@ -269,6 +352,7 @@ class Process : public Object
     uint32_t m_pid{0};                            //!< Pid attribute, then the pid in force
     uint32_t m_uid{0};                            //!< Uid attribute
     uint32_t m_gid{0};                            //!< Gid attribute
+    uint32_t m_pgid{0};                           //!< Pgid attribute; 0 means the pid
     uint32_t m_maxFiles{64};                      //!< MaxFiles attribute (RLIMIT_NOFILE)
     Ptr<Node> m_node;                             //!< the node
     Ptr<ProcessTable> m_table;                    //!< the node's table
@@ -279,6 +363,9 @@ class Process : public Object
     uint32_t m_pending{0};                        //!< pending signal bits
     bool m_inSyscall{false};                      //!< a system call is in progress
     Syscall m_syscall;                            //!< the one in progress
+
+    bool m_selecting{false}; //!< P_SELECT: a scan is in progress
+    int m_selectChannel{0};  //!< where poll sleeps (&selwait)
 
     // tsleep state
     bool m_sleepRequested{false};          //!< Tsleep returned ESLEEP, not parked yet

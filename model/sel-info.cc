@@ -1,0 +1,46 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "sel-info.h"
+
+#include "process.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+void
+SelInfo::Record(Ptr<Process> process)
+{
+    if (process && std::find(m_processes.begin(), m_processes.end(), process) == m_processes.end())
+    {
+        m_processes.push_back(process);
+    }
+}
+
+void
+SelInfo::Wakeup()
+{
+    std::vector<Ptr<Process>> recorded;
+    recorded.swap(m_processes);
+    for (auto& p : recorded)
+    {
+        p->Selwakeup();
+    }
+}
+
+std::size_t
+SelInfo::GetRecordedCount() const
+{
+    return m_processes.size();
+}
+
+void
+SelInfo::Clear()
+{
+    m_processes.clear();
+}
+
+} // namespace ns3

@@ -1,0 +1,52 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef SEL_INFO_H
+#define SEL_INFO_H
+
+#include "ns3/ptr.h"
+
+#include <vector>
+
+/**
+ * \file
+ * \ingroup tun
+ * Poll bookkeeping of one event source (struct selinfo).
+ */
+
+namespace ns3
+{
+
+class Process;
+
+/**
+ * \ingroup tun
+ * \brief The processes polling one event source: selrecord() adds the caller of a
+ * d_poll that found nothing ready; selwakeup() makes each of them scan again.
+ *
+ * The kernel keeps one pid and a collision flag and then wakes every selecting process;
+ * keeping the list has the same outcome and wakes only the processes concerned.
+ */
+class SelInfo
+{
+  public:
+    /// selrecord \param process the polling process (null is ignored)
+    void Record(Ptr<Process> process);
+
+    /// selwakeup: every recorded process rescans its descriptors; the record is cleared
+    void Wakeup();
+
+    /// \return how many processes are recorded
+    std::size_t GetRecordedCount() const;
+
+    /// Forget every recorded process (on dispose).
+    void Clear();
+
+  private:
+    std::vector<Ptr<Process>> m_processes; //!< recorded pollers, in order
+};
+
+} // namespace ns3
+
+#endif /* SEL_INFO_H */

@@ -1,0 +1,79 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "sigio-owner.h"
+
+#include "bsd-errno.h"
+#include "process-table.h"
+#include "process.h"
+
+namespace ns3
+{
+
+int
+SigioOwner::Set(int32_t pgid, Ptr<ProcessTable> table)
+{
+    if (pgid == 0)
+    {
+        Clear();
+        return BSD_OK;
+    }
+    bool exists = pgid > 0 ? table->Find(pgid) != nullptr : !table->FindGroup(-pgid).empty();
+    if (!exists)
+    {
+        return BSD_ESRCH;
+    }
+    m_pgid = pgid;
+    m_table = table;
+    return BSD_OK;
+}
+
+int32_t
+SigioOwner::Get() const
+{
+    if (m_pgid == 0 || !m_table)
+    {
+        return 0;
+    }
+    // An exiting process takes its sigio registrations with it.
+    bool exists =
+        m_pgid > 0 ? m_table->Find(m_pgid) != nullptr : !m_table->FindGroup(-m_pgid).empty();
+    return exists ? m_pgid : 0;
+}
+
+void
+SigioOwner::Clear()
+{
+    m_pgid = 0;
+    m_table = nullptr;
+}
+
+void
+SigioOwner::Signal(int32_t sig) const
+{
+    if (m_pgid == 0 || !m_table)
+    {
+        return;
+    }
+    if (m_pgid > 0)
+    {
+        if (Ptr<Process> p = m_table->Find(m_pgid))
+        {
+            p->Kill(sig);
+        }
+        return;
+    }
+    for (auto& p : m_table->FindGroup(-m_pgid))
+    {
+        p->Kill(sig);
+    }
+}
+
+bool
+SigioOwner::IsSet() const
+{
+    return m_pgid != 0;
+}
+
+} // namespace ns3
