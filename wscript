@@ -6,10 +6,13 @@
 
 
 def build(bld):
-    module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'point-to-point'])
+    module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'point-to-point'])
     module.source = [
+        'helper/tun-helper.cc',
         'model/bsd-errno.cc',
+        'model/bsd-if.cc',
         'model/bsd-signal.cc',
+        'model/cable-driver.cc',
         'model/cdev.cc',
         'model/dev-ops.cc',
         'model/device-switch.cc',
@@ -17,6 +20,12 @@ def build(bld):
         'model/kernel-cost-model.cc',
         'model/process-table.cc',
         'model/process.cc',
+        'model/sel-info.cc',
+        'model/sigio-owner.cc',
+        'model/tun-address-monitor.cc',
+        'model/tun-cable-relay.cc',
+        'model/tun-driver.cc',
+        'model/tun-net-device.cc',
         'model/uio.cc',
     ]
 
@@ -29,10 +38,13 @@ def build(bld):
     headers = bld(features='ns3header')
     headers.module = 'tun'
     headers.source = [
+        'helper/tun-helper.h',
         'model/bsd-errno.h',
         'model/bsd-fcntl.h',
+        'model/bsd-if.h',
         'model/bsd-ioctl.h',
         'model/bsd-signal.h',
+        'model/cable-driver.h',
         'model/cdev.h',
         'model/dev-ops.h',
         'model/device-switch.h',
@@ -40,10 +52,16 @@ def build(bld):
         'model/kernel-cost-model.h',
         'model/process-table.h',
         'model/process.h',
+        'model/sel-info.h',
+        'model/sigio-owner.h',
+        'model/tun-address-monitor.h',
+        'model/tun-cable-relay.h',
+        'model/tun-driver.h',
+        'model/tun-net-device.h',
         'model/uio.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:
-        for name in ['device-switch-demo']:
+        for name in ['device-switch-demo', 'tun-relay-ping']:
             obj = bld.create_ns3_program(name, ['tun'])
             obj.source = 'examples/%s.cc' % name

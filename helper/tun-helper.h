@@ -1,0 +1,109 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef TUN_HELPER_H
+#define TUN_HELPER_H
+
+#include "ns3/application-container.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/nstime.h"
+#include "ns3/object-factory.h"
+#include "ns3/trace-helper.h"
+
+#include <string>
+
+/**
+ * \file
+ * \ingroup tun
+ * Installs tun(4) on nodes, configures its interfaces and traces them.
+ */
+
+namespace ns3
+{
+
+class TunNetDevice;
+
+/**
+ * \ingroup tun
+ * \brief Gives nodes the tun driver, makes tun interfaces, assigns their addresses as
+ * ifconfig does, joins two nodes with cable relays, and writes pcap (DLT_NULL, as
+ * bpfattach declares it) and ascii traces.
+ *
+ * Install the Internet stack on the nodes first: a tun interface joins the node's IPv4
+ * and IPv6 stacks when it is created.
+ */
+class TunHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
+{
+  public:
+    TunHelper();
+
+    /**
+     * Set an attribute of the TunNetDevices the driver will make (e.g. "Mtu", "TxQueue").
+     * \param name attribute name \param value its value
+     */
+    void SetDeviceAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * Load the tun driver into each node: /dev/tunN appears when a process opens it.
+     * \param nodes the nodes
+     */
+    void InstallDriver(NodeContainer nodes) const;
+
+    /**
+     * Load the driver and make tun<unit> on each node now, as its first open would
+     * (tuncreate), so it can be configured before the simulation starts.
+     * \param nodes the nodes \param unit the unit number
+     * \return the interfaces, one per node
+     */
+    NetDeviceContainer Install(NodeContainer nodes, uint32_t unit = 0) const;
+
+    /// \copydoc Install(NodeContainer,uint32_t)
+    NetDeviceContainer Install(Ptr<Node> node, uint32_t unit = 0) const;
+
+    /**
+     * ifconfig tunN local peer netmask mask: the address and its peer on the interface
+     * and in the node's IPv4 stack, a host route to the peer, then SIOCSIFADDR (tuninit:
+     * up and running). Aborts with a message when the node has no IPv4 stack.
+     * \param device a tun interface
+     * \param local the address
+     * \param peer the other end (0.0.0.0 for none)
+     * \param mask the netmask
+     */
+    static void Ifconfig(Ptr<NetDevice> device,
+                         Ipv4Address local,
+                         Ipv4Address peer,
+                         Ipv4Mask mask = Ipv4Mask::GetOnes());
+
+    /**
+     * Join two nodes' tun<unit> interfaces through their userlands: a cable between
+     * /dev/cable<unit> on each, and a TunCableRelay daemon on each node. Makes the tun
+     * interfaces if needed.
+     * \param a one node \param b the other
+     * \param delay the cable's one-way delay
+     * \param unit the tun and cable unit on both nodes
+     * \return the two relays, a's first
+     */
+    ApplicationContainer InstallRelayPair(Ptr<Node> a,
+                                          Ptr<Node> b,
+                                          Time delay,
+                                          uint32_t unit = 0) const;
+
+  private:
+    void EnablePcapInternal(std::string prefix,
+                            Ptr<NetDevice> nd,
+                            bool promiscuous,
+                            bool explicitFilename) override;
+    void EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
+                             std::string prefix,
+                             Ptr<NetDevice> nd,
+                             bool explicitFilename) override;
+
+    std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_deviceAttributes; //!< to apply
+};
+
+} // namespace ns3
+
+#endif /* TUN_HELPER_H */

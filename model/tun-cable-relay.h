@@ -1,0 +1,91 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef TUN_CABLE_RELAY_H
+#define TUN_CABLE_RELAY_H
+
+#include "process.h"
+
+#include "ns3/application.h"
+#include "ns3/traced-callback.h"
+
+#include <string>
+
+/**
+ * \file
+ * \ingroup tun
+ * A user-level relay between a tun device and a cable device.
+ */
+
+namespace ns3
+{
+
+/**
+ * \ingroup tun
+ * \brief A simulated daemon that moves packets between /dev/tunN and /dev/cableN, the
+ * way user-level tunnels do: both descriptors non-blocking, a poll loop, one packet per
+ * read and one write per packet.
+ *
+ * Two relays on two nodes, joined by a cable, make the two nodes' tun interfaces a
+ * point-to-point link whose every packet crosses both userlands. With IfHead (the
+ * default) the relay sets TUNSIFHEAD, so IPv6 passes as well as IPv4.
+ */
+class TunCableRelay : public Application
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    TunCableRelay();
+    ~TunCableRelay() override;
+
+    /// \return the relay's process (null before the application starts)
+    Ptr<Process> GetProcess() const;
+
+    /// \return packets moved from tun to the cable
+    uint64_t GetTunToCable() const;
+    /// \return packets moved from the cable to tun
+    uint64_t GetCableToTun() const;
+    /// \return system calls that failed (their errno is in the Error trace)
+    uint64_t GetErrors() const;
+
+    /// Signature of the Error trace: the call and its BSD errno name.
+    typedef void (*ErrorTracedCallback)(const std::string& call, const std::string& error);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+
+    /// Poll both descriptors.
+    void Loop();
+    /// Poll returned. \param error \param n \param fds
+    void Polled(int error, int n, const std::vector<Process::PollFd>& fds);
+    /// Move one packet from \p from to \p to, then \p next. \param from \param to
+    /// \param next continuation
+    void Move(int from, int to, std::function<void()> next);
+    /// Count and trace a failed call. \param call \param error
+    void Failed(const std::string& call, int error);
+
+    std::string m_tunPath;                                               //!< TunDevice attribute
+    std::string m_cablePath;                                             //!< CableDevice attribute
+    bool m_ifHead;                                                       //!< IfHead attribute
+    uint32_t m_readSize;                                                 //!< ReadSize attribute
+    Ptr<Process> m_process;                                              //!< the daemon
+    int m_tunFd{-1};                                                     //!< its tun descriptor
+    int m_cableFd{-1};                                                   //!< its cable descriptor
+    uint64_t m_tunToCable{0};                                            //!< packets
+    uint64_t m_cableToTun{0};                                            //!< packets
+    uint64_t m_errors{0};                                                //!< failed calls
+    TracedCallback<const std::string&, const std::string&> m_errorTrace; //!< Error
+};
+
+} // namespace ns3
+
+#endif /* TUN_CABLE_RELAY_H */
