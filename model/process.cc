@@ -446,13 +446,14 @@ Process::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb)
 /// A poll or select in progress.
 struct Process::PollScan
 {
-    std::vector<PollFd> fds;         //!< the entries
-    std::size_t next{0};             //!< next entry to ask
-    int nready{0};                   //!< entries with events
-    bool forever{false};             //!< INFTIM
-    Time deadline;                   //!< when the timeout expires
-    bool selectMode{false};          //!< select: a closed descriptor is EBADF
-    std::function<void(int)> finish; //!< returns to user mode with an error
+    std::vector<PollFd> fds; //!< the entries
+    std::size_t next{0};     //!< next entry to ask
+    int nready{0};           //!< entries with events
+    bool forever{false};     //!< INFTIM
+    Time deadline;           //!< when the timeout expires
+    bool selectMode{false};  //!< select: a closed descriptor is EBADF
+    /// Returns to user mode with an error; takes the scan so it holds no reference to it.
+    std::function<void(PollScan&, int)> finish;
 };
 
 void
@@ -464,10 +465,11 @@ Process::Poll(std::vector<PollFd> fds, Time timeout, PollCallback cb)
         scan->forever = timeout.IsStrictlyNegative();
         scan->deadline = Simulator::Now() + (scan->forever ? Time(0) : timeout);
         uint64_t copied = scan->fds.size() * 8; // struct pollfd in and out
-        scan->finish = [this, scan, cb, copied](int error) {
+        scan->finish = [this, cb, copied](PollScan& done, int error) {
             m_selecting = false;
-            int n = error == BSD_OK ? scan->nready : -1;
-            Return(error, copied, [cb, scan, n](int e) { cb(e, n, scan->fds); });
+            int n = error == BSD_OK ? done.nready : -1;
+            std::vector<PollFd> fds = done.fds;
+            Return(error, copied, [cb, n, fds](int e) { cb(e, n, fds); });
         };
         PollStart(scan);
     });
@@ -492,11 +494,11 @@ Process::Select(std::vector<int> readFds,
     Begin("select", [this, scan, timeout, cb] {
         scan->forever = timeout.IsStrictlyNegative();
         scan->deadline = Simulator::Now() + (scan->forever ? Time(0) : timeout);
-        scan->finish = [this, scan, cb](int error) {
+        scan->finish = [this, cb](PollScan& done, int error) {
             m_selecting = false;
             std::vector<int> readable;
             std::vector<int> writable;
-            for (const PollFd& e : scan->fds)
+            for (const PollFd& e : done.fds)
             {
                 if (error == BSD_OK && (e.revents & BSD_POLLRDNORM))
                 {
@@ -542,7 +544,7 @@ Process::PollNext(std::shared_ptr<PollScan> scan)
         {
             if (scan->selectMode)
             {
-                scan->finish(BSD_EBADF);
+                scan->finish(*scan, BSD_EBADF);
                 return;
             }
             e.revents = BSD_POLLNVAL;
@@ -575,7 +577,7 @@ Process::PollScanned(std::shared_ptr<PollScan> scan)
     Time now = Simulator::Now();
     if (scan->nready > 0 || (!scan->forever && now >= scan->deadline))
     {
-        scan->finish(BSD_OK);
+        scan->finish(*scan, BSD_OK);
         return;
     }
     if (!m_selecting)
@@ -589,7 +591,7 @@ Process::PollScanned(std::shared_ptr<PollScan> scan)
         Tsleep(&m_selectChannel, BSD_PCATCH | BSD_PZERO, "poll", timeout, [](int e) { return e; });
     if (r != BSD_ESLEEP)
     {
-        scan->finish(BSD_EINTR); // poll and select are not restarted after a signal
+        scan->finish(*scan, BSD_EINTR); // poll and select are not restarted after a signal
         return;
     }
     Park([this, scan](int error) {
@@ -600,7 +602,7 @@ Process::PollScanned(std::shared_ptr<PollScan> scan)
         }
         else
         {
-            scan->finish(error == BSD_EWOULDBLOCK ? BSD_OK : BSD_EINTR);
+            scan->finish(*scan, error == BSD_EWOULDBLOCK ? BSD_OK : BSD_EINTR);
         }
     });
 }
