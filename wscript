@@ -6,7 +6,7 @@
 
 
 def build(bld):
-    module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'point-to-point'])
+    module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'applications', 'point-to-point'])
     module.source = [
         'helper/tun-helper.cc',
         'model/bsd-errno.cc',
@@ -33,6 +33,7 @@ def build(bld):
     module_test.source = [
         'test/device-switch-test-suite.cc',
         'test/process-test-suite.cc',
+        'test/tun-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')

@@ -7,6 +7,7 @@
 // rule, dofileread/dofilewrite, the ioctl() copyin/copyout and descriptor ioctls),
 // tsleep with signals, exit, and the cost model's system call, copy and wakeup times.
 
+#include "syscall-test-helpers.h"
 #include "toy-queue-driver.h"
 
 #include "ns3/bsd-ioctl.h"
@@ -46,60 +47,6 @@ struct Bench
         return p;
     }
 };
-
-/// Open and wait; returns {error, fd}.
-std::pair<int, int>
-OpenNow(Ptr<Process> p, const std::string& path, int32_t flags)
-{
-    std::pair<int, int> r{-100, -100};
-    p->Open(path, flags, [&r](int e, int fd) { r = {e, fd}; });
-    Simulator::Run();
-    return r;
-}
-
-int
-CloseNow(Ptr<Process> p, int fd)
-{
-    int r = -100;
-    p->Close(fd, [&r](int e) { r = e; });
-    Simulator::Run();
-    return r;
-}
-
-std::pair<int, std::vector<uint8_t>>
-ReadNow(Ptr<Process> p, int fd, uint32_t n)
-{
-    std::pair<int, std::vector<uint8_t>> r{-100, {}};
-    p->Read(fd, n, [&r](int e, const std::vector<uint8_t>& d) { r = {e, d}; });
-    Simulator::Run();
-    return r;
-}
-
-std::pair<int, int64_t>
-WriteNow(Ptr<Process> p, int fd, std::vector<uint8_t> data)
-{
-    std::pair<int, int64_t> r{-100, -100};
-    p->Write(fd, data, [&r](int e, int64_t n) { r = {e, n}; });
-    Simulator::Run();
-    return r;
-}
-
-std::pair<int, std::vector<uint8_t>>
-IoctlNow(Ptr<Process> p, int fd, uint32_t cmd, std::vector<uint8_t> arg)
-{
-    std::pair<int, std::vector<uint8_t>> r{-100, {}};
-    p->Ioctl(fd, cmd, arg, [&r](int e, const std::vector<uint8_t>& d) { r = {e, d}; });
-    Simulator::Run();
-    return r;
-}
-
-std::vector<uint8_t>
-IntBytes(int32_t v)
-{
-    std::vector<uint8_t> b(4);
-    std::memcpy(b.data(), &v, 4);
-    return b;
-}
 
 } // namespace
 
