@@ -181,7 +181,7 @@ CableDriver::Deliver(uint32_t unit, std::vector<uint8_t> packet)
     }
     end.queue.push_back(std::move(packet));
     ++end.stats.received;
-    m_node->GetObject<ProcessTable>()->Wakeup(&end);
+    m_switch->GetProcessTable()->Wakeup(&end);
     end.rsel.Wakeup();
 }
 

@@ -112,10 +112,14 @@ DeviceSwitch::Install(Ptr<Node> node)
 void
 DeviceSwitch::NotifyNewAggregate()
 {
+    // Called for every object joining the node's aggregate: look the neighbours up now,
+    // not on every dispatch (GetObject walks the whole aggregate).
     if (!m_node)
     {
         m_node = GetObject<Node>();
     }
+    m_cost = GetObject<KernelCostModel>();
+    m_processTable = GetObject<ProcessTable>();
     Object::NotifyNewAggregate();
 }
 
@@ -126,6 +130,8 @@ DeviceSwitch::DoDispose()
     m_majors.clear();
     m_cloneHandlers.clear();
     m_node = nullptr;
+    m_cost = nullptr;
+    m_processTable = nullptr;
     m_idealCost = nullptr;
     Object::DoDispose();
 }
@@ -139,10 +145,9 @@ DeviceSwitch::GetNode() const
 Ptr<KernelCostModel>
 DeviceSwitch::GetCostModel() const
 {
-    Ptr<KernelCostModel> cost = m_node ? m_node->GetObject<KernelCostModel>() : nullptr;
-    if (cost)
+    if (m_cost)
     {
-        return cost;
+        return m_cost;
     }
     if (!m_idealCost)
     {
@@ -787,6 +792,12 @@ DeviceSwitch::Sysctl(const std::string& name, uint64_t* value) const
     }
     *value = *it->second;
     return BSD_OK;
+}
+
+Ptr<ProcessTable>
+DeviceSwitch::GetProcessTable() const
+{
+    return m_processTable;
 }
 
 const GiantLock&

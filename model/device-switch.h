@@ -30,6 +30,7 @@ namespace ns3
 
 class Node;
 class KernelCostModel;
+class ProcessTable;
 
 /**
  * \ingroup tun
@@ -286,6 +287,9 @@ class DeviceSwitch : public Object
      */
     int Sysctl(const std::string& name, uint64_t* value) const;
 
+    /// \return the node's process table (pids, sleep queues), once aggregated
+    Ptr<ProcessTable> GetProcessTable() const;
+
     /// \return the node's Giant lock (for its contention statistics)
     const GiantLock& GetGiantLock() const;
 
@@ -351,6 +355,8 @@ class DeviceSwitch : public Object
     uint64_t m_mplockReads{0};                                //!< kern.mplock_reads
     uint64_t m_mpsafeStrategies{0};                           //!< kern.mpsafe_strategies
     uint64_t m_mplockStrategies{0};                           //!< kern.mplock_strategies
+    Ptr<KernelCostModel> m_cost;                              //!< the node\'s cost model, if any
+    Ptr<ProcessTable> m_processTable;                         //!< the node\'s process table
     mutable Ptr<KernelCostModel> m_idealCost;                 //!< used when the node has none
     TracedCallback<const DevDispatchRecord&> m_dispatchTrace; //!< "Dispatch"
 };

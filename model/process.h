@@ -355,6 +355,7 @@ class Process : public Object
     uint32_t m_pgid{0};                           //!< Pgid attribute; 0 means the pid
     uint32_t m_maxFiles{64};                      //!< MaxFiles attribute (RLIMIT_NOFILE)
     Ptr<Node> m_node;                             //!< the node
+    Ptr<DeviceSwitch> m_switch;                   //!< the node\'s device switch
     Ptr<ProcessTable> m_table;                    //!< the node's table
     bool m_alive{false};                          //!< between Attach and exit
     bool m_exiting{false};                        //!< exit requested during a system call

@@ -10,6 +10,7 @@
 #include "process.h"
 #include "tun-address-monitor.h"
 
+#include "ns3/abort.h"
 #include "ns3/channel.h"
 #include "ns3/drop-tail-queue.h"
 #include "ns3/ipv4-header.h"
@@ -171,6 +172,9 @@ TunNetDevice::Setup(uint32_t unit, Ptr<Node> node)
     m_ifFlags = BSD_IFF_POINTOPOINT | BSD_IFF_MULTICAST;
     m_ifType = BSD_IFT_PPP;
     m_address = Mac48Address::Allocate();
+    m_processTable = node->GetObject<ProcessTable>();
+    NS_ABORT_MSG_IF(!m_processTable,
+                    "TunNetDevice: node " << node->GetId() << " has no ProcessTable");
     if (!m_queue)
     {
         Ptr<DropTailQueue<Packet>> q = CreateObject<DropTailQueue<Packet>>();
@@ -183,6 +187,7 @@ void
 TunNetDevice::DoDispose()
 {
     m_node = nullptr;
+    m_processTable = nullptr;
     m_queue = nullptr;
     m_rsel.Clear();
     m_sigio.Clear();
@@ -409,10 +414,7 @@ TunNetDevice::Start()
     if (m_tunFlags & TUN_RWAIT)
     {
         m_tunFlags &= ~TUN_RWAIT;
-        if (Ptr<ProcessTable> table = m_node->GetObject<ProcessTable>())
-        {
-            table->Wakeup(this);
-        }
+        m_processTable->Wakeup(this);
     }
     if ((m_tunFlags & TUN_ASYNC) && m_sigio.IsSet())
     {

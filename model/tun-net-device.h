@@ -32,6 +32,7 @@ namespace ns3
 
 class Node;
 class Packet;
+class ProcessTable;
 
 /**
  * \ingroup tun
@@ -238,6 +239,7 @@ class TunNetDevice : public NetDevice
     void SetIpUp(bool up);
 
     Ptr<Node> m_node;                           //!< the node
+    Ptr<ProcessTable> m_processTable;           //!< the node\'s sleep queues
     uint32_t m_ifIndex{0};                      //!< ns-3 interface index
     uint32_t m_unit{0};                         //!< if_unit
     Mac48Address m_address;                     //!< a link address for ns-3 (tun has none)
