@@ -4,6 +4,7 @@
 #   ./build.sh demo       install what is missing, build, run the main scenario
 #   ./build.sh test       install what is missing, build, run every test (CTest)
 #   ./build.sh sanitize   the same tests built with AddressSanitizer + UBSan
+#   ./build.sh bench      benchmarks, built in Release (build-release/)
 #   ./build.sh contrib    build and test the module inside an ns-3.37 source tree
 #
 # Safe to repeat: packages are installed only when missing, builds are incremental.
@@ -62,11 +63,16 @@ sanitize)
     export LSAN_OPTIONS="suppressions=$here/test/lsan.supp:print_suppressions=0"
     ctest --test-dir "$here/build-sanitize" --output-on-failure -j "$jobs"
     ;;
+bench)
+    ensure_packages
+    build build-release -DCMAKE_BUILD_TYPE=Release
+    "$here/build-release/tun-path-benchmark" "${@:2}"
+    ;;
 contrib)
     exec "$here/scripts/check-contrib-build.sh" "${@:2}"
     ;;
 *)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
