@@ -18,6 +18,7 @@
 // Wireshark) and, with --ascii, tun-relay-ping.tr.
 //
 //   ./tun-relay-ping [--count=5] [--cableDelay=5ms] [--syscallTime=0ns] [--ascii=1]
+//                    [--costProfile=host-costs.profile]   (from tools/measure-host-costs)
 
 #include "ns3/core-module.h"
 #include "ns3/internet-apps-module.h"
@@ -37,12 +38,14 @@ main(int argc, char* argv[])
     Time syscallTime = Time(0);
     bool ascii = false;
     std::string prefix = "tun-relay-ping";
+    std::string costProfile;
     CommandLine cmd(__FILE__);
     cmd.AddValue("count", "Echo requests to send", count);
     cmd.AddValue("cableDelay", "One-way delay of the cable between the daemons", cableDelay);
     cmd.AddValue("syscallTime", "KernelCostModel SyscallTime on both nodes", syscallTime);
     cmd.AddValue("ascii", "Also write an ascii trace", ascii);
     cmd.AddValue("prefix", "Prefix of the output files", prefix);
+    cmd.AddValue("costProfile", "A KernelCostModel profile for both nodes", costProfile);
     cmd.Parse(argc, argv);
 
     NodeContainer nodes(2);
@@ -52,6 +55,12 @@ main(int argc, char* argv[])
     {
         Ptr<KernelCostModel> cost = CreateObject<KernelCostModel>();
         cost->SetAttribute("SyscallTime", TimeValue(syscallTime));
+        std::string error;
+        if (!costProfile.empty() && !cost->LoadProfile(costProfile, &error))
+        {
+            std::cerr << "tun-relay-ping: " << error << std::endl;
+            return 1;
+        }
         (*it)->AggregateObject(cost);
     }
 

@@ -7,6 +7,11 @@
 #include "ns3/log.h"
 #include "ns3/nstime.h"
 
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <vector>
+
 namespace ns3
 {
 
@@ -44,6 +49,55 @@ KernelCostModel::GetTypeId()
                           MakeTimeAccessor(&KernelCostModel::m_giantHoldTime),
                           MakeTimeChecker(Time(0)));
     return tid;
+}
+
+bool
+KernelCostModel::LoadProfile(const std::string& path, std::string* error)
+{
+    std::ifstream in(path);
+    if (!in)
+    {
+        *error = path + ": cannot be read";
+        return false;
+    }
+    std::vector<std::pair<std::string, Time>> settings;
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number)
+    {
+        std::string where = path + ":" + std::to_string(number) + ": ";
+        std::istringstream words(line.substr(0, line.find('#')));
+        std::string name;
+        std::string value;
+        std::string extra;
+        if (!(words >> name))
+        {
+            continue; // blank or comment
+        }
+        TypeId::AttributeInformation info;
+        if (name == "Time" || !GetTypeId().LookupAttributeByName(name, &info))
+        {
+            *error = where + "unknown attribute \"" + name + "\"";
+            return false;
+        }
+        if (!(words >> value) || (words >> extra))
+        {
+            *error = where + "expected \"" + name + " <time>\", e.g. \"" + name + " 250ns\"";
+            return false;
+        }
+        // ns-3 aborts on a time it cannot parse, so the form is checked here first.
+        static const std::regex timeForm("[0-9]+(\\.[0-9]+)?(y|d|h|min|s|ms|us|ns|ps|fs)");
+        if (!std::regex_match(value, timeForm))
+        {
+            *error = where + "\"" + value + "\" is not a non-negative time with a unit";
+            return false;
+        }
+        settings.emplace_back(name, Time(value));
+    }
+    for (const auto& [name, value] : settings)
+    {
+        SetAttribute(name, TimeValue(value));
+    }
+    return true;
 }
 
 Time

@@ -52,6 +52,16 @@ class KernelCostModel : public Object
     /// \return how long one non-MPSAFE device operation holds the Giant lock
     Time GetGiantHoldTime() const;
 
+    /**
+     * Set the attributes from a profile: one "<Attribute> <time>" per line ("SyscallTime
+     * 250ns"), '#' comments and blank lines ignored. tools/measure-host-costs writes one.
+     * Nothing is changed unless the whole file is good.
+     * \param path the profile
+     * \param error receives "<path>:<line>: <what is wrong>" on failure
+     * \return true on success
+     */
+    bool LoadProfile(const std::string& path, std::string* error);
+
   private:
     Time m_syscallTime;    //!< entry + exit of one system call
     Time m_copyTimePerKiB; //!< uiomove cost per 1024 bytes
