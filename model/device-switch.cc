@@ -297,98 +297,88 @@ DeviceSwitch::DescribeIfTraced(const DevGenericArgs& ap) const
 }
 
 void
-DeviceSwitch::Dopen(Ptr<DevOpenArgs> ap, DoneCallback done)
+DeviceSwitch::Dispatch(Ptr<DevOps> ops,
+                       Ptr<DevGenericArgs> ap,
+                       uint64_t* mplockCounter,
+                       uint64_t* mpsafeCounter,
+                       std::function<int64_t(int)> result,
+                       bool isErrno,
+                       DoneCallback done)
 {
     Time start = Simulator::Now();
     std::string args = DescribeIfTraced(*ap);
-    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
-        Complete(ap, start, args, error, true, done);
+    Start(ops, ap, mplockCounter, mpsafeCounter, [=](int error) {
+        Complete(ap, start, args, result ? result(error) : error, isErrno, done);
     });
+}
+
+void
+DeviceSwitch::Dopen(Ptr<DevOpenArgs> ap, DoneCallback done)
+{
+    Operate(ap, std::move(done));
 }
 
 void
 DeviceSwitch::Dclose(Ptr<DevCloseArgs> ap, DoneCallback done)
 {
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
-        Complete(ap, start, args, error, true, done);
-    });
+    Operate(ap, std::move(done));
 }
 
 void
 DeviceSwitch::Dread(Ptr<DevReadArgs> ap, DoneCallback done)
 {
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    Start(ap->dev->GetOps(), ap, &m_mplockReads, &m_mpsafeReads, [=](int error) {
+    auto stamp = [ap](int error) {
         if (error == BSD_OK)
         {
-            ap->dev->SetLastRead(Simulator::Now());
+            ap->dev->SetLastRead(Simulator::Now()); // only a successful read
         }
-        Complete(ap, start, args, error, true, done);
-    });
+        return error;
+    };
+    Dispatch(ap->dev->GetOps(), ap, &m_mplockReads, &m_mpsafeReads, stamp, true, std::move(done));
 }
 
 void
 DeviceSwitch::Dwrite(Ptr<DevWriteArgs> ap, DoneCallback done)
 {
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    ap->dev->SetLastWrite(start); // before the call, whatever its outcome
-    Start(ap->dev->GetOps(), ap, &m_mplockWrites, &m_mpsafeWrites, [=](int error) {
-        Complete(ap, start, args, error, true, done);
-    });
+    ap->dev->SetLastWrite(Simulator::Now()); // before the call, whatever its outcome
+    Dispatch(ap->dev->GetOps(),
+             ap,
+             &m_mplockWrites,
+             &m_mpsafeWrites,
+             nullptr,
+             true,
+             std::move(done));
 }
 
 void
 DeviceSwitch::Dioctl(Ptr<DevIoctlArgs> ap, DoneCallback done)
 {
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
-        Complete(ap, start, args, error, true, done);
-    });
+    Operate(ap, std::move(done));
 }
 
 void
 DeviceSwitch::Dmmap(Ptr<DevMmapArgs> ap, DoneCallback done)
 {
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
-        Complete(ap, start, args, error == BSD_OK ? ap->result : -1, false, done);
-    });
+    auto page = [ap](int error) -> int64_t { return error == BSD_OK ? ap->result : -1; };
+    Dispatch(ap->dev->GetOps(), ap, nullptr, nullptr, page, false, std::move(done));
 }
 
 void
 DeviceSwitch::DmmapSingle(Ptr<DevMmapSingleArgs> ap, DoneCallback done)
 {
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
-        Complete(ap, start, args, error, true, done);
-    });
+    Operate(ap, std::move(done));
 }
 
 void
 DeviceSwitch::Dclone(Ptr<DevCloneArgs> ap, DoneCallback done)
 {
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
-        Complete(ap, start, args, error, true, done);
-    });
+    Operate(ap, std::move(done));
 }
 
 void
 DeviceSwitch::Drevoke(Ptr<DevRevokeArgs> ap, DoneCallback done)
 {
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
-        Complete(ap, start, args, error, true, done);
-    });
+    Operate(ap, std::move(done));
 }
 
 void
@@ -398,11 +388,14 @@ DeviceSwitch::Dstrategy(Ptr<DevStrategyArgs> ap, DoneCallback done)
     NS_ABORT_MSG_IF(!ap->bio, "dev_dstrategy on " << ap->dev->GetName() << ": no bio");
     NS_ABORT_MSG_IF(ap->bio->done,
                     "dev_dstrategy on " << ap->dev->GetName() << ": bio already done");
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    Start(ap->dev->GetOps(), ap, &m_mplockStrategies, &m_mpsafeStrategies, [=](int) {
-        Complete(ap, start, args, 0, false, done); // void: the bio carries the outcome
-    });
+    auto voidResult = [](int) -> int64_t { return 0; }; // the bio carries the outcome
+    Dispatch(ap->dev->GetOps(),
+             ap,
+             &m_mplockStrategies,
+             &m_mpsafeStrategies,
+             voidResult,
+             false,
+             std::move(done));
 }
 
 void
@@ -412,44 +405,32 @@ DeviceSwitch::Ddump(Ptr<DevDumpArgs> ap, DoneCallback done)
     ap->count = 0;
     ap->blkno = 0;
     ap->secsize = 0;
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
-        Complete(ap, start, args, error, true, done);
-    });
+    Operate(ap, std::move(done));
 }
 
 void
 DeviceSwitch::Dpsize(Ptr<DevPsizeArgs> ap, DoneCallback done)
 {
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
-        Complete(ap, start, args, error == BSD_OK ? ap->result : -1, false, done);
-    });
+    auto size = [ap](int error) -> int64_t { return error == BSD_OK ? ap->result : -1; };
+    Dispatch(ap->dev->GetOps(), ap, nullptr, nullptr, size, false, std::move(done));
 }
 
 void
 DeviceSwitch::Dkqfilter(Ptr<DevKqfilterArgs> ap, DoneCallback done)
 {
     ap->result = 0; // so a d_kqfilter that returns 0 need not set it
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
-        Complete(ap, start, args, error == BSD_OK ? ap->result : BSD_ENODEV, true, done);
-    });
+    auto result = [ap](int error) -> int64_t { return error == BSD_OK ? ap->result : BSD_ENODEV; };
+    Dispatch(ap->dev->GetOps(), ap, nullptr, nullptr, result, true, std::move(done));
 }
 
 void
 DeviceSwitch::Dpoll(Ptr<DevPollArgs> ap, DoneCallback done)
 {
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
     int32_t asked = ap->events;
-    Start(ap->dev->GetOps(), ap, nullptr, nullptr, [=](int error) {
-        int32_t revents = error == BSD_OK ? ap->events : Seltrue(asked);
-        Complete(ap, start, args, revents, false, done);
-    });
+    auto revents = [ap, asked](int error) -> int64_t {
+        return error == BSD_OK ? ap->events : Seltrue(asked);
+    };
+    Dispatch(ap->dev->GetOps(), ap, nullptr, nullptr, revents, false, std::move(done));
 }
 
 void
@@ -461,11 +442,7 @@ DeviceSwitch::Operate(Ptr<DevGenericArgs> ap, DoneCallback done)
 void
 DeviceSwitch::OperateOps(Ptr<DevOps> ops, Ptr<DevGenericArgs> ap, DoneCallback done)
 {
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    Start(ops, ap, nullptr, nullptr, [=](int error) {
-        Complete(ap, start, args, error, true, done);
-    });
+    Dispatch(ops, ap, nullptr, nullptr, nullptr, true, std::move(done));
 }
 
 // --- tables ------------------------------------------------------------------------------

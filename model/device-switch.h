@@ -326,6 +326,24 @@ class DeviceSwitch : public Object
                uint64_t* mpsafeCounter,
                std::function<void(int)> finish);
 
+    /**
+     * One dev_d*(): note the call for the trace, run it, map the slot's return value to
+     * what the dev_d*() function returns, trace and complete.
+     * \param ops the table to call
+     * \param ap arguments
+     * \param mplockCounter counter bumped when the call takes Giant (may be null)
+     * \param mpsafeCounter counter bumped when it does not (may be null)
+     * \param result maps the slot's error to the dev_d*() value; null keeps the error
+     * \param isErrno whether that value is an error (for the trace)
+     * \param done completion
+     */
+    void Dispatch(Ptr<DevOps> ops,
+                  Ptr<DevGenericArgs> ap,
+                  uint64_t* mplockCounter,
+                  uint64_t* mpsafeCounter,
+                  std::function<int64_t(int)> result,
+                  bool isErrno,
+                  DoneCallback done);
     /// Run the slot function of \p req for the first time (lock held if needed).
     void Run(Ptr<Request> req);
     /// Continue a request whose process was woken from tsleep with \p sleepError.
