@@ -136,6 +136,12 @@ DeviceSwitch::DoDispose()
     Object::DoDispose();
 }
 
+uint32_t
+DeviceSwitch::Context() const
+{
+    return m_node ? m_node->GetId() : Simulator::GetContext();
+}
+
 Ptr<Node>
 DeviceSwitch::GetNode() const
 {
@@ -239,14 +245,14 @@ DeviceSwitch::AfterRun(Ptr<Request> req, int error)
             }
             else
             {
-                Simulator::Schedule(hold, [this] { m_giant.Release(); });
+                Simulator::ScheduleWithContext(Context(), hold, [this] { m_giant.Release(); });
             }
         }
         return;
     }
     if (req->needMplock && !hold.IsZero())
     {
-        Simulator::Schedule(hold, [this, req, error] {
+        Simulator::ScheduleWithContext(Context(), hold, [this, req, error] {
             m_giant.Release();
             req->finish(error);
         });

@@ -344,6 +344,8 @@ class DeviceSwitch : public Object
                   std::function<int64_t(int)> result,
                   bool isErrno,
                   DoneCallback done);
+    /// \return the event context of the node: events the switch schedules run in it
+    uint32_t Context() const;
     /// Run the slot function of \p req for the first time (lock held if needed).
     void Run(Ptr<Request> req);
     /// Continue a request whose process was woken from tsleep with \p sleepError.

@@ -194,8 +194,10 @@ Process::Return(int error, uint64_t copied, std::function<void(int)> finish)
     Ptr<KernelCostModel> cost = GetSwitch()->GetCostModel();
     Time delay = cost->GetSyscallTime() + cost->GetCopyTime(copied);
     Ptr<Process> self = this;
-    // Always a later event: the caller's callback never runs inside its own call.
-    Simulator::Schedule(delay, [self, error, finish] { self->ReturnToUser(error, finish); });
+    // Always a later event, never inside the call, and in the node's context.
+    Simulator::ScheduleWithContext(m_node->GetId(), delay, [self, error, finish] {
+        self->ReturnToUser(error, finish);
+    });
 }
 
 void
@@ -773,7 +775,7 @@ Process::Kill(int32_t sig)
     if (!m_inSyscall)
     {
         Ptr<Process> self = this;
-        Simulator::ScheduleNow([self] {
+        Simulator::ScheduleWithContext(m_node->GetId(), Time(0), [self] {
             if (!self->m_inSyscall)
             {
                 self->PostSignals();
@@ -928,11 +930,21 @@ Process::Park(std::function<void(int)> onWake)
     NS_ABORT_MSG_IF(!m_sleepRequested, "process " << m_pid << ": parked without tsleep");
     m_sleepRequested = false;
     m_sleeping = true;
+    ++m_sleepSerial;
     m_onWake = std::move(onWake);
     m_table->AddSleeper(m_waitChannel, this);
     if (m_sleepTimeout.IsStrictlyPositive())
     {
-        m_timeoutEvent = Simulator::Schedule(m_sleepTimeout, &Process::Wake, this, BSD_EWOULDBLOCK);
+        // Events in another node's context cannot be cancelled: a stale timeout sees
+        // that its sleep is over by the serial number.
+        Ptr<Process> self = this;
+        uint64_t serial = m_sleepSerial;
+        Simulator::ScheduleWithContext(m_node->GetId(), m_sleepTimeout, [self, serial] {
+            if (self->m_sleeping && self->m_sleepSerial == serial)
+            {
+                self->Wake(BSD_EWOULDBLOCK);
+            }
+        });
     }
     NS_LOG_LOGIC("pid " << m_pid << " sleeps on " << m_waitMessage);
 }
@@ -951,7 +963,6 @@ Process::Wake(int error)
         return;
     }
     m_sleeping = false;
-    m_timeoutEvent.Cancel();
     m_table->RemoveSleeper(m_waitChannel, this);
     m_waitChannel = nullptr;
     m_waitMessage.clear();
@@ -959,7 +970,7 @@ Process::Wake(int error)
     Time latency = GetSwitch()->GetCostModel()->GetWakeupLatency();
     NS_LOG_LOGIC("pid " << m_pid << " wakes: " << BsdErrnoName(error));
     // Runnable now, running later: never inside the wakeup() that woke it.
-    Simulator::Schedule(latency, [onWake, error] { onWake(error); });
+    Simulator::ScheduleWithContext(m_node->GetId(), latency, [onWake, error] { onWake(error); });
 }
 
 bool
@@ -977,7 +988,6 @@ Process::GetWaitMessage() const
 void
 Process::DoDispose()
 {
-    m_timeoutEvent.Cancel();
     m_files.clear();
     m_onWake = nullptr;
     m_sleepResume = nullptr;

@@ -375,7 +375,7 @@ class Process : public Object
     std::string m_waitMessage;             //!< p_wmesg
     bool m_sleepCatch{false};              //!< PCATCH
     Time m_sleepTimeout;                   //!< timo
-    EventId m_timeoutEvent;                //!< pending timeout
+    uint64_t m_sleepSerial{0};             //!< numbers sleeps, to spot stale timeouts
     std::function<int(int)> m_sleepResume; //!< the driver's continuation
     std::function<void(int)> m_onWake;     //!< the dispatcher's continuation
 };

@@ -480,7 +480,13 @@ TunNetDevice::Input(Ptr<Packet> packet, uint32_t family)
     ++waiting;
     m_macRxTrace(packet);
     // The protocol runs from its software interrupt, after tunwrite has returned.
-    Simulator::ScheduleNow(&TunNetDevice::DeliverInput, this, packet, protocol, family);
+    Simulator::ScheduleWithContext(m_node->GetId(),
+                                   Time(0),
+                                   &TunNetDevice::DeliverInput,
+                                   this,
+                                   packet,
+                                   protocol,
+                                   family);
     return BSD_OK;
 }
 

@@ -218,9 +218,9 @@ class CloseTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(b.dev->GetOpenCount(), 2, "two opens");
             NS_TEST_EXPECT_MSG_EQ(b.dev->GetRefs(), 3, "/dev + two files");
             NS_TEST_EXPECT_MSG_EQ(CloseNow(p, fp), BSD_OK, "close");
-            NS_TEST_EXPECT_MSG_EQ(b.driver->closes, track ? 1 : 0, "first close");
+            NS_TEST_EXPECT_MSG_EQ(b.driver->closes, (track ? 1 : 0), "first close");
             NS_TEST_EXPECT_MSG_EQ(CloseNow(q, fq), BSD_OK, "close");
-            NS_TEST_EXPECT_MSG_EQ(b.driver->closes, track ? 2 : 1, "last close");
+            NS_TEST_EXPECT_MSG_EQ(b.driver->closes, (track ? 2 : 1), "last close");
             NS_TEST_EXPECT_MSG_EQ(b.dev->GetRefs(), 1, "only /dev's reference left");
             NS_TEST_EXPECT_MSG_EQ(CloseNow(q, fq), BSD_EBADF, "twice");
             Simulator::Destroy();
