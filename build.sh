@@ -67,6 +67,7 @@ bench)
     ensure_packages
     build build-release -DCMAKE_BUILD_TYPE=Release
     "$here/build-release/tun-path-benchmark" "${@:2}"
+    "$here/build-release/hdlc-benchmark"
     ;;
 contrib)
     exec "$here/scripts/check-contrib-build.sh" "${@:2}"
