@@ -16,6 +16,9 @@
 #include "ns3/network-module.h"
 #include "ns3/tun-module.h"
 
+#include <filesystem>
+#include <unistd.h>
+
 using namespace ns3;
 using namespace ns3::tests;
 
@@ -1000,6 +1003,82 @@ class TunRelayTestCase : public TestCase
     }
 };
 
+/**
+ * bpfattach(ifp, DLT_NULL, sizeof(u_int)): the pcap file TunHelper writes has link type
+ * DLT_NULL and every record starts with the packet's family in host order; records of
+ * both directions are there.
+ */
+class TunPcapTestCase : public TestCase
+{
+  public:
+    TunPcapTestCase()
+        : TestCase("pcap: DLT_NULL, a 4-byte host-order family on every record")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes(2);
+        InternetStackHelper internet;
+        internet.Install(nodes);
+        TunHelper tun;
+        tun.InstallRelayPair(nodes.Get(0), nodes.Get(1), MilliSeconds(1));
+        Ptr<TunNetDevice> t0 = nodes.Get(0)->GetObject<TunDriver>()->GetUnit(0);
+        TunHelper::Ifconfig(t0, "10.0.0.1", "10.0.0.2");
+        TunHelper::Ifconfig(nodes.Get(1)->GetObject<TunDriver>()->GetUnit(0),
+                            "10.0.0.2",
+                            "10.0.0.1");
+        std::string file = (std::filesystem::temp_directory_path() /
+                            ("tun-pcap-test-" + std::to_string(getpid()) + ".pcap"))
+                               .string();
+        tun.EnablePcap(file, t0, false, true);
+        V4PingHelper ping(Ipv4Address("10.0.0.2"));
+        ApplicationContainer pinger = ping.Install(nodes.Get(0));
+        pinger.Start(Seconds(1));
+        pinger.Stop(Seconds(2.5));
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        t0 = nullptr;         // the last reference to the device and its pcap sink
+        Simulator::Destroy(); // so the file is closed here
+
+        PcapFile pcap;
+        pcap.Open(file, std::ios::in);
+        NS_TEST_ASSERT_MSG_EQ(pcap.Fail(), false, "the file opens");
+        NS_TEST_EXPECT_MSG_EQ(pcap.GetDataLinkType(), 0u, "DLT_NULL");
+        int v4Requests = 0;
+        int v4Replies = 0;
+        uint8_t data[2048];
+        uint32_t sec;
+        uint32_t usec;
+        uint32_t incl;
+        uint32_t orig;
+        uint32_t read;
+        while (true)
+        {
+            pcap.Read(data, sizeof(data), sec, usec, incl, orig, read);
+            if (pcap.Eof() || pcap.Fail())
+            {
+                break;
+            }
+            uint32_t family;
+            std::memcpy(&family, data, 4);
+            NS_TEST_EXPECT_MSG_EQ((family == BSD_AF_INET || family == BSD_AF_INET6),
+                                  true,
+                                  "family " << family << " in host order");
+            if (family == BSD_AF_INET && read >= 4 + 20 + 1 && data[4 + 9] == 1)
+            {
+                v4Requests += data[4 + 20] == 8; // ICMP echo request
+                v4Replies += data[4 + 20] == 0;  // echo reply
+            }
+        }
+        pcap.Close();
+        std::filesystem::remove(file);
+        NS_TEST_EXPECT_MSG_EQ(v4Requests, 2, "both requests, going out");
+        NS_TEST_EXPECT_MSG_EQ(v4Replies, 2, "both replies, coming in");
+    }
+};
+
 /// The tun conformance suite.
 class TunTestSuite : public TestSuite
 {
@@ -1018,6 +1097,7 @@ class TunTestSuite : public TestSuite
         AddTestCase(new TunwriteTestCase, TestCase::QUICK);
         AddTestCase(new TunpollTestCase, TestCase::QUICK);
         AddTestCase(new TunRelayTestCase, TestCase::QUICK);
+        AddTestCase(new TunPcapTestCase, TestCase::QUICK);
     }
 };
 
