@@ -4,6 +4,7 @@
 
 #include "hdlc-framing.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <sstream>
@@ -131,7 +132,13 @@ HdlcEncode(uint16_t protocol,
         trailerLen = 4;
     }
 
-    out.reserve(out.size() + 2 * (headerLen + len + trailerLen) + 2);
+    // Room for the worst case (every octet escaped), growing geometrically: reserving
+    // just enough on every call would copy the whole stream each time a frame is added.
+    std::size_t worst = out.size() + 2 * (headerLen + len + trailerLen) + 2;
+    if (out.capacity() < worst)
+    {
+        out.reserve(std::max(worst, 2 * out.capacity()));
+    }
     auto put = [&out, &escape](const uint8_t* p, std::size_t n) {
         for (std::size_t i = 0; i < n; ++i)
         {
