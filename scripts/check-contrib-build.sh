@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# Usage: scripts/check-contrib-build.sh [-h|--help]
+#
+# Builds this module as contrib/tun inside Debian 12's ns-3.37 source tree (the ns3
+# 3.37-2 source package) and runs its test suites and examples with ns-3's own tools
+# (./ns3, ./test.py). Meant for a Debian 12 machine, as root; safe to re-run: the
+# download, the unpacked tree and the ns-3 build are cached and reused.
+#
+# Environment:
+#   TUN_NS3_CACHE    cache directory (default: $HOME/.cache/ns3-tun)
+#   TUN_NS3_JOBS     parallel build jobs (default: nproc)
+#   TUN_NS3_PROFILE  ns-3 build profile (default: debug, i.e. -O0 and -Werror)
+#   TUN_NS3_WERROR   1 (default): warnings are errors, as ns-3's debug profile has them;
+#                    0: pass --disable-werror
+set -euo pipefail
+
+if [[ ${1:-} == -h || ${1:-} == --help ]]; then
+    sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"
+    exit 0
+fi
+[[ $# -eq 0 ]] || { echo "usage: $0 [-h|--help]" >&2; exit 2; }
+
+NS3_VERSION=3.37
+NS3_DEB_VERSION=3.37-2
+REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+CACHE_DIR=${TUN_NS3_CACHE:-$HOME/.cache/ns3-tun}
+JOBS=${TUN_NS3_JOBS:-$(nproc 2>/dev/null || echo 2)}
+PROFILE=${TUN_NS3_PROFILE:-debug}
+WERROR=${TUN_NS3_WERROR:-1}
+APT_SOURCES_FILE=/etc/apt/sources.list.d/ns3-src.sources
+REQUIRED_PACKAGES=(cmake g++ python3 libgsl-dev ninja-build bzip2)
+
+mkdir -p "$CACHE_DIR"
+CACHE_DIR=$(cd "$CACHE_DIR" && pwd -P)
+NS3_DIR=$CACHE_DIR/ns-allinone-$NS3_VERSION/ns-$NS3_VERSION
+LOG_DIR=$CACHE_DIR/logs
+mkdir -p "$LOG_DIR"
+
+# One run at a time per cache: another run would re-point contrib/tun and rebuild under us.
+exec 9>"$CACHE_DIR/.lock"
+if ! flock -n 9; then
+    echo "waiting for another run using $CACHE_DIR ..."
+    flock 9
+fi
+
+# --- phase timing ------------------------------------------------------------------------
+PHASE=
+PHASE_T0=0
+PHASE_TIMES=()
+SCRIPT_T0=$(date +%s)
+
+fmt_secs() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
+
+phase_begin() {
+    PHASE=$1
+    PHASE_T0=$(date +%s)
+    echo
+    echo "==> [$PHASE] $2"
+}
+
+phase_end() {
+    local dt=$(($(date +%s) - PHASE_T0))
+    PHASE_TIMES+=("$(printf '  %-10s %s' "$PHASE" "$(fmt_secs "$dt")")")
+    echo "<== [$PHASE] done in $(fmt_secs "$dt")"
+    PHASE=
+}
+
+on_exit() {
+    local rc=$?
+    if [[ -n $PHASE ]]; then
+        PHASE_TIMES+=("$(printf '  %-10s %s (FAILED)' "$PHASE" "$(fmt_secs $(($(date +%s) - PHASE_T0)))")")
+    fi
+    echo
+    echo "Phase times:"
+    printf '%s\n' "${PHASE_TIMES[@]}"
+    echo "  total      $(fmt_secs $(($(date +%s) - SCRIPT_T0)))"
+    [[ $rc -eq 0 ]] || echo "check-contrib-build: FAILED (exit $rc${PHASE:+, in phase $PHASE}); logs in $LOG_DIR" >&2
+}
+trap on_exit EXIT
+
+die() {
+    echo "error: $*" >&2
+    exit 1
+}
+
+# Runs a command with its output both shown and kept in $LOG_DIR/<name>.log.
+logged() {
+    local name=$1
+    shift
+    "$@" 2>&1 | tee "$LOG_DIR/$name.log"
+}
+
+# ./ns3 refuses to run when $USER is root (a guard against "sudo ./ns3" leaving root-owned
+# files in a user's tree). This tree is root's own cache, so drop $USER for ns3 alone.
+ns3() {
+    (cd "$NS3_DIR" && env -u USER ./ns3 "$@")
+}
+
+# Prints the items of a set(<name> ...) block of the module's CMakeLists.txt, one a line.
+cmake_list() {
+    awk -v name="$1" '
+        { sub(/#.*/, "") }
+        !inside && match($0, "set\\(" name "([[:space:]]|\\)|$)") {
+            inside = 1
+            $0 = substr($0, RSTART + 4 + length(name))
+        }
+        inside {
+            end = index($0, ")")
+            if (end) { print substr($0, 1, end - 1); exit }
+            print
+        }' "$REPO_DIR/CMakeLists.txt" | tr -s ' \t' '\n' | sed '/^$/d'
+}
+
+is_installed() {
+    local status
+    status=$(dpkg -s "$1" 2>/dev/null) || return 1
+    grep -q '^Status: install ok installed' <<<"$status"
+}
+
+# --- 1. build dependencies ---------------------------------------------------------------
+phase_begin deps "apt packages: ${REQUIRED_PACKAGES[*]}"
+missing=()
+for pkg in "${REQUIRED_PACKAGES[@]}"; do
+    is_installed "$pkg" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+    [[ $EUID -eq 0 ]] || die "must run as root to install: ${missing[*]}"
+    echo "installing: ${missing[*]}"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+else
+    echo "all present"
+fi
+phase_end
+
+# --- 2. ns-3 source tree (Debian's ns3 source package) ------------------------------------
+phase_begin source "ns3 $NS3_DEB_VERSION source in $CACHE_DIR"
+UNPACKED_MARKER=$CACHE_DIR/.unpacked-ns3-$NS3_DEB_VERSION
+ORIG_TARBALL=$CACHE_DIR/download/ns3_$NS3_VERSION.orig.tar.bz2
+if [[ -f $UNPACKED_MARKER && -x $NS3_DIR/ns3 ]]; then
+    echo "reusing $NS3_DIR"
+else
+    if [[ ! -f $ORIG_TARBALL ]]; then
+        if [[ ! -e $APT_SOURCES_FILE ]]; then
+            [[ $EUID -eq 0 ]] || die "must run as root to create $APT_SOURCES_FILE"
+            echo "creating $APT_SOURCES_FILE"
+            cat >"$APT_SOURCES_FILE" <<'EOF'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+        fi
+        # The Sources index is missing until the first apt-get update after adding deb-src.
+        srcinfo=$(apt-cache showsrc --only-source ns3 2>/dev/null || true)
+        if ! grep -qx "Version: $NS3_DEB_VERSION" <<<"$srcinfo"; then
+            apt-get update
+        fi
+        mkdir -p "$CACHE_DIR/download"
+        (cd "$CACHE_DIR/download" && apt-get source --download-only "ns3=$NS3_DEB_VERSION")
+    fi
+    # Unpack into a scratch directory, then move into place, so an interrupted run
+    # never leaves a half-unpacked tree that looks complete.
+    echo "unpacking $(basename "$ORIG_TARBALL")"
+    scratch=$(mktemp -d "$CACHE_DIR/unpack.XXXXXX")
+    tar -xjf "$ORIG_TARBALL" -C "$scratch" "ns-allinone-$NS3_VERSION/ns-$NS3_VERSION"
+    rm -rf "$CACHE_DIR/ns-allinone-$NS3_VERSION"
+    mv "$scratch/ns-allinone-$NS3_VERSION" "$CACHE_DIR/"
+    rmdir "$scratch"
+    touch "$UNPACKED_MARKER"
+fi
+phase_end
+
+# --- 3. contrib/tun -> this checkout -----------------------------------------------------
+phase_begin link "contrib/tun -> $REPO_DIR"
+link=$NS3_DIR/contrib/tun
+if [[ -e $link && ! -L $link ]]; then
+    die "$link exists and is not a symlink; remove it"
+fi
+# Built from another checkout before: its objects may look newer than this checkout's
+# sources (ninja only compares mtimes), so drop them and rebuild the module.
+if [[ -L $link && $(readlink "$link") != "$REPO_DIR" ]]; then
+    echo "was $(readlink "$link"): rebuilding the module"
+    rm -rf "$NS3_DIR/cmake-cache/contrib/tun"
+fi
+ln -sfn "$REPO_DIR" "$link"
+ls -l "$link"
+phase_end
+
+# --- 4. configure: tun and the modules it needs ------------------------------------------
+# ns-3 adds tun's dependencies itself (from LIBRARIES_TO_LINK in its CMakeLists.txt). csma
+# is for ns-3.37's own src/test: with applications and point-to-point enabled it builds
+# ns3tcp suites that use CsmaHelper without checking that csma is enabled.
+# Only tun's own tests and examples are built (--filter-module-examples-and-tests): the
+# other modules' suites are ns-3's business and would double the build.
+MODULES=tun,csma
+werror_flag=--enable-werror
+[[ $WERROR == 1 ]] || werror_flag=--disable-werror
+phase_begin configure "./ns3 configure -d $PROFILE $werror_flag, tests and examples of tun, modules: $MODULES"
+logged configure ns3 configure -G Ninja -d "$PROFILE" "$werror_flag" \
+    --enable-tests --enable-examples --enable-modules="$MODULES" \
+    --filter-module-examples-and-tests=tun
+phase_end
+
+# --- 5. build ----------------------------------------------------------------------------
+# "./ns3 build -j N" runs "cmake --build cmake-cache -j N" but caps N at (CPUs - 1), i.e.
+# -j 1 on a 2-core machine; call that same command directly to get the jobs we asked for.
+phase_begin build "cmake --build cmake-cache -j $JOBS (what ./ns3 build runs)"
+logged build cmake --build "$NS3_DIR/cmake-cache" -j "$JOBS"
+# An ns3/*.h of a module that is not enabled silently resolves to an installed ns-3's
+# headers (Debian's libns3-dev, /usr/include/ns3); the build must not use any of them.
+stray=$(cd "$NS3_DIR/cmake-cache" && ninja -t deps | awk '
+    /^[^ \t]/ { target = $1 } /\/usr\/include\/ns3\// { print "  " target " " $1 }')
+[[ -z $stray ]] || die "the build used installed ns-3 headers:"$'\n'"$stray"
+phase_end
+
+# --- 6. the module's test suites and examples, with ns-3's own runners --------------------
+phase_begin test "test.py suites and ./ns3 run examples"
+mapfile -t suites < <(cmake_list tun_test_suite_names)
+mapfile -t examples < <(cmake_list tun_examples)
+((${#suites[@]})) || die "no suites found in set(tun_test_suite_names ...) of CMakeLists.txt"
+echo "suites: ${suites[*]}"
+echo "examples: ${examples[*]}"
+
+suites_passed=0
+suites_failed=()
+for suite in "${suites[@]}"; do
+    echo "--- test.py -s $suite"
+    if (cd "$NS3_DIR" && ./test.py --no-build --fullness=EXTENSIVE -s "$suite") 2>&1 |
+        tee "$LOG_DIR/suite-$suite.log"; then
+        suites_passed=$((suites_passed + 1))
+    else
+        suites_failed+=("$suite")
+    fi
+done
+
+examples_passed=0
+examples_failed=()
+for example in "${examples[@]}"; do
+    echo "--- ./ns3 run $example"
+    if logged "example-$example" ns3 run --no-build "$example"; then
+        examples_passed=$((examples_passed + 1))
+    else
+        examples_failed+=("$example")
+    fi
+done
+phase_end
+
+echo
+((${#suites_failed[@]} == 0)) || echo "failed suites: ${suites_failed[*]}"
+((${#examples_failed[@]} == 0)) || echo "failed examples: ${examples_failed[*]}"
+echo "contrib build: $suites_passed suites passed, ${#suites_failed[@]} failed;" \
+    "$examples_passed examples passed, ${#examples_failed[@]} failed"
+((${#suites_failed[@]} + ${#examples_failed[@]} == 0))
