@@ -132,8 +132,8 @@ RunOnce(Variant variant, uint32_t packets, uint32_t size)
     auto wall = std::chrono::steady_clock::now() - start;
     Result r;
     r.received = DynamicCast<UdpServer>(sink.Get(0))->GetReceived();
-    r.nsPerPacket = std::chrono::duration<double, std::nano>(wall).count() /
-                    std::max<uint64_t>(r.received, 1);
+    r.nsPerPacket =
+        std::chrono::duration<double, std::nano>(wall).count() / std::max<uint64_t>(r.received, 1);
     Simulator::Destroy();
     return r;
 }
@@ -199,9 +199,10 @@ main(int argc, char* argv[])
     }
     std::cout << "UDP " << size << "-byte datagrams, " << packets << " per run, median of "
               << repeat << " runs\n";
-    std::cout << std::left << std::setw(18) << "link" << std::right << std::setw(10)
-              << "received" << std::setw(12) << "ns/packet" << std::setw(12) << "x P2P"
-              << std::setw(12) << "x Virtual" << std::setw(14) << "peak RSS MiB" << "\n";
+    std::cout << std::left << std::setw(18) << "link" << std::right << std::setw(10) << "received"
+              << std::setw(12) << "ns/packet" << std::setw(12) << "x P2P" << std::setw(12)
+              << "x Virtual" << std::setw(14) << "peak RSS MiB"
+              << "\n";
     for (Variant v : {Variant::P2P, Variant::VIRTUAL, Variant::TUN})
     {
         const Result& r = results[v];
