@@ -22,6 +22,7 @@ def build(bld):
         'model/process-table.cc',
         'model/process.cc',
         'model/sel-info.cc',
+        'model/serial-line.cc',
         'model/sigio-owner.cc',
         'model/tun-address-monitor.cc',
         'model/tun-cable-relay.cc',
@@ -34,6 +35,7 @@ def build(bld):
     module_test.source = [
         'test/device-switch-test-suite.cc',
         'test/process-test-suite.cc',
+        'test/serial-line-test-suite.cc',
         'test/tun-test-suite.cc',
     ]
 
@@ -56,6 +58,7 @@ def build(bld):
         'model/process-table.h',
         'model/process.h',
         'model/sel-info.h',
+        'model/serial-line.h',
         'model/sigio-owner.h',
         'model/tun-address-monitor.h',
         'model/tun-cable-relay.h',

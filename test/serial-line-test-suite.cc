@@ -1,0 +1,400 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+// The serial line: asynchronous timing to the nanosecond, the receiving UART's FIFO,
+// tty reads and writes in simulated time, flow control, the byte error model and its
+// determinism, and carrier loss and return.
+
+#include "syscall-test-helpers.h"
+
+#include "ns3/core-module.h"
+#include "ns3/network-module.h"
+#include "ns3/tun-module.h"
+
+using namespace ns3;
+using namespace ns3::tests;
+
+namespace
+{
+
+/// Two nodes joined by a serial line, a root process on each with /dev/cuaa0 open.
+struct LineBench
+{
+    Ptr<Node> a;
+    Ptr<Node> b;
+    Ptr<SerialLine> line;
+    Ptr<Process> pa;
+    Ptr<Process> pb;
+    int fa{-1};
+    int fb{-1};
+
+    explicit LineBench(std::function<void(Ptr<SerialLine>)> configure = nullptr,
+                       int32_t flags = BSD_O_RDWR)
+    {
+        a = CreateObject<Node>();
+        b = CreateObject<Node>();
+        line = CreateObject<SerialLine>();
+        if (configure)
+        {
+            configure(line);
+        }
+        line->Connect(a, 0, b, 0);
+        pa = CreateObject<Process>();
+        pa->Attach(a);
+        pb = CreateObject<Process>();
+        pb->Attach(b);
+        fa = OpenNow(pa, "/dev/cuaa0", flags).second;
+        fb = OpenNow(pb, "/dev/cuaa0", flags).second;
+    }
+};
+
+std::vector<uint8_t>
+Pattern(std::size_t n)
+{
+    std::vector<uint8_t> v(n);
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        v[i] = static_cast<uint8_t>(i * 7 + 3);
+    }
+    return v;
+}
+
+} // namespace
+
+/**
+ * N bytes at 115200 baud 8N1 take N * 10 / 115200 s plus the delay; byte k arrives at
+ * exactly start + ceil(k * 10 / 115200 s) + delay, with no accumulated rounding; 7E1 and
+ * 8N2 take 10 and 11 bits.
+ */
+class SerialTimingTestCase : public TestCase
+{
+  public:
+    SerialTimingTestCase()
+        : TestCase("UART timing: each byte at start + ceil(k * bits over baud) + delay")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        LineBench bench([](Ptr<SerialLine> l) {
+            l->SetAttribute("Delay", TimeValue(MilliSeconds(1)));
+            l->SetAttribute("RxFifoTrigger", UintegerValue(1));
+        });
+        NS_TEST_EXPECT_MSG_EQ(bench.line->GetBitsPerByte(), 10u, "8N1");
+        NS_TEST_EXPECT_MSG_EQ(bench.line->GetTransmissionTime(1000),
+                              NanoSeconds(86805556),
+                              "1000 * 10 / 115200 s, rounded up once");
+        std::vector<Time> arrivals;
+        bench.line->TraceConnectWithoutContext(
+            "Rx",
+            Callback<void, uint32_t, uint8_t>(
+                [&arrivals](uint32_t, uint8_t) { arrivals.push_back(Simulator::Now()); }));
+        Time t0 = Seconds(1);
+        Simulator::Schedule(t0,
+                            [&] { bench.pa->Write(bench.fa, Pattern(1000), [](int, int64_t) {}); });
+        std::vector<uint8_t> got;
+        std::function<void()> readMore = [&] {
+            bench.pb->Read(bench.fb, 4096, [&](int e, const std::vector<uint8_t>& d) {
+                if (e == BSD_OK && !d.empty())
+                {
+                    got.insert(got.end(), d.begin(), d.end());
+                    if (got.size() < 1000)
+                    {
+                        readMore();
+                    }
+                }
+            });
+        };
+        readMore();
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(arrivals.size(), 1000u, "every byte");
+        for (uint64_t k : {1, 2, 3, 500, 999, 1000})
+        {
+            NS_TEST_EXPECT_MSG_EQ(arrivals[k - 1],
+                                  t0 + bench.line->GetTransmissionTime(k) + MilliSeconds(1),
+                                  "byte " << k);
+        }
+        NS_TEST_EXPECT_MSG_EQ((got == Pattern(1000)), true, "the bytes, in order");
+        Simulator::Destroy();
+
+        Ptr<SerialLine> l = CreateObject<SerialLine>();
+        l->SetAttribute("DataBits", UintegerValue(7));
+        l->SetAttribute("Parity", BooleanValue(true));
+        NS_TEST_EXPECT_MSG_EQ(l->GetBitsPerByte(), 10u, "7E1");
+        l->SetAttribute("DataBits", UintegerValue(8));
+        l->SetAttribute("Parity", BooleanValue(false));
+        l->SetAttribute("StopBits", UintegerValue(2));
+        NS_TEST_EXPECT_MSG_EQ(l->GetBitsPerByte(), 11u, "8N2");
+        l->SetAttribute("BaudRate", UintegerValue(9600));
+        NS_TEST_EXPECT_MSG_EQ(l->GetTransmissionTime(960), Seconds(1.1), "960 * 11 / 9600");
+    }
+};
+
+/**
+ * A 16550A's receive FIFO interrupts at 14 bytes, and hands over a shorter tail four
+ * character times after its last byte; a read returns what is there.
+ */
+class SerialFifoTestCase : public TestCase
+{
+  public:
+    SerialFifoTestCase()
+        : TestCase("receive FIFO: chunks of the trigger level, the tail after 4 characters")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        LineBench bench;
+        std::vector<std::pair<Time, std::size_t>> reads;
+        std::function<void()> readMore = [&] {
+            bench.pb->Read(bench.fb, 4096, [&](int, const std::vector<uint8_t>& d) {
+                reads.emplace_back(Simulator::Now(), d.size());
+                if (reads.size() < 8)
+                {
+                    readMore();
+                }
+            });
+        };
+        readMore();
+        Time t0 = Seconds(1);
+        Simulator::Schedule(t0,
+                            [&] { bench.pa->Write(bench.fa, Pattern(100), [](int, int64_t) {}); });
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(reads.size(), 8u, "seven chunks and a tail");
+        for (std::size_t i = 0; i < 7; ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(reads[i].second, 14u, "chunk " << i);
+            NS_TEST_EXPECT_MSG_EQ(reads[i].first,
+                                  t0 + bench.line->GetTransmissionTime(14 * (i + 1)),
+                                  "when the 14th byte arrived");
+        }
+        NS_TEST_EXPECT_MSG_EQ(reads[7].second, 2u, "the tail");
+        NS_TEST_EXPECT_MSG_EQ(reads[7].first,
+                              t0 + bench.line->GetTransmissionTime(100) +
+                                  4 * bench.line->GetTransmissionTime(1),
+                              "four character times later");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * tty reads and writes: EWOULDBLOCK when empty and non-blocking, FIONREAD, TIOCOUTQ,
+ * a full output queue makes a non-blocking write partial and a blocking one wait.
+ */
+class SerialTtyTestCase : public TestCase
+{
+  public:
+    SerialTtyTestCase()
+        : TestCase("tty: non-blocking reads, FIONREAD, TIOCOUTQ, output flow control")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        LineBench bench(
+            [](Ptr<SerialLine> l) { l->SetAttribute("TxBufferSize", UintegerValue(100)); },
+            BSD_O_RDWR | BSD_O_NONBLOCK);
+        NS_TEST_EXPECT_MSG_EQ(ReadNow(bench.pb, bench.fb, 10).first, BSD_EWOULDBLOCK, "empty");
+        auto [e1, n1] = WriteNow(bench.pa, bench.fa, Pattern(300));
+        NS_TEST_EXPECT_MSG_EQ(e1, BSD_OK, "partial write succeeds");
+        NS_TEST_EXPECT_MSG_EQ(n1, 101, "what fitted: the queue's 100 and the byte the UART took");
+        NS_TEST_EXPECT_MSG_EQ(BytesInt(IoctlNow(bench.pb, bench.fb, BSD_FIONREAD, {}).second),
+                              101,
+                              "all of it arrived (the simulation ran on)");
+        NS_TEST_EXPECT_MSG_EQ(ReadNow(bench.pb, bench.fb, 40).second.size(), 40u, "a short read");
+        NS_TEST_EXPECT_MSG_EQ(BytesInt(IoctlNow(bench.pb, bench.fb, BSD_FIONREAD, {}).second),
+                              61,
+                              "the rest waits");
+        NS_TEST_EXPECT_MSG_EQ(IoctlNow(bench.pa, bench.fa, BsdIor('t', 3, 4), {}).first,
+                              BSD_ENOTTY,
+                              "unknown");
+
+        // Blocking: the write waits for room and returns when all is queued.
+        IoctlNow(bench.pa, bench.fa, BSD_FIONBIO, IntBytes(0));
+        int64_t written = -1;
+        Time t0 = Simulator::Now();
+        Time done;
+        bench.pa->Write(bench.fa, Pattern(1000), [&](int, int64_t n) {
+            written = n;
+            done = Simulator::Now();
+        });
+        // A second process on node a watches the output queue while the first waits.
+        Ptr<Process> watcher = CreateObject<Process>();
+        watcher->Attach(bench.a);
+        int watchFd = -1;
+        watcher->Open("/dev/cuaa0", BSD_O_RDONLY, [&watchFd](int, int fd) { watchFd = fd; });
+        int32_t outq = -1;
+        Simulator::Schedule(MilliSeconds(1), [&] {
+            watcher->Ioctl(watchFd,
+                           SerialLine::TIOCOUTQ,
+                           {},
+                           [&outq](int, const std::vector<uint8_t>& d) { outq = BytesInt(d); });
+        });
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(written, 1000, "everything written");
+        NS_TEST_EXPECT_MSG_GT(outq, 0, "the output queue was in use");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(outq, 100, "never more than TxBufferSize queued");
+        NS_TEST_EXPECT_MSG_GT(done - t0,
+                              bench.line->GetTransmissionTime(800),
+                              "the write waited for the line to drain");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * The byte error model: losses and corruptions are counted; every corruption is one
+ * flipped bit; the same streams give the same errors.
+ */
+class SerialErrorTestCase : public TestCase
+{
+  public:
+    SerialErrorTestCase()
+        : TestCase("byte errors: loss, one-bit corruption, repeatable by stream")
+    {
+    }
+
+  private:
+    std::vector<uint8_t> Transfer(double lossRate,
+                                  double errorRate,
+                                  int64_t stream,
+                                  SerialLine::Stats* s)
+    {
+        LineBench bench(
+            [=](Ptr<SerialLine> l) {
+                l->SetAttribute("ByteLossRate", DoubleValue(lossRate));
+                l->SetAttribute("ByteErrorRate", DoubleValue(errorRate));
+                l->AssignStreams(stream);
+            },
+            BSD_O_RDWR | BSD_O_NONBLOCK);
+        WriteNow(bench.pa, bench.fa, Pattern(2000));
+        Simulator::Run();
+        std::vector<uint8_t> got = ReadNow(bench.pb, bench.fb, 4096).second;
+        *s = bench.line->GetStats(0);
+        Simulator::Destroy();
+        return got;
+    }
+
+    void DoRun() override
+    {
+        SerialLine::Stats s;
+        std::vector<uint8_t> none = Transfer(1.0, 0, 1, &s);
+        NS_TEST_EXPECT_MSG_EQ(none.size(), 0u, "loss rate 1: nothing");
+        NS_TEST_EXPECT_MSG_EQ(s.lost, 2000u, "all counted lost");
+        NS_TEST_EXPECT_MSG_EQ(s.sent, 2000u, "all sent");
+
+        std::vector<uint8_t> flipped = Transfer(0, 1.0, 1, &s);
+        NS_TEST_ASSERT_MSG_EQ(flipped.size(), 2000u, "corruption loses nothing");
+        std::vector<uint8_t> sent = Pattern(2000);
+        int oneBit = 0;
+        for (std::size_t i = 0; i < 2000; ++i)
+        {
+            oneBit += __builtin_popcount(flipped[i] ^ sent[i]) == 1;
+        }
+        NS_TEST_EXPECT_MSG_EQ(oneBit, 2000, "every byte differs by exactly one bit");
+        NS_TEST_EXPECT_MSG_EQ(s.corrupted, 2000u, "counted");
+
+        SerialLine::Stats s1;
+        SerialLine::Stats s2;
+        std::vector<uint8_t> run1 = Transfer(0.1, 0.2, 7, &s1);
+        std::vector<uint8_t> run2 = Transfer(0.1, 0.2, 7, &s2);
+        NS_TEST_EXPECT_MSG_EQ((run1 == run2), true, "same streams, same bytes");
+        NS_TEST_EXPECT_MSG_GT(s1.lost, 100u, "about 10% lost");
+        NS_TEST_EXPECT_MSG_LT(s1.lost, 300u, "about 10% lost");
+        NS_TEST_EXPECT_MSG_EQ(s1.lost + s1.delivered, 2000u, "each byte lost or delivered");
+    }
+};
+
+/**
+ * Cutting the carrier loses what is on the wire, gives readers end of file and writers
+ * EIO, clears TIOCM_CD and makes poll report POLLHUP; restoring it lets bytes flow.
+ */
+class SerialCarrierTestCase : public TestCase
+{
+  public:
+    SerialCarrierTestCase()
+        : TestCase("carrier: cut mid-transfer, EOF, EIO, TIOCM_CD, POLLHUP; restored")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        LineBench bench;
+        std::vector<int> cdBits;
+        bench.line->TraceConnectWithoutContext("Carrier", Callback<void, bool>([&cdBits](bool up) {
+                                                   cdBits.push_back(up);
+                                               }));
+        std::size_t received = 0;
+        bool eof = false;
+        std::function<void()> readMore = [&] {
+            bench.pb->Read(bench.fb, 4096, [&](int e, const std::vector<uint8_t>& d) {
+                if (e == BSD_OK && d.empty())
+                {
+                    eof = true;
+                    return;
+                }
+                received += d.size();
+                readMore();
+            });
+        };
+        readMore();
+        Time t0 = Seconds(1);
+        Simulator::Schedule(t0,
+                            [&] { bench.pa->Write(bench.fa, Pattern(1000), [](int, int64_t) {}); });
+        Simulator::Schedule(t0 + bench.line->GetTransmissionTime(500) + NanoSeconds(1),
+                            &SerialLine::SetCarrier,
+                            bench.line,
+                            false);
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(eof, true, "the blocked reader got end of file");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(received, 500u, "nothing after the cut");
+        NS_TEST_EXPECT_MSG_GT(received, 480u, "everything before it (but the FIFO's tail)");
+        SerialLine::Stats s = bench.line->GetStats(0);
+        NS_TEST_EXPECT_MSG_EQ(s.lost + s.delivered, 1000u, "every byte accounted for");
+
+        NS_TEST_EXPECT_MSG_EQ(WriteNow(bench.pa, bench.fa, {1}).first, BSD_EIO, "no carrier");
+        auto modem = IoctlNow(bench.pa, bench.fa, SerialLine::TIOCMGET, {});
+        NS_TEST_EXPECT_MSG_EQ((BytesInt(modem.second) & SerialLine::TIOCM_CD), 0, "CD clear");
+        int16_t revents = 0;
+        bench.pa->Poll({Process::PollFd{bench.fa, BSD_POLLIN, 0}},
+                       Time(0),
+                       [&revents](int, int, const std::vector<Process::PollFd>& f) {
+                           revents = f[0].revents;
+                       });
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ((revents & BSD_POLLHUP), BSD_POLLHUP, "POLLHUP");
+
+        bench.line->SetCarrier(true);
+        modem = IoctlNow(bench.pa, bench.fa, SerialLine::TIOCMGET, {});
+        NS_TEST_EXPECT_MSG_EQ((BytesInt(modem.second) & SerialLine::TIOCM_CD),
+                              SerialLine::TIOCM_CD,
+                              "CD set");
+        WriteNow(bench.pa, bench.fa, Pattern(28));
+        auto [e, d] = ReadNow(bench.pb, bench.fb, 4096);
+        NS_TEST_EXPECT_MSG_EQ(d.size(), 28u, "bytes flow again");
+        NS_TEST_EXPECT_MSG_EQ(cdBits.size(), 2u, "down and up traced");
+        Simulator::Destroy();
+    }
+};
+
+/// The serial line suite.
+class SerialLineTestSuite : public TestSuite
+{
+  public:
+    SerialLineTestSuite()
+        : TestSuite("serial-line", UNIT)
+    {
+        AddTestCase(new SerialTimingTestCase, TestCase::QUICK);
+        AddTestCase(new SerialFifoTestCase, TestCase::QUICK);
+        AddTestCase(new SerialTtyTestCase, TestCase::QUICK);
+        AddTestCase(new SerialErrorTestCase, TestCase::QUICK);
+        AddTestCase(new SerialCarrierTestCase, TestCase::QUICK);
+    }
+};
+
+/// Registers the suite with ns-3's test runner.
+static SerialLineTestSuite g_serialLineTestSuite;
