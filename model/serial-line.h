@@ -6,6 +6,7 @@
 #define SERIAL_LINE_H
 
 #include "dev-ops.h"
+#include "hdlc-framing.h"
 #include "sel-info.h"
 
 #include "ns3/nstime.h"
@@ -29,6 +30,7 @@ namespace ns3
 class Cdev;
 class DeviceSwitch;
 class Node;
+class PcapFileWrapper;
 
 /**
  * \ingroup tun
@@ -88,6 +90,18 @@ class SerialLine : public Object
 
     /// \param direction 0 or 1 \return its counters
     Stats GetStats(uint32_t direction) const;
+
+    /**
+     * Write the PPP frames crossing the line to a pcap file as DLT_PPP (link type 9),
+     * one record per frame: Address, Control, Protocol and Information, decoded from the
+     * HDLC byte stream of each direction as it arrives, stamped with the arrival of the
+     * closing flag. Frames the decoder rejects are not written (see GetPcapDropped).
+     * \param filename the file
+     */
+    void EnablePcap(const std::string& filename);
+
+    /// \return frames the pcap decoder rejected (bad FCS, runts...), both directions
+    uint64_t GetPcapDropped() const;
 
     /**
      * Use fixed random streams for the error model (ns-3's AssignStreams convention).
@@ -163,6 +177,8 @@ class SerialLine : public Object
     TracedCallback<uint32_t, uint8_t> m_txTrace; //!< Tx
     TracedCallback<uint32_t, uint8_t> m_rxTrace; //!< Rx
     TracedCallback<bool> m_carrierTrace;         //!< Carrier
+    Ptr<PcapFileWrapper> m_pcap;                 //!< DLT_PPP output, if enabled
+    std::array<HdlcDeframer, 2> m_pcapDecoders;  //!< one per direction
 };
 
 } // namespace ns3

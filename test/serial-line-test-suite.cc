@@ -12,6 +12,9 @@
 #include "ns3/network-module.h"
 #include "ns3/tun-module.h"
 
+#include <filesystem>
+#include <unistd.h>
+
 using namespace ns3;
 using namespace ns3::tests;
 
@@ -381,6 +384,78 @@ class SerialCarrierTestCase : public TestCase
     }
 };
 
+/**
+ * The line's pcap is DLT_PPP: one record per good frame (Address, Control, Protocol,
+ * Information), decoded from the byte stream; a corrupted frame is counted, not written.
+ */
+class SerialPcapTestCase : public TestCase
+{
+  public:
+    SerialPcapTestCase()
+        : TestCase("pcap: DLT_PPP records decoded from the HDLC stream")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::string file = (std::filesystem::temp_directory_path() /
+                            ("serial-pcap-test-" + std::to_string(getpid()) + ".pcap"))
+                               .string();
+        std::vector<uint8_t> ip = {0x45, 0, 0,  20, 0, 0, 0,  0, 64, 17,
+                                   0,    0, 10, 0,  0, 1, 10, 0, 0,  2};
+        std::vector<uint8_t> lcp = {0x09, 0x01, 0x00, 0x08, 0xde, 0xad, 0xbe, 0xef}; // Echo-Request
+        {
+            LineBench bench([&file](Ptr<SerialLine> l) { l->EnablePcap(file); });
+            std::vector<uint8_t> stream;
+            HdlcEncode(0x0021,
+                       ip.data(),
+                       ip.size(),
+                       HdlcTxOptions{0, true, true, HdlcFcs::FCS16},
+                       stream);
+            std::vector<uint8_t> bad;
+            HdlcEncode(0x0021, ip.data(), ip.size(), HdlcTxOptions{}, bad);
+            bad[bad.size() - 3] ^= 0x40; // an FCS octet
+            stream.insert(stream.end(), bad.begin(), bad.end());
+            HdlcEncode(0xc021, lcp.data(), lcp.size(), HdlcTxOptions{}, stream);
+            WriteNow(bench.pa, bench.fa, stream);
+            Simulator::Run();
+            NS_TEST_EXPECT_MSG_EQ(bench.line->GetPcapDropped(), 1u, "the corrupted frame");
+            bench.line->Dispose(); // closes the file
+            Simulator::Destroy();
+        }
+        PcapFile pcap;
+        pcap.Open(file, std::ios::in);
+        NS_TEST_ASSERT_MSG_EQ(pcap.Fail(), false, "the file opens");
+        NS_TEST_EXPECT_MSG_EQ(pcap.GetDataLinkType(), 9u, "DLT_PPP");
+        std::vector<std::vector<uint8_t>> records;
+        uint8_t data[2048];
+        uint32_t sec;
+        uint32_t usec;
+        uint32_t incl;
+        uint32_t orig;
+        uint32_t read;
+        while (true)
+        {
+            pcap.Read(data, sizeof(data), sec, usec, incl, orig, read);
+            if (pcap.Eof() || pcap.Fail())
+            {
+                break;
+            }
+            records.emplace_back(data, data + read);
+        }
+        pcap.Close();
+        std::filesystem::remove(file);
+        NS_TEST_ASSERT_MSG_EQ(records.size(), 2u, "two good frames");
+        std::vector<uint8_t> ipRecord = {0xff, 0x03, 0x00, 0x21};
+        ipRecord.insert(ipRecord.end(), ip.begin(), ip.end());
+        std::vector<uint8_t> lcpRecord = {0xff, 0x03, 0xc0, 0x21};
+        lcpRecord.insert(lcpRecord.end(), lcp.begin(), lcp.end());
+        NS_TEST_EXPECT_MSG_EQ((records[0] == ipRecord), true, "compressed on the wire, full here");
+        NS_TEST_EXPECT_MSG_EQ((records[1] == lcpRecord), true, "LCP");
+    }
+};
+
 /// The serial line suite.
 class SerialLineTestSuite : public TestSuite
 {
@@ -393,6 +468,7 @@ class SerialLineTestSuite : public TestSuite
         AddTestCase(new SerialTtyTestCase, TestCase::QUICK);
         AddTestCase(new SerialErrorTestCase, TestCase::QUICK);
         AddTestCase(new SerialCarrierTestCase, TestCase::QUICK);
+        AddTestCase(new SerialPcapTestCase, TestCase::QUICK);
     }
 };
 
