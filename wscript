@@ -19,6 +19,7 @@ def build(bld):
         'model/giant-lock.cc',
         'model/hdlc-framing.cc',
         'model/kernel-cost-model.cc',
+        'model/ppp-fsm.cc',
         'model/process-table.cc',
         'model/process.cc',
         'model/sel-info.cc',
@@ -34,6 +35,7 @@ def build(bld):
     module_test = bld.create_ns3_module_test_library('tun')
     module_test.source = [
         'test/device-switch-test-suite.cc',
+        'test/ppp-fsm-test-suite.cc',
         'test/process-test-suite.cc',
         'test/serial-line-test-suite.cc',
         'test/tun-test-suite.cc',
@@ -55,6 +57,7 @@ def build(bld):
         'model/giant-lock.h',
         'model/hdlc-framing.h',
         'model/kernel-cost-model.h',
+        'model/ppp-fsm.h',
         'model/process-table.h',
         'model/process.h',
         'model/sel-info.h',
