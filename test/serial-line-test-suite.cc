@@ -6,6 +6,7 @@
 // tty reads and writes in simulated time, flow control, the byte error model and its
 // determinism, and carrier loss and return.
 
+#include "pcap-test-helpers.h"
 #include "syscall-test-helpers.h"
 
 #include "ns3/core-module.h"
@@ -424,28 +425,11 @@ class SerialPcapTestCase : public TestCase
             bench.line->Dispose(); // closes the file
             Simulator::Destroy();
         }
-        PcapFile pcap;
-        pcap.Open(file, std::ios::in);
-        NS_TEST_ASSERT_MSG_EQ(pcap.Fail(), false, "the file opens");
-        NS_TEST_EXPECT_MSG_EQ(pcap.GetDataLinkType(), 9u, "DLT_PPP");
-        std::vector<std::vector<uint8_t>> records;
-        uint8_t data[2048];
-        uint32_t sec;
-        uint32_t usec;
-        uint32_t incl;
-        uint32_t orig;
-        uint32_t read;
-        while (true)
-        {
-            pcap.Read(data, sizeof(data), sec, usec, incl, orig, read);
-            if (pcap.Eof() || pcap.Fail())
-            {
-                break;
-            }
-            records.emplace_back(data, data + read);
-        }
-        pcap.Close();
+        PcapContents pcap = ReadPcap(file);
         std::filesystem::remove(file);
+        NS_TEST_ASSERT_MSG_EQ(pcap.opened, true, "the file opens");
+        NS_TEST_EXPECT_MSG_EQ(pcap.linkType, 9u, "DLT_PPP");
+        const std::vector<std::vector<uint8_t>>& records = pcap.records;
         NS_TEST_ASSERT_MSG_EQ(records.size(), 2u, "two good frames");
         std::vector<uint8_t> ipRecord = {0xff, 0x03, 0x00, 0x21};
         ipRecord.insert(ipRecord.end(), ip.begin(), ip.end());

@@ -7,6 +7,7 @@
 // tunoutput, tunioctl, tunread, tunwrite, tunpoll; then two nodes joined through their
 // userlands (IPv4 without IFHEAD, IPv6 with it).
 
+#include "pcap-test-helpers.h"
 #include "syscall-test-helpers.h"
 
 #include "ns3/applications-module.h"
@@ -1042,38 +1043,25 @@ class TunPcapTestCase : public TestCase
         t0 = nullptr;         // the last reference to the device and its pcap sink
         Simulator::Destroy(); // so the file is closed here
 
-        PcapFile pcap;
-        pcap.Open(file, std::ios::in);
-        NS_TEST_ASSERT_MSG_EQ(pcap.Fail(), false, "the file opens");
-        NS_TEST_EXPECT_MSG_EQ(pcap.GetDataLinkType(), 0u, "DLT_NULL");
+        PcapContents pcap = ReadPcap(file);
+        std::filesystem::remove(file);
+        NS_TEST_ASSERT_MSG_EQ(pcap.opened, true, "the file opens");
+        NS_TEST_EXPECT_MSG_EQ(pcap.linkType, 0u, "DLT_NULL");
         int v4Requests = 0;
         int v4Replies = 0;
-        uint8_t data[2048];
-        uint32_t sec;
-        uint32_t usec;
-        uint32_t incl;
-        uint32_t orig;
-        uint32_t read;
-        while (true)
+        for (const std::vector<uint8_t>& data : pcap.records)
         {
-            pcap.Read(data, sizeof(data), sec, usec, incl, orig, read);
-            if (pcap.Eof() || pcap.Fail())
-            {
-                break;
-            }
             uint32_t family;
-            std::memcpy(&family, data, 4);
+            std::memcpy(&family, data.data(), 4);
             NS_TEST_EXPECT_MSG_EQ((family == BSD_AF_INET || family == BSD_AF_INET6),
                                   true,
                                   "family " << family << " in host order");
-            if (family == BSD_AF_INET && read >= 4 + 20 + 1 && data[4 + 9] == 1)
+            if (family == BSD_AF_INET && data.size() >= 4 + 20 + 1 && data[4 + 9] == 1)
             {
                 v4Requests += data[4 + 20] == 8; // ICMP echo request
                 v4Replies += data[4 + 20] == 0;  // echo reply
             }
         }
-        pcap.Close();
-        std::filesystem::remove(file);
         NS_TEST_EXPECT_MSG_EQ(v4Requests, 2, "both requests, going out");
         NS_TEST_EXPECT_MSG_EQ(v4Replies, 2, "both replies, coming in");
     }
