@@ -19,6 +19,8 @@
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/ipv6-header.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -630,11 +632,20 @@ TunNetDevice::AttachToIp()
         }
         TunAddressMonitor::Install(m_node);
     }
-    if (Ptr<Ipv6> ipv6 = m_node->GetObject<Ipv6>())
+    if (Ptr<Ipv6L3Protocol> ipv6 = m_node->GetObject<Ipv6L3Protocol>())
     {
         if (ipv6->GetInterfaceForDevice(this) < 0)
         {
-            ipv6->AddInterface(this);
+            int32_t i = ipv6->AddInterface(this);
+            // ns-3 tells no one when an IPv6 interface gets an address except through
+            // this callback: every address, the link-local one of SetUp included, then
+            // reaches SIOCSIFADDR as in6_ifinit's call does on BSD.
+            Ptr<TunNetDevice> self = this;
+            ipv6->GetInterface(i)->AddAddressCallback(
+                Callback<void, Ptr<Ipv6Interface>, Ipv6InterfaceAddress>(
+                    [self](Ptr<Ipv6Interface>, Ipv6InterfaceAddress address) {
+                        self->NotifyIpv6AddressAdded(address.GetAddress());
+                    }));
         }
     }
 }
@@ -676,6 +687,23 @@ TunNetDevice::NotifyIpv4AddressAdded(Ipv4Address local, Ipv4Mask mask)
         }
     }
     m_ifAddrs.push_back(IfAddr{BSD_AF_INET, local, Ipv4Address::GetAny(), mask, Ipv6Address()});
+    IfIoctl(BSD_SIOCSIFADDR, nullptr);
+}
+
+void
+TunNetDevice::NotifyIpv6AddressAdded(Ipv6Address address)
+{
+    for (const IfAddr& ifa : m_ifAddrs)
+    {
+        if (ifa.family == BSD_AF_INET6 && ifa.local6 == address)
+        {
+            return;
+        }
+    }
+    IfAddr ifa;
+    ifa.family = BSD_AF_INET6;
+    ifa.local6 = address;
+    m_ifAddrs.push_back(ifa);
     IfIoctl(BSD_SIOCSIFADDR, nullptr);
 }
 

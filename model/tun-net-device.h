@@ -177,6 +177,14 @@ class TunNetDevice : public NetDevice
      */
     void NotifyIpv4AddressAdded(Ipv4Address local, Ipv4Mask mask);
 
+    /**
+     * Called when the interface's Ipv6Interface got an address (Ipv6::AddAddress, or the
+     * link-local address of SetUp): records it and runs SIOCSIFADDR, as in6_ifinit does. tuninit
+     * marks the interface up and running; the 2001 driver sets TUN_IASET and TUN_DSTADDR for IPv4
+     * addresses only. \param address the address
+     */
+    void NotifyIpv6AddressAdded(Ipv6Address address);
+
     /// if_down: clear IFF_UP and take the IP interfaces down
     void IfDown();
 

@@ -251,7 +251,12 @@ class TuncloseTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ((tun->GetTunFlags() & (TUN_IASET | TUN_DSTADDR)),
                               (TUN_IASET | TUN_DSTADDR),
                               "IASET and DSTADDR stay");
-        NS_TEST_EXPECT_MSG_EQ(tun->GetIfAddrs().size(), 1u, "the address stays attached");
+        int inetAddrs = 0;
+        for (const TunNetDevice::IfAddr& ifa : tun->GetIfAddrs())
+        {
+            inetAddrs += ifa.family == BSD_AF_INET;
+        }
+        NS_TEST_EXPECT_MSG_EQ(inetAddrs, 1, "the IPv4 address stays attached");
         NS_TEST_EXPECT_MSG_EQ(ipv4->GetNAddresses(ifIndex), 1u, "in the stack too");
         NS_TEST_EXPECT_MSG_EQ(tun->GetSigio().IsSet(), false, "funsetown");
         NS_TEST_EXPECT_MSG_EQ(tun->Output(Ipv4Packet("10.0.0.1", "10.0.0.2"), BSD_AF_INET),
@@ -273,7 +278,7 @@ class TuninitTestCase : public TestCase
 {
   public:
     TuninitTestCase()
-        : TestCase("tuninit: up and running, IASET, DSTADDR, by ifconfig and by Ipv4 API")
+        : TestCase("tuninit: up and running, IASET, DSTADDR, by ifconfig and by Ipv4 and Ipv6 API")
     {
     }
 
@@ -297,6 +302,26 @@ class TuninitTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(t1->GetTunFlags(), (TUN_INITED | TUN_IASET), "no destination");
         NS_TEST_EXPECT_MSG_EQ(ipv4->IsUp(i1), true, "tuninit brought IPv4 up");
         NS_TEST_EXPECT_MSG_EQ(t0->Init(), BSD_OK, "tuninit returns 0");
+
+        // Ipv6::AddAddress reaches SIOCSIFADDR too (in6_ifinit); tuninit sets the IPv4
+        // flags only, so the interface comes up and running without IASET.
+        Ptr<TunNetDevice> t2 = b.driver->CreateUnit(2);
+        Ptr<Ipv6> ipv6 = b.node->GetObject<Ipv6>();
+        ipv6->AddAddress(ipv6->GetInterfaceForDevice(t2),
+                         Ipv6InterfaceAddress("2001:db8::1", Ipv6Prefix(64)));
+        NS_TEST_EXPECT_MSG_EQ((t2->GetIfFlags() & (BSD_IFF_UP | BSD_IFF_RUNNING)),
+                              (BSD_IFF_UP | BSD_IFF_RUNNING),
+                              "up and running by an IPv6 address");
+        NS_TEST_EXPECT_MSG_EQ(t2->GetTunFlags(), TUN_INITED, "no IASET, no DSTADDR");
+        bool global = false;
+        bool linkLocal = false;
+        for (const TunNetDevice::IfAddr& ifa : t2->GetIfAddrs())
+        {
+            global |= ifa.family == BSD_AF_INET6 && ifa.local6 == Ipv6Address("2001:db8::1");
+            linkLocal |= ifa.family == BSD_AF_INET6 && ifa.local6.IsLinkLocal();
+        }
+        NS_TEST_EXPECT_MSG_EQ(global, true, "the address is recorded as AF_INET6");
+        NS_TEST_EXPECT_MSG_EQ(linkLocal, true, "and the link-local one the interface got up");
         Simulator::Destroy();
     }
 };
@@ -354,10 +379,12 @@ class TunifioctlTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(tun->Ifioctl(BSD_SIOCSIFFLAGS, flags.data(), 0),
                               BSD_OK,
                               "ifioctl ignores the driver's EINVAL");
-        NS_TEST_EXPECT_MSG_EQ(
-            tun->GetIfFlags(),
-            (BSD_IFF_UP | BSD_IFF_DEBUG | BSD_IFF_POINTOPOINT | BSD_IFF_MULTICAST),
-            "UP and DEBUG set; IFF_CANTCHANGE bits kept");
+        // if_up runs in6_if_up: the link-local address goes through in6_ifinit's
+        // SIOCSIFADDR, and tuninit marks the interface running too (the node has IPv6).
+        NS_TEST_EXPECT_MSG_EQ(tun->GetIfFlags(),
+                              (BSD_IFF_UP | BSD_IFF_DEBUG | BSD_IFF_POINTOPOINT |
+                               BSD_IFF_MULTICAST | BSD_IFF_RUNNING),
+                              "UP and DEBUG set; IFF_CANTCHANGE bits kept; running");
         uint16_t down = 0;
         std::memcpy(flags.data() + 16, &down, 2);
         tun->Ifioctl(BSD_SIOCSIFFLAGS, flags.data(), 0);
