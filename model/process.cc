@@ -39,6 +39,14 @@ constexpr int FIRST_FD = 3;
 constexpr int32_t FILE_FLAG_MASK =
     BSD_FREAD | BSD_FWRITE | BSD_FNONBLOCK | BSD_FASYNC | BSD_O_APPEND;
 
+/// dofileread/dofilewrite: a call interrupted after it moved bytes succeeds with them.
+int
+ProgressWins(int error, int64_t moved)
+{
+    bool interrupted = error == BSD_ERESTART || error == BSD_EINTR || error == BSD_EWOULDBLOCK;
+    return moved != 0 && interrupted ? BSD_OK : error;
+}
+
 /// Read an int parameter from ioctl data, as *(int *)data.
 int32_t
 IoctlInt(const uint8_t* data)
@@ -321,14 +329,8 @@ Process::Read(int fd, uint32_t nbytes, ReadCallback cb)
         ap->uio = uio.get();
         ap->ioflag = (file->flags & BSD_FNONBLOCK) ? BSD_IO_NDELAY : 0;
         GetSwitch()->Dread(ap, [this, buffer, uio, cb, fail](int64_t result) {
-            int error = static_cast<int>(result);
             int64_t moved = uio->GetMoved();
-            // dofileread: an interrupted read that moved data succeeds with it.
-            if (moved != 0 &&
-                (error == BSD_ERESTART || error == BSD_EINTR || error == BSD_EWOULDBLOCK))
-            {
-                error = BSD_OK;
-            }
+            int error = ProgressWins(static_cast<int>(result), moved);
             if (error != BSD_OK)
             {
                 Return(error, moved, fail);
@@ -359,13 +361,8 @@ Process::Write(int fd, std::vector<uint8_t> data, WriteCallback cb)
         ap->uio = uio.get();
         ap->ioflag = (file->flags & BSD_FNONBLOCK) ? BSD_IO_NDELAY : 0;
         GetSwitch()->Dwrite(ap, [this, uio, cb, fail](int64_t result) {
-            int error = static_cast<int>(result);
             int64_t moved = uio->GetMoved();
-            if (moved != 0 &&
-                (error == BSD_ERESTART || error == BSD_EINTR || error == BSD_EWOULDBLOCK))
-            {
-                error = BSD_OK;
-            }
+            int error = ProgressWins(static_cast<int>(result), moved);
             if (error == BSD_EPIPE)
             {
                 Kill(BSD_SIGPIPE); // dofilewrite
