@@ -345,37 +345,28 @@ PppFsm::ZeroRestartCount()
 {
     // zrc: zero the counter and wait one restart time for the Terminate-Ack to leave.
     m_restartCounter = 0;
+    RestartTimer();
+}
+
+void
+PppFsm::RestartTimer()
+{
     m_timer.Cancel();
     m_timer = Simulator::Schedule(m_restartTime, &PppFsm::Timeout, this);
 }
 
 void
-PppFsm::SendConfigureRequest()
+PppFsm::SendCounted(const std::function<void()>& send)
 {
+    // scr and str: each request spends one restart count and restarts the timer.
     if (m_restartCounter > 0)
     {
         --m_restartCounter;
     }
-    m_timer.Cancel();
-    m_timer = Simulator::Schedule(m_restartTime, &PppFsm::Timeout, this);
-    if (m_actions.sendConfigureRequest)
+    RestartTimer();
+    if (send)
     {
-        m_actions.sendConfigureRequest();
-    }
-}
-
-void
-PppFsm::SendTerminateRequest()
-{
-    if (m_restartCounter > 0)
-    {
-        --m_restartCounter;
-    }
-    m_timer.Cancel();
-    m_timer = Simulator::Schedule(m_restartTime, &PppFsm::Timeout, this);
-    if (m_actions.sendTerminateRequest)
-    {
-        m_actions.sendTerminateRequest();
+        send();
     }
 }
 
@@ -438,7 +429,7 @@ PppFsm::Handle(Event e)
             ZeroRestartCount();
             break;
         case SCR:
-            SendConfigureRequest();
+            SendCounted(m_actions.sendConfigureRequest);
             break;
         case SCA:
             call(m_actions.sendConfigureAck);
@@ -447,7 +438,7 @@ PppFsm::Handle(Event e)
             call(m_actions.sendConfigureNak);
             break;
         case STR:
-            SendTerminateRequest();
+            SendCounted(m_actions.sendTerminateRequest);
             break;
         case STA:
             call(m_actions.sendTerminateAck);

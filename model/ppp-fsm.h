@@ -148,8 +148,10 @@ class PppFsm : public Object
     void Timeout();
     void InitializeRestartCount(bool terminate); //!< irc
     void ZeroRestartCount();                     //!< zrc
-    void SendConfigureRequest();                 //!< scr, counting and timing
-    void SendTerminateRequest();                 //!< str, counting and timing
+    /// Restart the restart timer.
+    void RestartTimer();
+    /// scr or str: spend one restart count, restart the timer, send. \param send the action
+    void SendCounted(const std::function<void()>& send);
 
     std::string m_name;           //!< protocol
     Actions m_actions;            //!< its actions
