@@ -516,18 +516,9 @@ DeviceSwitch::AddOps(Ptr<DevOps> ops, uint32_t mask, uint32_t match)
 int
 DeviceSwitch::RemoveOps(Ptr<DevOps> ops, uint32_t mask, uint32_t match)
 {
-    std::vector<Ptr<Cdev>> doomed;
-    for (const auto& [name, dev] : m_devices)
-    {
-        if (dev->GetOps() == ops && (static_cast<uint32_t>(dev->GetMinor()) & mask) == match)
-        {
-            doomed.push_back(dev);
-        }
-    }
-    for (auto& dev : doomed)
-    {
-        DestroyDev(dev);
-    }
+    DestroyMatching(ops, [mask, match](const Cdev& dev) {
+        return (static_cast<uint32_t>(dev.GetMinor()) & mask) == match;
+    });
 
     auto major = m_majors.find(ops->head.maj);
     if (major == m_majors.end())
@@ -660,10 +651,19 @@ int
 DeviceSwitch::RemoveMinor(Ptr<DevOps> ops, int32_t minor)
 {
     // devfs_destroy_dev_by_ops: minor -1 means every minor.
+    DestroyMatching(ops,
+                    [minor](const Cdev& dev) { return minor == -1 || dev.GetMinor() == minor; });
+    return BSD_OK;
+}
+
+void
+DeviceSwitch::DestroyMatching(Ptr<DevOps> ops, const std::function<bool(const Cdev&)>& which)
+{
+    // Collect first: destroying removes names from the map being walked.
     std::vector<Ptr<Cdev>> doomed;
     for (const auto& [name, dev] : m_devices)
     {
-        if (dev->GetOps() == ops && (minor == -1 || dev->GetMinor() == minor))
+        if (dev->GetOps() == ops && which(*dev))
         {
             doomed.push_back(dev);
         }
@@ -672,7 +672,6 @@ DeviceSwitch::RemoveMinor(Ptr<DevOps> ops, int32_t minor)
     {
         DestroyDev(dev);
     }
-    return BSD_OK;
 }
 
 void

@@ -344,6 +344,11 @@ class DeviceSwitch : public Object
                   std::function<int64_t(int)> result,
                   bool isErrno,
                   DoneCallback done);
+    /**
+     * Destroy the devices served by \p ops that \p which selects.
+     * \param ops the table \param which the selection, by device
+     */
+    void DestroyMatching(Ptr<DevOps> ops, const std::function<bool(const Cdev&)>& which);
     /// \return the event context of the node: events the switch schedules run in it
     uint32_t Context() const;
     /// Run the slot function of \p req for the first time (lock held if needed).
