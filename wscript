@@ -20,6 +20,12 @@ def build(bld):
         'model/hdlc-framing.cc',
         'model/kernel-cost-model.cc',
         'model/ppp-fsm.cc',
+        'model/ipcp.cc',
+        'model/ipv6cp.cc',
+        'model/lcp.cc',
+        'model/ppp-control-protocol.cc',
+        'model/ppp-packet.cc',
+        'model/user-ppp.cc',
         'model/process-table.cc',
         'model/process.cc',
         'model/sel-info.cc',
@@ -39,6 +45,7 @@ def build(bld):
         'test/process-test-suite.cc',
         'test/serial-line-test-suite.cc',
         'test/tun-test-suite.cc',
+        'test/user-ppp-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -58,6 +65,12 @@ def build(bld):
         'model/hdlc-framing.h',
         'model/kernel-cost-model.h',
         'model/ppp-fsm.h',
+        'model/ipcp.h',
+        'model/ipv6cp.h',
+        'model/lcp.h',
+        'model/ppp-control-protocol.h',
+        'model/ppp-packet.h',
+        'model/user-ppp.h',
         'model/process-table.h',
         'model/process.h',
         'model/sel-info.h',

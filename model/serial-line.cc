@@ -510,6 +510,18 @@ SerialLine::Ioctl(DevIoctlArgs& ap)
     case TIOCMGET:
         WriteInt(ap.data, TIOCM_DTR | TIOCM_DSR | TIOCM_CTS | (m_carrier ? TIOCM_CD : 0));
         return BSD_OK;
+    case TIOCGETA: {
+        // struct termios of FreeBSD 4: four flag words, c_cc[20], c_ispeed, c_ospeed.
+        // Only the character size, parity, stop bits and speeds mean anything here.
+        std::fill(ap.data, ap.data + 44, 0);
+        int32_t cflag = static_cast<int32_t>(((m_dataBits - 5) << 8) | TERMIOS_CREAD |
+                                             (m_parity ? TERMIOS_PARENB : 0) |
+                                             (m_stopBits == 2 ? TERMIOS_CSTOPB : 0));
+        WriteInt(ap.data + 8, cflag);
+        WriteInt(ap.data + 36, static_cast<int32_t>(m_baudRate));
+        WriteInt(ap.data + 40, static_cast<int32_t>(m_baudRate));
+        return BSD_OK;
+    }
     case BSD_FIONBIO:
     case BSD_FIOASYNC:
         return BSD_OK;

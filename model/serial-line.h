@@ -43,7 +43,7 @@ class PcapFileWrapper;
  * interrupt when its FIFO holds RxFifoTrigger bytes, or four character times after the
  * last byte (a 16550A; a trigger of 1 is a UART without FIFO). The ends are character
  * devices /dev/cuaa<unit> on their nodes (major 28, as FreeBSD 4's sio dial-out
- * devices): read, write, poll and ioctl (FIONREAD, TIOCOUTQ, TIOCMGET) through the
+ * devices): read, write, poll and ioctl (FIONREAD, TIOCOUTQ, TIOCMGET, TIOCGETA) through the
  * simulated file API, with reads that block in simulated time.
  */
 class SerialLine : public Object
@@ -115,12 +115,16 @@ class SerialLine : public Object
     typedef void (*CarrierTracedCallback)(bool up);
 
     /// ioctl numbers the tty answers (sys/ttycom.h, sys/filio.h).
-    static constexpr uint32_t TIOCMGET = 0x4004746a; //!< _IOR('t', 106, int)
-    static constexpr uint32_t TIOCOUTQ = 0x40047473; //!< _IOR('t', 115, int)
-    static constexpr int32_t TIOCM_DTR = 0x0002;     //!< data terminal ready
-    static constexpr int32_t TIOCM_CTS = 0x0020;     //!< clear to send
-    static constexpr int32_t TIOCM_CD = 0x0040;      //!< carrier detect
-    static constexpr int32_t TIOCM_DSR = 0x0100;     //!< data set ready
+    static constexpr uint32_t TIOCMGET = 0x4004746a;  //!< _IOR('t', 106, int)
+    static constexpr uint32_t TIOCOUTQ = 0x40047473;  //!< _IOR('t', 115, int)
+    static constexpr uint32_t TIOCGETA = 0x402c7413;  //!< _IOR('t', 19, struct termios)
+    static constexpr int32_t TERMIOS_CSTOPB = 0x0400; //!< c_cflag: two stop bits
+    static constexpr int32_t TERMIOS_CREAD = 0x0800;  //!< c_cflag: receiver on
+    static constexpr int32_t TERMIOS_PARENB = 0x1000; //!< c_cflag: parity
+    static constexpr int32_t TIOCM_DTR = 0x0002;      //!< data terminal ready
+    static constexpr int32_t TIOCM_CTS = 0x0020;      //!< clear to send
+    static constexpr int32_t TIOCM_CD = 0x0040;       //!< carrier detect
+    static constexpr int32_t TIOCM_DSR = 0x0100;      //!< data set ready
 
   protected:
     void DoDispose() override;

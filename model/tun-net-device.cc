@@ -29,6 +29,7 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace ns3
@@ -674,6 +675,45 @@ TunNetDevice::AddIpv4Address(Ipv4Address local, Ipv4Mask mask, Ipv4Address peer)
         }
     }
     return error;
+}
+
+int
+TunNetDevice::DeleteIpv4Address(Ipv4Address local)
+{
+    auto it = std::find_if(m_ifAddrs.begin(), m_ifAddrs.end(), [local](const IfAddr& ifa) {
+        return ifa.family == BSD_AF_INET && ifa.local == local;
+    });
+    if (it == m_ifAddrs.end())
+    {
+        return BSD_EADDRNOTAVAIL;
+    }
+    IfAddr gone = *it;
+    m_ifAddrs.erase(it);
+    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
+    int32_t i = ipv4 ? ipv4->GetInterfaceForDevice(this) : -1;
+    if (i < 0)
+    {
+        return BSD_OK;
+    }
+    // in_ifscrub: rtinit(RTM_DELETE) of the host route, or of the network route.
+    if (Ptr<Ipv4StaticRouting> rt =
+            Ipv4RoutingHelper::GetRouting<Ipv4StaticRouting>(ipv4->GetRoutingProtocol()))
+    {
+        bool host = gone.dst != Ipv4Address::GetAny();
+        Ipv4Address dest = host ? gone.dst : gone.local.CombineMask(gone.mask);
+        Ipv4Mask mask = host ? Ipv4Mask::GetOnes() : gone.mask;
+        for (uint32_t r = rt->GetNRoutes(); r-- > 0;)
+        {
+            Ipv4RoutingTableEntry e = rt->GetRoute(r);
+            if (e.GetDest() == dest && e.GetDestNetworkMask() == mask &&
+                e.GetInterface() == static_cast<uint32_t>(i))
+            {
+                rt->RemoveRoute(r);
+            }
+        }
+    }
+    ipv4->RemoveAddress(i, local);
+    return BSD_OK;
 }
 
 void

@@ -171,6 +171,14 @@ class TunNetDevice : public NetDevice
     int AddIpv4Address(Ipv4Address local, Ipv4Mask mask, Ipv4Address peer);
 
     /**
+     * in_control(SIOCDIFADDR) for IPv4: in_ifscrub deletes the route to the peer (or the
+     * network), then the address leaves the interface and the node's IPv4 stack.
+     * \param local the address
+     * \return 0, or EADDRNOTAVAIL when the interface does not have it
+     */
+    int DeleteIpv4Address(Ipv4Address local);
+
+    /**
      * Called by the node's address monitor when the IPv4 stack got an address by any
      * other path (Ipv4::AddAddress): records it and runs SIOCSIFADDR.
      * \param local the address \param mask its mask

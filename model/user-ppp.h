@@ -1,0 +1,217 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef USER_PPP_H
+#define USER_PPP_H
+
+#include "hdlc-framing.h"
+#include "ipcp.h"
+#include "ipv6cp.h"
+#include "lcp.h"
+#include "process.h"
+
+#include "ns3/application.h"
+#include "ns3/traced-callback.h"
+
+#include <deque>
+#include <map>
+#include <string>
+
+/**
+ * \file
+ * \ingroup tun
+ * A user-level PPP daemon on a tun device and a serial line, as FreeBSD's ppp(8).
+ */
+
+namespace ns3
+{
+
+class TunNetDevice;
+
+/**
+ * \ingroup tun
+ * \brief FreeBSD's user-level PPP (ppp(8)) as a simulated process: PPP in HDLC-like
+ * framing on /dev/cuaaN, IP through /dev/tunN.
+ *
+ * The start-up follows bundle_Create: open the first /dev/tunN that opens (ENOENT or
+ * ENXIO on a unit ends the search, any other error tries the next), TUNSIFMODE
+ * (IFF_POINTOPOINT), TUNSLMODE(0), TUNSIFHEAD(1), the interface up; then the serial
+ * port, non-blocking. The main loop is a select() over the serial port (read; write
+ * while frames wait) and the tun device, which is read only in the network phase and
+ * while fewer than IfQueue packets wait for the line (ppp(8)'s DEF_IFQUEUE choke).
+ *
+ * LCP, IPCP and, with Ipv6 set, IPV6CP run the RFC 1661 automaton. Their timers fire as
+ * ppp(8)'s SIGALRM-driven timers do: the expiry queues its packet and a SIGALRM breaks
+ * the select. When IPCP opens, the interface gets the negotiated address with the peer
+ * as destination and a host route (SIOCAIFADDR), then TUNSIFINFO with the MTU and the
+ * line's speed (tun_configure); when IPCP closes, the address goes (SIOCDIFADDR).
+ * IPV6CP adds and removes the fe80::<interface identifier> address likewise.
+ *
+ * The carrier is read with TIOCMGET every CarrierCheck, as ppp(8)'s physical timer does:
+ * losing it is LCP's Down (the link and the interface addresses go), getting it back is
+ * Up and Open (renegotiation). When LCP finishes (closed, or given up) with the carrier
+ * present, the daemon restarts it after ReopenDelay, as ppp(8) in -ddial mode redials.
+ */
+class UserPpp : public Application
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    UserPpp();
+    ~UserPpp() override;
+
+    /// ppp(8)'s bundle phases (bundle.h).
+    enum Phase
+    {
+        PHASE_DEAD,
+        PHASE_ESTABLISH,
+        PHASE_NETWORK,
+        PHASE_TERMINATE,
+    };
+
+    /// \param phase a phase \return its name as ppp(8) logs it ("Network")
+    static std::string PhaseName(Phase phase);
+
+    Ptr<Process> GetProcess() const; //!< \return the daemon (null before start)
+    Ptr<Lcp> GetLcp() const;         //!< \return LCP
+    Ptr<Ipcp> GetIpcp() const;       //!< \return IPCP
+    Ptr<Ipv6cp> GetIpv6cp() const;   //!< \return IPV6CP
+    Phase GetPhase() const;          //!< \return the bundle phase
+    /// \return the tun interface in use (null until opened)
+    Ptr<TunNetDevice> GetTunDevice() const;
+
+    /// What crossed the daemon.
+    struct Counters
+    {
+        uint64_t framesSent{0};                //!< PPP frames written to the line
+        uint64_t framesReceived{0};            //!< good PPP frames from the line
+        uint64_t lineBytesOut{0};              //!< octets written to the line
+        uint64_t lineBytesIn{0};               //!< octets read from the line
+        uint64_t packetsFromTun{0};            //!< packets read from tun
+        uint64_t packetsToTun{0};              //!< packets written to tun
+        std::map<std::string, uint64_t> drops; //!< by reason
+    };
+
+    /// \return the counters
+    const Counters& GetCounters() const;
+
+    /// \param stream first stream index \return streams used (2: LCP's and IPV6CP's)
+    int64_t AssignStreams(int64_t stream);
+
+    /// Signature of the FrameTx and FrameRx traces: PPP protocol name, octets on the line.
+    typedef void (*FrameTracedCallback)(const std::string& protocol, uint32_t octets);
+    /// Signature of the FrameDrop trace: why, and the frame's size.
+    typedef void (*FrameDropTracedCallback)(const std::string& reason, uint32_t octets);
+    /// Signature of the Phase trace.
+    typedef void (*PhaseTracedCallback)(const std::string& from, const std::string& to);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+
+    /// One step of user-mode work, run by the main loop; calls its argument when done.
+    using Task = std::function<void(std::function<void()>)>;
+
+    /// bundle_Create: try /dev/tun<unit>.
+    void OpenTun(uint32_t unit);
+    /// The mode ioctls and the interface flags, then the serial port.
+    void ConfigureTun();
+    void OpenSerial(); //!< open the line, then start the link
+    /// The main loop: pending tasks, then select.
+    void Loop();
+    /// select returned. \param error \param readable \param writable
+    void Selected(int error, const std::vector<int>& readable, const std::vector<int>& writable);
+    void ReadLine(std::function<void()> next);  //!< read what the line has
+    void WriteLine(std::function<void()> next); //!< write the head frame
+    void ReadTun(std::function<void()> next);   //!< read one packet from tun
+    /// Queue a task and break the select. \param task the work
+    void Defer(Task task);
+    /// Break the select with SIGALRM if the daemon sleeps in it.
+    void Kick();
+    /// Frame one packet for the line. \param protocol \param info \param control LCP/NCP
+    void SendFrame(uint16_t protocol, const std::vector<uint8_t>& info, bool control);
+    /// A good frame arrived. \param protocol \param info \param len
+    void Dispatch(uint16_t protocol, const uint8_t* info, std::size_t len);
+    /// Count and trace a dropped frame. \param reason \param octets
+    void Drop(const std::string& reason, uint32_t octets);
+    /// \param phase the new bundle phase
+    void SetPhase(Phase phase);
+    /// The carrier timer (ppp(8)'s physical_Timeout). Queues a TIOCMGET.
+    void CarrierTimer();
+    /// \param up the carrier as TIOCMGET reported it
+    void CarrierIs(bool up);
+    /// LCP's layer events.
+    void LcpUp();
+    void LcpDown();     //!< tld
+    void LcpFinished(); //!< tlf
+    void IpcpUp();      //!< tlu: configure the interface
+    void IpcpDown();    //!< tld: clear it
+    void Ipv6cpUp();    //!< tlu: the link-local address
+    void Ipv6cpDown();  //!< tld
+    /// Restart LCP after it finished (redial).
+    void Reopen();
+    /// Flush the frames waiting for the line.
+    void FlushOutput();
+    /// \param name a call \param error its errno: logged and counted as a drop
+    void Failed(const std::string& name, int error);
+
+    // attributes
+    std::string m_tunPath;    //!< TunDevice: "" for the first free unit
+    std::string m_serialPath; //!< SerialDevice
+    uint32_t m_ifQueue;       //!< IfQueue
+    uint16_t m_mtu;           //!< Mtu: 0 for the peer's MRU
+    bool m_ipv6;              //!< Ipv6
+    Time m_carrierCheck;      //!< CarrierCheck
+    Time m_reopenDelay;       //!< ReopenDelay (zero: never)
+    Ptr<Lcp> m_lcp;           //!< Lcp
+    Ptr<Ipcp> m_ipcp;         //!< Ipcp
+    Ptr<Ipv6cp> m_ipv6cp;     //!< Ipv6cp
+
+    Ptr<Process> m_process;    //!< the daemon
+    int m_tunFd{-1};           //!< /dev/tunN
+    int m_lineFd{-1};          //!< /dev/cuaaN
+    bool m_header{false};      //!< TUNSIFHEAD succeeded
+    Ptr<TunNetDevice> m_tun;   //!< the interface
+    Phase m_phase{PHASE_DEAD}; //!< bundle phase
+    bool m_carrier{false};     //!< as last read
+    bool m_running{false};     //!< between start and stop
+    bool m_selecting{false};   //!< a select is in progress
+    HdlcDeframer m_deframer;   //!< the line's input
+
+    /// A frame waiting for the line.
+    struct Frame
+    {
+        uint16_t protocol{0};       //!< for the FrameTx trace
+        std::vector<uint8_t> bytes; //!< framed and escaped
+    };
+
+    std::deque<Frame> m_controlQueue; //!< LCP and NCP frames, first out
+    std::deque<Frame> m_dataQueue;    //!< IP frames
+    std::size_t m_headWritten{0};     //!< octets of the head frame already written
+    bool m_headIsControl{false};      //!< which queue the head frame is from
+    std::deque<Task> m_tasks;         //!< user-mode work for the loop
+    Ipv4Address m_ifLocal;            //!< the IPv4 address we configured
+    Ipv6Address m_ifLocal6;           //!< the IPv6 address we configured
+    EventId m_carrierTimer;           //!< physical timer
+    EventId m_reopenTimer;            //!< redial timer
+    Counters m_counters;              //!< statistics
+
+    TracedCallback<const std::string&, const std::string&, const std::string&, const std::string&>
+        m_stateTrace;                                         //!< StateChange, from every protocol
+    TracedCallback<const std::string&, uint32_t> m_txTrace;   //!< FrameTx
+    TracedCallback<const std::string&, uint32_t> m_rxTrace;   //!< FrameRx
+    TracedCallback<const std::string&, uint32_t> m_dropTrace; //!< FrameDrop
+    TracedCallback<const std::string&, const std::string&> m_phaseTrace; //!< Phase
+};
+
+} // namespace ns3
+
+#endif /* USER_PPP_H */
