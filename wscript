@@ -42,6 +42,7 @@ def build(bld):
     module_test.source = [
         'test/device-switch-test-suite.cc',
         'test/ppp-fsm-test-suite.cc',
+        'test/ppp-negotiation-test-suite.cc',
         'test/process-test-suite.cc',
         'test/serial-line-test-suite.cc',
         'test/tun-test-suite.cc',

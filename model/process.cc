@@ -500,16 +500,15 @@ Process::Select(std::vector<int> readFds,
             m_selecting = false;
             std::vector<int> readable;
             std::vector<int> writable;
+            // selscan: whatever fo_poll reports (POLLHUP of a hung-up line too) sets the
+            // descriptor's bit in the set it was scanned for.
             for (const PollFd& e : done.fds)
             {
-                if (error == BSD_OK && (e.revents & BSD_POLLRDNORM))
+                if (error != BSD_OK || e.revents == 0)
                 {
-                    readable.push_back(e.fd);
+                    continue;
                 }
-                if (error == BSD_OK && (e.revents & BSD_POLLWRNORM))
-                {
-                    writable.push_back(e.fd);
-                }
+                (e.events == BSD_POLLRDNORM ? readable : writable).push_back(e.fd);
             }
             Return(error, 24, [cb, readable, writable](int e) { cb(e, readable, writable); });
         };

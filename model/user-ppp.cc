@@ -450,15 +450,21 @@ UserPpp::Loop()
         task([this] { Loop(); });
         return;
     }
-    std::vector<int> readFds{m_lineFd};
+    // A hung-up line selects ready at once (POLLHUP); it is left out until the carrier
+    // timer sees the carrier again, as ppp(8) closes the device on hangup.
+    std::vector<int> readFds;
+    std::vector<int> writeFds;
+    if (m_carrier)
+    {
+        readFds.push_back(m_lineFd);
+        if (!m_controlQueue.empty() || !m_dataQueue.empty())
+        {
+            writeFds.push_back(m_lineFd);
+        }
+    }
     if (m_phase == PHASE_NETWORK && m_dataQueue.size() < m_ifQueue)
     {
         readFds.push_back(m_tunFd); // not while choked (bundle_FillQueues)
-    }
-    std::vector<int> writeFds;
-    if (!m_controlQueue.empty() || !m_dataQueue.empty())
-    {
-        writeFds.push_back(m_lineFd);
     }
     m_selecting = true;
     m_process->Select(readFds, writeFds, Time(-1), MakeCallback(&UserPpp::Selected, this));
@@ -468,6 +474,8 @@ void
 UserPpp::Selected(int error, const std::vector<int>& readable, const std::vector<int>& writable)
 {
     m_selecting = false;
+    NS_LOG_LOGIC("select: " << BsdErrnoName(error) << " " << readable.size() << " readable, "
+                            << writable.size() << " writable");
     if (error != BSD_OK)
     {
         if (error != BSD_EINTR)
@@ -479,7 +487,7 @@ UserPpp::Selected(int error, const std::vector<int>& readable, const std::vector
     }
     bool lineIn = std::find(readable.begin(), readable.end(), m_lineFd) != readable.end();
     bool tunIn = std::find(readable.begin(), readable.end(), m_tunFd) != readable.end();
-    bool lineOut = !writable.empty();
+    bool lineOut = std::find(writable.begin(), writable.end(), m_lineFd) != writable.end();
     auto readTun = [this, tunIn] {
         if (tunIn)
         {
@@ -561,7 +569,11 @@ UserPpp::WriteLine(std::function<void()> next)
     m_process->Write(m_lineFd, rest, [this, next](int error, int64_t written) {
         if (error != BSD_OK)
         {
-            if (error != BSD_EWOULDBLOCK)
+            if (error == BSD_EIO)
+            {
+                CarrierIs(false); // ttwrite: the line hung up
+            }
+            else if (error != BSD_EWOULDBLOCK)
             {
                 Failed("write " + m_serialPath, error);
             }
@@ -606,6 +618,12 @@ UserPpp::ReadLine(std::function<void()> next)
                             {
                                 Failed("read " + m_serialPath, error);
                             }
+                            next();
+                            return;
+                        }
+                        if (data.empty())
+                        {
+                            CarrierIs(false); // end of file: the line hung up
                             next();
                             return;
                         }
