@@ -25,6 +25,7 @@ def build(bld):
         'model/sel-info.cc',
         'model/serial-line.cc',
         'model/sigio-owner.cc',
+        'model/socket-file.cc',
         'model/tun-address-monitor.cc',
         'model/tun-cable-relay.cc',
         'model/tun-driver.cc',
@@ -38,6 +39,7 @@ def build(bld):
         'test/ppp-fsm-test-suite.cc',
         'test/process-test-suite.cc',
         'test/serial-line-test-suite.cc',
+        'test/socket-test-suite.cc',
         'test/tun-test-suite.cc',
     ]
 
@@ -63,6 +65,7 @@ def build(bld):
         'model/sel-info.h',
         'model/serial-line.h',
         'model/sigio-owner.h',
+        'model/socket-file.h',
         'model/tun-address-monitor.h',
         'model/tun-cable-relay.h',
         'model/tun-driver.h',
