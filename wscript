@@ -30,6 +30,7 @@ def build(bld):
         'model/tun-cable-relay.cc',
         'model/tun-driver.cc',
         'model/tun-net-device.cc',
+        'model/tun-tunnel.cc',
         'model/uio.cc',
     ]
 
@@ -41,6 +42,7 @@ def build(bld):
         'test/serial-line-test-suite.cc',
         'test/socket-test-suite.cc',
         'test/tun-test-suite.cc',
+        'test/tun-tunnel-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -70,6 +72,7 @@ def build(bld):
         'model/tun-cable-relay.h',
         'model/tun-driver.h',
         'model/tun-net-device.h',
+        'model/tun-tunnel.h',
         'model/uio.h',
     ]
 
