@@ -26,15 +26,18 @@ def build(bld):
         'model/ppp-control-protocol.cc',
         'model/ppp-packet.cc',
         'model/user-ppp.cc',
+        'model/pppdump-writer.cc',
         'model/process-table.cc',
         'model/process.cc',
         'model/sel-info.cc',
         'model/serial-line.cc',
         'model/sigio-owner.cc',
+        'model/socket-file.cc',
         'model/tun-address-monitor.cc',
         'model/tun-cable-relay.cc',
         'model/tun-driver.cc',
         'model/tun-net-device.cc',
+        'model/tun-tunnel.cc',
         'model/uio.cc',
     ]
 
@@ -45,8 +48,10 @@ def build(bld):
         'test/ppp-negotiation-test-suite.cc',
         'test/process-test-suite.cc',
         'test/serial-line-test-suite.cc',
+        'test/socket-test-suite.cc',
         'test/tun-test-suite.cc',
         'test/user-ppp-test-suite.cc',
+        'test/tun-tunnel-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -72,15 +77,18 @@ def build(bld):
         'model/ppp-control-protocol.h',
         'model/ppp-packet.h',
         'model/user-ppp.h',
+        'model/pppdump-writer.h',
         'model/process-table.h',
         'model/process.h',
         'model/sel-info.h',
         'model/serial-line.h',
         'model/sigio-owner.h',
+        'model/socket-file.h',
         'model/tun-address-monitor.h',
         'model/tun-cable-relay.h',
         'model/tun-driver.h',
         'model/tun-net-device.h',
+        'model/tun-tunnel.h',
         'model/uio.h',
     ]
 

@@ -15,6 +15,8 @@
 #include "ns3/tun-cable-relay.h"
 #include "ns3/tun-driver.h"
 #include "ns3/tun-net-device.h"
+#include "ns3/tun-tunnel.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -86,6 +88,30 @@ TunHelper::InstallRelayPair(Ptr<Node> a, Ptr<Node> b, Time delay, uint32_t unit)
         relay->SetAttribute("CableDevice", StringValue("/dev/cable" + std::to_string(unit)));
         node->AddApplication(relay);
         apps.Add(relay);
+    }
+    return apps;
+}
+
+ApplicationContainer
+TunHelper::InstallTunnelPair(Ptr<Node> a,
+                             const Address& aUnderlay,
+                             Ptr<Node> b,
+                             const Address& bUnderlay,
+                             uint16_t port,
+                             uint32_t unit) const
+{
+    Install(a, unit);
+    Install(b, unit);
+    ApplicationContainer apps;
+    for (auto [node, peer] : {std::make_pair(a, bUnderlay), std::make_pair(b, aUnderlay)})
+    {
+        Ptr<TunTunnel> tunnel = CreateObject<TunTunnel>();
+        tunnel->SetAttribute("TunDevice", StringValue("/dev/tun" + std::to_string(unit)));
+        tunnel->SetAttribute("PeerAddress", AddressValue(peer));
+        tunnel->SetAttribute("PeerPort", UintegerValue(port));
+        tunnel->SetAttribute("LocalPort", UintegerValue(port));
+        node->AddApplication(tunnel);
+        apps.Add(tunnel);
     }
     return apps;
 }

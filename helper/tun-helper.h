@@ -5,6 +5,7 @@
 #ifndef TUN_HELPER_H
 #define TUN_HELPER_H
 
+#include "ns3/address.h"
 #include "ns3/application-container.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device-container.h"
@@ -90,6 +91,23 @@ class TunHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
                                           Ptr<Node> b,
                                           Time delay,
                                           uint32_t unit = 0) const;
+
+    /**
+     * Join two nodes' tun<unit> interfaces with a UDP tunnel: a TunTunnel daemon on
+     * each, sending to the other's underlay address. Makes the tun interfaces now, so
+     * Ifconfig can address them before the daemons start.
+     * \param a one node \param aUnderlay its address the tunnel's datagrams go to
+     * \param b the other \param bUnderlay its address (same family as \p aUnderlay)
+     * \param port the UDP port of both ends
+     * \param unit the tun unit on both nodes
+     * \return the two daemons, a's first
+     */
+    ApplicationContainer InstallTunnelPair(Ptr<Node> a,
+                                           const Address& aUnderlay,
+                                           Ptr<Node> b,
+                                           const Address& bUnderlay,
+                                           uint16_t port = 1194,
+                                           uint32_t unit = 0) const;
 
   private:
     void EnablePcapInternal(std::string prefix,

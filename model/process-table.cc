@@ -134,7 +134,15 @@ ProcessTable::GetSleeperCount(const void* chan) const
 void
 ProcessTable::DoDispose()
 {
-    m_processes.clear();
+    // The node's kernel goes away with the processes still running on it. Disposing them
+    // drops their descriptors, which breaks the cycle a poller recorded in a socket's
+    // selinfo makes (process, file, socket, selinfo, process).
+    std::map<uint32_t, Ptr<Process>> processes;
+    processes.swap(m_processes);
+    for (auto& [pid, process] : processes)
+    {
+        process->Dispose();
+    }
     m_sleep.clear();
     Object::DoDispose();
 }

@@ -11,6 +11,7 @@
 #include "device-switch.h"
 #include "kernel-cost-model.h"
 #include "process-table.h"
+#include "socket-file.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
@@ -173,6 +174,48 @@ Process::GetDescriptorDevice(int fd) const
     return file ? file->dev : nullptr;
 }
 
+Ptr<SocketFile>
+Process::GetDescriptorSocket(int fd) const
+{
+    Ptr<File> file = GetFile(fd);
+    return file ? file->socket : nullptr;
+}
+
+int
+Process::AllocateDescriptor() const
+{
+    int fd = FIRST_FD;
+    while (m_files.count(fd))
+    {
+        ++fd;
+    }
+    return fd < static_cast<int>(m_maxFiles) ? fd : -1;
+}
+
+Ptr<SocketFile>
+Process::GetSocketFile(int fd, int& error) const
+{
+    Ptr<File> file = GetFile(fd);
+    error = !file ? BSD_EBADF : !file->socket ? BSD_ENOTSOCK : BSD_OK;
+    return file ? file->socket : nullptr;
+}
+
+void
+Process::Sleepable(int result, std::function<void(int)> done)
+{
+    if (result != BSD_ESLEEP)
+    {
+        done(result);
+        return;
+    }
+    // As the device switch does for a driver that slept: park, then run the rest.
+    Park([this, done](int error) {
+        std::function<int(int)> rest = TakeSleepContinuation();
+        NS_ABORT_MSG_IF(!rest, "process " << m_pid << ": a sleep woke without a continuation");
+        Sleepable(rest(error), done);
+    });
+}
+
 int32_t
 Process::GetDescriptorFlags(int fd) const
 {
@@ -247,12 +290,8 @@ Process::Open(const std::string& path, int32_t flags, OpenCallback cb)
         }
         int32_t fflags = (flags + 1) & FILE_FLAG_MASK; // FFLAGS()
         // falloc: the lowest free descriptor, checked before the name is looked up.
-        int fd = FIRST_FD;
-        while (m_files.count(fd))
-        {
-            ++fd;
-        }
-        if (fd >= static_cast<int>(m_maxFiles))
+        int fd = AllocateDescriptor();
+        if (fd < 0)
         {
             Return(BSD_EMFILE, 0, fail);
             return;
@@ -319,6 +358,14 @@ Process::Read(int fd, uint32_t nbytes, ReadCallback cb)
             Return(BSD_EINVAL, 0, fail);
             return;
         }
+        if (file->socket)
+        {
+            SocketReceive(
+                file->socket,
+                nbytes,
+                [cb](int e, const std::vector<uint8_t>& data, const Address&) { cb(e, data); });
+            return;
+        }
         // Uninitialised like a user's buffer: zeroing 16 KiB per read cost more than
         // the rest of the tun path together.
         std::shared_ptr<uint8_t[]> buffer(new uint8_t[std::max<uint32_t>(nbytes, 1)]);
@@ -352,6 +399,16 @@ Process::Write(int fd, std::vector<uint8_t> data, WriteCallback cb)
         if (!file || !(file->flags & BSD_FWRITE))
         {
             Return(BSD_EBADF, 0, fail);
+            return;
+        }
+        if (file->socket)
+        {
+            // soo_write: sosend without an address, for a connected socket.
+            int error = file->socket->Send(buffer->data(), buffer->size(), nullptr);
+            int64_t moved = error == BSD_OK ? buffer->size() : 0;
+            Return(error, moved, [cb, moved, error](int e) {
+                cb(e, error == BSD_OK ? moved : -1);
+            });
             return;
         }
         auto uio = std::make_shared<Uio>(Uio::WRITE, buffer->data(), buffer->size());
@@ -419,14 +476,7 @@ Process::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb)
             int32_t bit = cmd == BSD_FIONBIO ? BSD_FNONBLOCK : BSD_FASYNC;
             file->flags = IoctlInt(data->data()) ? (file->flags | bit) : (file->flags & ~bit);
         }
-        auto ap = Create<DevIoctlArgs>();
-        ap->dev = file->dev;
-        ap->caller = this;
-        ap->cmd = cmd;
-        ap->data = data->data();
-        ap->fflag = file->flags;
-        ap->cred = GetCred();
-        GetSwitch()->Dioctl(ap, [this, cmd, size, data, copied, cb, fail](int64_t result) {
+        auto complete = [this, cmd, size, data, copied, cb, fail](int64_t result) {
             int error = static_cast<int>(result);
             if (error != BSD_OK)
             {
@@ -439,7 +489,134 @@ Process::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb)
                 out.assign(data->begin(), data->begin() + size);
             }
             Return(error, copied + out.size(), [cb, out](int e) { cb(e, out); });
+        };
+        if (file->socket)
+        {
+            complete(file->socket->Ioctl(this, cmd, data->data())); // soo_ioctl
+            return;
+        }
+        auto ap = Create<DevIoctlArgs>();
+        ap->dev = file->dev;
+        ap->caller = this;
+        ap->cmd = cmd;
+        ap->data = data->data();
+        ap->fflag = file->flags;
+        ap->cred = GetCred();
+        GetSwitch()->Dioctl(ap, complete);
+    });
+}
+
+// --- sockets --------------------------------------------------------------------------------
+
+void
+Process::Socket(int32_t domain, int32_t type, SocketCallback cb)
+{
+    Begin("socket", [this, domain, type, cb] {
+        auto fail = [cb](int e) { cb(e, -1); };
+        auto so = CreateObject<SocketFile>();
+        int error = so->Create(m_node, domain, type);
+        if (error != BSD_OK)
+        {
+            Return(error, 0, fail);
+            return;
+        }
+        int fd = AllocateDescriptor(); // falloc, after socreate as socket() does
+        if (fd < 0)
+        {
+            so->Close();
+            Return(BSD_EMFILE, 0, fail);
+            return;
+        }
+        auto file = Create<File>();
+        file->socket = so;
+        file->flags = BSD_FREAD | BSD_FWRITE;
+        m_files[fd] = file;
+        Return(BSD_OK, 0, [cb, fd](int e) { cb(e, fd); });
+    });
+}
+
+void
+Process::Bind(int fd, const Address& address, SockaddrCallback cb)
+{
+    Begin("bind", [this, fd, address, cb] {
+        int error;
+        Ptr<SocketFile> so = GetSocketFile(fd, error);
+        if (so)
+        {
+            error = so->Bind(address);
+        }
+        Return(error, 28, [cb](int e) { cb(e); }); // getsockaddr copies the sockaddr in
+    });
+}
+
+void
+Process::Connect(int fd, const Address& address, SockaddrCallback cb)
+{
+    Begin("connect", [this, fd, address, cb] {
+        int error;
+        Ptr<SocketFile> so = GetSocketFile(fd, error);
+        if (so)
+        {
+            error = so->Connect(address);
+        }
+        Return(error, 28, [cb](int e) { cb(e); });
+    });
+}
+
+void
+Process::SendTo(int fd, std::vector<uint8_t> data, const Address& to, WriteCallback cb)
+{
+    auto buffer = std::make_shared<std::vector<uint8_t>>(std::move(data));
+    Begin("sendto", [this, fd, buffer, to, cb] {
+        int error;
+        Ptr<SocketFile> so = GetSocketFile(fd, error);
+        if (so)
+        {
+            error = so->Send(buffer->data(), buffer->size(), &to);
+        }
+        int64_t moved = error == BSD_OK ? buffer->size() : 0;
+        if (error == BSD_EPIPE)
+        {
+            Kill(BSD_SIGPIPE); // sendit
+        }
+        Return(error, moved + 28, [cb, moved, error](int e) {
+            cb(e, error == BSD_OK ? moved : -1);
         });
+    });
+}
+
+void
+Process::RecvFrom(int fd, uint32_t nbytes, RecvFromCallback cb)
+{
+    Begin("recvfrom", [this, fd, nbytes, cb] {
+        int error;
+        Ptr<SocketFile> so = GetSocketFile(fd, error);
+        if (!so)
+        {
+            Return(error, 0, [cb](int e) { cb(e, std::vector<uint8_t>(), Address()); });
+            return;
+        }
+        SocketReceive(so, nbytes, [cb](int e, const std::vector<uint8_t>& d, const Address& a) {
+            cb(e, d, a);
+        });
+    });
+}
+
+void
+Process::SocketReceive(Ptr<SocketFile> socket,
+                       uint32_t nbytes,
+                       std::function<void(int, const std::vector<uint8_t>&, const Address&)> done)
+{
+    auto req = std::make_shared<SocketFile::RecvRequest>();
+    req->resid = nbytes;
+    Sleepable(socket->Receive(this, req), [this, req, done](int error) {
+        // A datagram read moves all or nothing, so an interrupted one has no progress.
+        if (error != BSD_OK)
+        {
+            Return(error, 0, [done](int e) { done(e, std::vector<uint8_t>(), Address()); });
+            return;
+        }
+        Return(BSD_OK, req->data.size(), [req, done](int e) { done(e, req->data, req->from); });
     });
 }
 
@@ -553,6 +730,13 @@ Process::PollNext(std::shared_ptr<PollScan> scan)
             ++scan->next;
             continue;
         }
+        if (file->socket)
+        {
+            e.revents = static_cast<int16_t>(file->socket->Poll(this, e.events)); // soo_poll
+            scan->nready += e.revents != 0;
+            ++scan->next;
+            continue;
+        }
         auto ap = Create<DevPollArgs>();
         ap->dev = file->dev;
         ap->caller = this;
@@ -630,6 +814,12 @@ Process::FileIoctl(Ptr<File> file,
     auto data = std::make_shared<std::array<uint8_t, 8>>();
     data->fill(0);
     std::memcpy(data->data(), &value, 4);
+    if (file->socket)
+    {
+        int error = file->socket->Ioctl(this, cmd, data->data());
+        done(error, IoctlInt(data->data()));
+        return;
+    }
     auto ap = Create<DevIoctlArgs>();
     ap->dev = file->dev;
     ap->caller = this;
@@ -721,6 +911,12 @@ Process::Close(int fd, CloseCallback cb)
 void
 Process::CloseFile(Ptr<File> file, std::function<void(int)> done)
 {
+    if (file->socket)
+    {
+        file->socket->Close(); // soo_close: soclose
+        done(BSD_OK);
+        return;
+    }
     Ptr<Cdev> dev = file->dev;
     dev->RemoveOpen();
     // spec_close: only the last close reaches the driver, unless it tracks every close.

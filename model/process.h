@@ -9,6 +9,7 @@
 #include "bsd-signal.h"
 #include "dev-ops.h"
 
+#include "ns3/address.h"
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
@@ -36,6 +37,7 @@ class Node;
 class Cdev;
 class DeviceSwitch;
 class ProcessTable;
+class SocketFile;
 
 /**
  * \ingroup tun
@@ -52,7 +54,9 @@ class ProcessTable;
  * a signal (EINTR, or a restart when the handler asked for SA_RESTART) or a timeout.
  *
  * Descriptors are numbered from 3 up: 0 to 2 stand for the standard streams a
- * daemon inherits and are never handed out.
+ * daemon inherits and are never handed out. A descriptor refers to a device (Open) or
+ * to a UDP socket (Socket); Read, Write, Ioctl, Poll, Select, Fcntl and Close work on
+ * both, through the device's dev_ops or the socket's file operations (SocketFile).
  */
 class Process : public Object
 {
@@ -104,6 +108,12 @@ class Process : public Object
     using SelectCallback = Callback<void, int, const std::vector<int>&, const std::vector<int>&>;
     /// fcntl(2) completion: error, then the value (F_GETFL, F_GETFD, F_GETOWN).
     using FcntlCallback = Callback<void, int, int32_t>;
+    /// socket(2) completion: error, then the descriptor (-1 on error).
+    using SocketCallback = Callback<void, int, int>;
+    /// bind(2), connect(2) completion: error.
+    using SockaddrCallback = Callback<void, int>;
+    /// recvfrom(2) completion: error, the bytes read, the sender.
+    using RecvFromCallback = Callback<void, int, const std::vector<uint8_t>&, const Address&>;
 
     /// fcntl commands (sys/fcntl.h).
     enum FcntlCommand : int32_t
@@ -195,6 +205,51 @@ class Process : public Object
      */
     void Fcntl(int fd, int32_t cmd, int32_t arg, FcntlCallback cb);
 
+    /**
+     * socket(2) (socreate, then falloc): a UDP socket on the process's node, backed by
+     * an ns-3 UdpSocket. The descriptor is open for reading and writing and blocking
+     * until FIONBIO or F_SETFL O_NONBLOCK.
+     * \param domain BSD_AF_INET or BSD_AF_INET6
+     * \param type BSD_SOCK_DGRAM
+     * \param cb completion: EMFILE, EPROTONOSUPPORT (see SocketFile::Create for the
+     *        variants that answer EAFNOSUPPORT or EPROTOTYPE)
+     */
+    void Socket(int32_t domain, int32_t type, SocketCallback cb);
+
+    /**
+     * bind(2)
+     * \param fd a socket
+     * \param address InetSocketAddress or Inet6SocketAddress, as the socket's domain
+     * \param cb completion: EBADF, ENOTSOCK, or SocketFile::Bind's result
+     */
+    void Bind(int fd, const Address& address, SockaddrCallback cb);
+
+    /**
+     * connect(2)
+     * \param fd a socket \param address the peer
+     * \param cb completion: EBADF, ENOTSOCK, or SocketFile::Connect's result
+     */
+    void Connect(int fd, const Address& address, SockaddrCallback cb);
+
+    /**
+     * sendto(2): one datagram. Write() on a connected socket does the same without an
+     * address.
+     * \param fd a socket \param data the datagram \param to its destination
+     * \param cb completion: EBADF, ENOTSOCK, or SocketFile::Send's result (EISCONN,
+     *        EMSGSIZE, EHOSTUNREACH...), then the bytes sent
+     */
+    void SendTo(int fd, std::vector<uint8_t> data, const Address& to, WriteCallback cb);
+
+    /**
+     * recvfrom(2): one datagram, cut to \p nbytes (the rest is discarded, MSG_TRUNC).
+     * Sleeps for one unless the socket is non-blocking (EWOULDBLOCK); a signal
+     * interrupts the sleep as it does a device read. Read() does the same without the
+     * sender.
+     * \param fd a socket \param nbytes the buffer size
+     * \param cb completion: EBADF, ENOTSOCK, EWOULDBLOCK, EINTR; the bytes; the sender
+     */
+    void RecvFrom(int fd, uint32_t nbytes, RecvFromCallback cb);
+
     /// selwakeup for this process: rescan a poll in progress (kernel side)
     void Selwakeup();
 
@@ -231,6 +286,9 @@ class Process : public Object
 
     /// \param fd a descriptor \return the device it is open on, or null
     Ptr<Cdev> GetDescriptorDevice(int fd) const;
+
+    /// \param fd a descriptor \return the socket it refers to, or null
+    Ptr<SocketFile> GetDescriptorSocket(int fd) const;
 
     /// \param fd a descriptor \return its file flags (BSD_FREAD...), or -1
     int32_t GetDescriptorFlags(int fd) const;
@@ -281,10 +339,11 @@ class Process : public Object
     void DoDispose() override;
 
   private:
-    /// An open file (struct file) on a device vnode.
+    /// An open file (struct file): on a device vnode (DTYPE_VNODE) or a socket.
     struct File : public SimpleRefCount<File>
     {
-        Ptr<Cdev> dev;           //!< the device
+        Ptr<Cdev> dev;           //!< the device, or null
+        Ptr<SocketFile> socket;  //!< the socket (DTYPE_SOCKET), or null
         int32_t flags{0};        //!< f_flag
         bool closeOnExec{false}; //!< UF_EXCLOSE
     };
@@ -346,6 +405,24 @@ class Process : public Object
     void CloseFile(Ptr<File> file, std::function<void(int)> done);
     /// \return the switch of the node
     Ptr<DeviceSwitch> GetSwitch() const;
+    /// \return the lowest free descriptor (fdalloc), or -1 at the limit
+    int AllocateDescriptor() const;
+    /**
+     * getsock: the socket behind \p fd, or the error a socket call gives for it.
+     * \param fd descriptor \param error receives EBADF or ENOTSOCK \return the socket
+     */
+    Ptr<SocketFile> GetSocketFile(int fd, int& error) const;
+    /**
+     * Finish a file operation that may have slept (BSD_ESLEEP): park, resume with the
+     * sleeper's continuation, and call \p done with the final result.
+     * \param result what the operation returned \param done completion
+     */
+    void Sleepable(int result, std::function<void(int)> done);
+    /// soreceive for Read and RecvFrom. \param socket the socket \param nbytes the
+    /// buffer \param done completion: error, data, sender
+    void SocketReceive(Ptr<SocketFile> socket,
+                       uint32_t nbytes,
+                       std::function<void(int, const std::vector<uint8_t>&, const Address&)> done);
     /// \return the descriptor's file, or null
     Ptr<File> GetFile(int fd) const;
 

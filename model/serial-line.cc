@@ -10,6 +10,7 @@
 #include "bsd-ioctl.h"
 #include "cdev.h"
 #include "device-switch.h"
+#include "pppdump-writer.h"
 #include "process-table.h"
 #include "process.h"
 
@@ -107,6 +108,12 @@ SerialLine::GetTypeId()
                           UintegerValue(4096),
                           MakeUintegerAccessor(&SerialLine::m_txBufferSize),
                           MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("PppdumpEpoch",
+                          "The time_t (seconds since 1970) that simulated time 0 stands for "
+                          "in pppdump files, so that a run's file is the same every time.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&SerialLine::m_pppdumpEpoch),
+                          MakeUintegerChecker<uint32_t>())
             .AddTraceSource("Tx",
                             "A byte finished leaving a port (direction, byte).",
                             MakeTraceSourceAccessor(&SerialLine::m_txTrace),
@@ -143,6 +150,7 @@ void
 SerialLine::DoDispose()
 {
     m_pcap = nullptr;
+    m_pppdump = nullptr; // the last reference: the pending record is written
     for (Port& p : m_ports)
     {
         p = Port();
@@ -158,6 +166,24 @@ SerialLine::EnablePcap(const std::string& filename)
     for (HdlcDeframer& d : m_pcapDecoders)
     {
         d.SetRxAccm(0);
+    }
+}
+
+void
+SerialLine::EnablePppdump(const std::string& filename, uint32_t port)
+{
+    NS_ABORT_MSG_IF(port > 1, "SerialLine::EnablePppdump: port " << port << " is not 0 or 1");
+    m_pppdump = Create<PppdumpWriter>(filename, m_pppdumpEpoch, Simulator::Now());
+    NS_ABORT_MSG_IF(!m_pppdump->IsOpen(), "SerialLine::EnablePppdump: cannot write " << filename);
+    m_pppdumpPort = port;
+}
+
+void
+SerialLine::FlushPppdump()
+{
+    if (m_pppdump)
+    {
+        m_pppdump->Flush();
     }
 }
 
@@ -396,6 +422,10 @@ SerialLine::SendNext(uint32_t side)
             Stats& stats = self->m_stats[side];
             ++stats.sent;
             self->m_txTrace(side, byte);
+            if (self->m_pppdump && side == self->m_pppdumpPort)
+            {
+                self->m_pppdump->Add(PppdumpWriter::SENT, byte, Simulator::Now());
+            }
             uint8_t wire = byte;
             bool lost = epoch != self->m_carrierEpoch;
             if (!lost && self->m_byteLossRate > 0 &&
@@ -443,6 +473,10 @@ SerialLine::ArriveAtUart(uint32_t side, uint8_t byte)
     Port& p = m_ports[side];
     ++m_stats[1 - side].delivered;
     m_rxTrace(1 - side, byte);
+    if (m_pppdump && side == m_pppdumpPort)
+    {
+        m_pppdump->Add(PppdumpWriter::RECEIVED, byte, Simulator::Now());
+    }
     p.fifo.push_back(byte);
     if (m_pcap)
     {

@@ -31,6 +31,7 @@ class Cdev;
 class DeviceSwitch;
 class Node;
 class PcapFileWrapper;
+class PppdumpWriter;
 
 /**
  * \ingroup tun
@@ -99,6 +100,22 @@ class SerialLine : public Object
      * \param filename the file
      */
     void EnablePcap(const std::string& filename);
+
+    /**
+     * Record the raw byte stream of both directions in pppd's record file format
+     * (pppd's "record" option; pppdump(8) and Wireshark read it), as seen from \p port:
+     * the bytes that port's transmitter sends are "sent" (tag 1), stamped when each has
+     * left the UART; the bytes arriving at its UART are "received" (tag 2), stamped
+     * on arrival, after the error model (a lost byte is not there). Timestamps are
+     * simulated time plus the PppdumpEpoch attribute, in pppd's tenths of a second.
+     * The file is complete once FlushPppdump() is called or the line is disposed.
+     * \param filename the file (truncated)
+     * \param port 0 for the end at Connect's \p a, 1 for the end at \p b
+     */
+    void EnablePppdump(const std::string& filename, uint32_t port = 0);
+
+    /// Write the pppdump record being gathered and flush the file.
+    void FlushPppdump();
 
     /// \return frames the pcap decoder rejected (bad FCS, runts...), both directions
     uint64_t GetPcapDropped() const;
@@ -182,6 +199,9 @@ class SerialLine : public Object
     TracedCallback<uint32_t, uint8_t> m_rxTrace; //!< Rx
     TracedCallback<bool> m_carrierTrace;         //!< Carrier
     Ptr<PcapFileWrapper> m_pcap;                 //!< DLT_PPP output, if enabled
+    Ptr<PppdumpWriter> m_pppdump;                //!< pppd record output, if enabled
+    uint32_t m_pppdumpPort{0};                   //!< the port whose view it records
+    uint32_t m_pppdumpEpoch{0};                  //!< PppdumpEpoch attribute
     std::array<HdlcDeframer, 2> m_pcapDecoders;  //!< one per direction
 };
 

@@ -4,15 +4,17 @@
 
 // The serial line: asynchronous timing to the nanosecond, the receiving UART's FIFO,
 // tty reads and writes in simulated time, flow control, the byte error model and its
-// determinism, and carrier loss and return.
+// determinism, carrier loss and return, and the pcap and pppd record outputs.
 
 #include "pcap-test-helpers.h"
+#include "pppdump-test-helpers.h"
 #include "syscall-test-helpers.h"
 
 #include "ns3/core-module.h"
 #include "ns3/network-module.h"
 #include "ns3/tun-module.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <unistd.h>
 
@@ -440,6 +442,167 @@ class SerialPcapTestCase : public TestCase
     }
 };
 
+namespace
+{
+
+/// A temporary file name for this test program.
+std::string
+TempFile(const std::string& name)
+{
+    return (std::filesystem::temp_directory_path() /
+            (name + "-" + std::to_string(getpid()) + ".pppd"))
+        .string();
+}
+
+/// pppd record time of a simulated time: tenths since 1970, for \p epoch at time 0.
+uint64_t
+TenthsAt(uint32_t epoch, Time t)
+{
+    return uint64_t(epoch) * 10 + t.GetMilliSeconds() / 100;
+}
+
+/**
+ * An exchange recorded from port a: an LCP Echo-Request from a at 0 s, an IPv4 frame
+ * from b at 1.25 s, another Echo-Request from a at 40 s. Returns the file's name.
+ */
+std::string
+RecordExchange(const std::string& name,
+               uint32_t epoch,
+               std::vector<uint8_t>* fromA,
+               std::vector<uint8_t>* fromB)
+{
+    std::string file = TempFile(name);
+    std::vector<uint8_t> ip = {0x45, 0, 0, 20, 0, 0, 0, 0, 64, 17, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2};
+    std::vector<uint8_t> echo = {0x09, 0x01, 0x00, 0x08, 0xde, 0xad, 0xbe, 0xef};
+    std::vector<uint8_t> a1;
+    std::vector<uint8_t> b1;
+    std::vector<uint8_t> a2;
+    HdlcEncode(0xc021, echo.data(), echo.size(), HdlcTxOptions{}, a1);
+    HdlcEncode(0x0021, ip.data(), ip.size(), HdlcTxOptions{}, b1);
+    echo[1] = 0x02; // the next identifier
+    HdlcEncode(0xc021, echo.data(), echo.size(), HdlcTxOptions{}, a2);
+    *fromA = a1;
+    fromA->insert(fromA->end(), a2.begin(), a2.end());
+    *fromB = b1;
+    LineBench bench([&](Ptr<SerialLine> l) {
+        l->SetAttribute("PppdumpEpoch", UintegerValue(epoch));
+        l->EnablePppdump(file, 0);
+    });
+    bench.pa->Write(bench.fa, a1, [](int, int64_t) {});
+    Simulator::Schedule(Seconds(1.25),
+                        [&bench, b1] { bench.pb->Write(bench.fb, b1, [](int, int64_t) {}); });
+    Simulator::Schedule(Seconds(40),
+                        [&bench, a2] { bench.pa->Write(bench.fa, a2, [](int, int64_t) {}); });
+    Simulator::Run();
+    bench.line->Dispose(); // writes the last record
+    Simulator::Destroy();
+    return file;
+}
+
+} // namespace
+
+/**
+ * pppd's record format (tty.c record_write, pppdump.c): a reset-time record with the
+ * epoch, data records tagged 1 (sent by port a) and 2 (received by it), short (6) and
+ * long (5) time steps in tenths of a second; the same run writes the same file.
+ */
+class SerialPppdumpTestCase : public TestCase
+{
+  public:
+    SerialPppdumpTestCase()
+        : TestCase("pppdump: pppd record format, both directions, tenths, byte-identical")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint32_t epoch = 1000000000; // 0x3b9aca00
+        std::vector<uint8_t> fromA;
+        std::vector<uint8_t> fromB;
+        std::string file = RecordExchange("serial-pppdump", epoch, &fromA, &fromB);
+        PppdumpContents c = ReadPppdump(file);
+        std::string again = RecordExchange("serial-pppdump-again", epoch, &fromA, &fromB);
+        PppdumpContents d = ReadPppdump(again);
+        std::filesystem::remove(file);
+        std::filesystem::remove(again);
+
+        NS_TEST_ASSERT_MSG_EQ(c.ok, true, "the file parses to its end");
+        NS_TEST_EXPECT_MSG_EQ((c.raw == d.raw), true, "the same run, the same bytes");
+        std::vector<uint8_t> head = {7, 0x3b, 0x9a, 0xca, 0x00, 1};
+        NS_TEST_ASSERT_MSG_GT(c.raw.size(), head.size(), "");
+        NS_TEST_EXPECT_MSG_EQ((std::vector<uint8_t>(c.raw.begin(), c.raw.begin() + 6) == head),
+                              true,
+                              "reset time first, then a's first bytes with no step");
+        NS_TEST_ASSERT_MSG_EQ(c.resets.size(), 1u, "one start marker");
+        NS_TEST_EXPECT_MSG_EQ(c.resets[0], epoch, "simulated time 0 is the epoch");
+
+        std::vector<uint8_t> sent;
+        std::vector<uint8_t> received;
+        for (const PppdumpRecord& r : c.records)
+        {
+            NS_TEST_EXPECT_MSG_EQ((r.tag == 1 || r.tag == 2), true, "only data records");
+            (r.tag == 1 ? sent : received)
+                .insert((r.tag == 1 ? sent : received).end(), r.data.begin(), r.data.end());
+        }
+        NS_TEST_EXPECT_MSG_EQ((sent == fromA), true, "tag 1: what a's transmitter sent");
+        NS_TEST_EXPECT_MSG_EQ((received == fromB), true, "tag 2: what reached a's UART");
+
+        // Three bursts, each well inside a tenth: three records.
+        NS_TEST_ASSERT_MSG_EQ(c.records.size(), 3u, "one record per burst");
+        NS_TEST_EXPECT_MSG_EQ(c.records[0].tenths, TenthsAt(epoch, Seconds(0)), "a at 0 s");
+        NS_TEST_EXPECT_MSG_EQ(c.records[1].tag, 2, "b's frame, received");
+        NS_TEST_EXPECT_MSG_EQ(c.records[1].tenths, TenthsAt(epoch, Seconds(1.2)), "at 1.2x s");
+        NS_TEST_EXPECT_MSG_EQ(c.records[2].tenths, TenthsAt(epoch, Seconds(40)), "at 40 s");
+        NS_TEST_ASSERT_MSG_EQ(c.steps.size(), 2u, "two steps");
+        NS_TEST_EXPECT_MSG_EQ(c.steps[0], 6, "12 tenths fit a byte");
+        NS_TEST_EXPECT_MSG_EQ(c.steps[1], 5, "388 tenths do not");
+    }
+};
+
+/**
+ * Wireshark reads pppd record files: tshark, when installed, decodes the recorded
+ * stream into PPP frames. Without tshark the case passes without checking anything.
+ */
+class SerialPppdumpTsharkTestCase : public TestCase
+{
+  public:
+    SerialPppdumpTsharkTestCase()
+        : TestCase("pppdump: tshark decodes the record file into PPP frames (if installed)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        if (std::system("command -v tshark >/dev/null 2>&1") != 0)
+        {
+            std::cout << "    SKIP: tshark is not installed" << std::endl;
+            return;
+        }
+        std::vector<uint8_t> fromA;
+        std::vector<uint8_t> fromB;
+        std::string file = RecordExchange("serial-pppdump-tshark", 1000000000, &fromA, &fromB);
+        std::string out = file + ".txt";
+        std::string command =
+            "tshark -r '" + file + "' -T fields -e ppp.protocol > '" + out + "' 2>/dev/null";
+        int status = std::system(command.c_str());
+        std::ifstream in(out);
+        std::vector<std::string> protocols;
+        for (std::string line; std::getline(in, line);)
+        {
+            protocols.push_back(line);
+        }
+        std::filesystem::remove(file);
+        std::filesystem::remove(out);
+        NS_TEST_ASSERT_MSG_EQ(status, 0, "tshark reads the file");
+        NS_TEST_ASSERT_MSG_EQ(protocols.size(), 3u, "three PPP frames");
+        NS_TEST_EXPECT_MSG_EQ(protocols[0], "0xc021", "LCP from a");
+        NS_TEST_EXPECT_MSG_EQ(protocols[1], "0x0021", "IPv4 from b");
+        NS_TEST_EXPECT_MSG_EQ(protocols[2], "0xc021", "LCP from a");
+    }
+};
+
 /// The serial line suite.
 class SerialLineTestSuite : public TestSuite
 {
@@ -453,6 +616,8 @@ class SerialLineTestSuite : public TestSuite
         AddTestCase(new SerialErrorTestCase, TestCase::QUICK);
         AddTestCase(new SerialCarrierTestCase, TestCase::QUICK);
         AddTestCase(new SerialPcapTestCase, TestCase::QUICK);
+        AddTestCase(new SerialPppdumpTestCase, TestCase::QUICK);
+        AddTestCase(new SerialPppdumpTsharkTestCase, TestCase::QUICK);
     }
 };
 

@@ -9,6 +9,7 @@
 // event queue is empty) and return what its callback reported. For tests only: a real
 // scenario chains calls through their callbacks.
 
+#include "ns3/address.h"
 #include "ns3/process.h"
 #include "ns3/simulator.h"
 
@@ -67,6 +68,68 @@ IoctlNow(Ptr<Process> p, int fd, uint32_t cmd, std::vector<uint8_t> arg)
 {
     std::pair<int, std::vector<uint8_t>> r{-100, {}};
     p->Ioctl(fd, cmd, arg, [&r](int e, const std::vector<uint8_t>& d) { r = {e, d}; });
+    Simulator::Run();
+    return r;
+}
+
+/// socket(2): {error, fd}
+inline std::pair<int, int>
+SocketNow(Ptr<Process> p, int32_t domain, int32_t type)
+{
+    std::pair<int, int> r{-100, -100};
+    p->Socket(domain, type, [&r](int e, int fd) { r = {e, fd}; });
+    Simulator::Run();
+    return r;
+}
+
+/// bind(2): error
+inline int
+BindNow(Ptr<Process> p, int fd, const Address& address)
+{
+    int r = -100;
+    p->Bind(fd, address, [&r](int e) { r = e; });
+    Simulator::Run();
+    return r;
+}
+
+/// connect(2): error
+inline int
+ConnectNow(Ptr<Process> p, int fd, const Address& address)
+{
+    int r = -100;
+    p->Connect(fd, address, [&r](int e) { r = e; });
+    Simulator::Run();
+    return r;
+}
+
+/// sendto(2): {error, bytes sent}
+inline std::pair<int, int64_t>
+SendToNow(Ptr<Process> p, int fd, std::vector<uint8_t> data, const Address& to)
+{
+    std::pair<int, int64_t> r{-100, -100};
+    p->SendTo(fd, data, to, [&r](int e, int64_t n) { r = {e, n}; });
+    Simulator::Run();
+    return r;
+}
+
+/// What recvfrom(2) reported.
+struct RecvFromResult
+{
+    int error{-100};           //!< errno
+    std::vector<uint8_t> data; //!< the bytes
+    Address from;              //!< the sender
+};
+
+/// recvfrom(2)
+inline RecvFromResult
+RecvFromNow(Ptr<Process> p, int fd, uint32_t n)
+{
+    RecvFromResult r;
+    p->RecvFrom(fd, n, [&r](int e, const std::vector<uint8_t>& d, const Address& a) {
+        r.error = e;
+        r.data = d;
+        r.from = a;
+    });
     Simulator::Run();
     return r;
 }

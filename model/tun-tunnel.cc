@@ -1,0 +1,448 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "tun-tunnel.h"
+
+#include "bsd-errno.h"
+#include "bsd-if.h"
+#include "socket-file.h"
+
+#include "ns3/boolean.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/inet6-socket-address.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/log.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <cstring>
+#include <memory>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TunTunnel");
+
+NS_OBJECT_ENSURE_REGISTERED(TunTunnel);
+
+namespace
+{
+
+/// OpenVPN's dynamic tun names: /dev/tun0 to /dev/tun255.
+constexpr uint32_t AUTO_UNITS = 256;
+
+/// The 4 bytes of an int ioctl parameter.
+std::vector<uint8_t>
+IntArg(int32_t v)
+{
+    std::vector<uint8_t> b(4);
+    std::memcpy(b.data(), &v, 4);
+    return b;
+}
+
+} // namespace
+
+TypeId
+TunTunnel::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::TunTunnel")
+            .SetParent<Application>()
+            .SetGroupName("Tun")
+            .AddConstructor<TunTunnel>()
+            .AddAttribute("TunDevice",
+                          "The tun device to open, or \"auto\" for the first of /dev/tun0 "
+                          "to /dev/tun255 that opens.",
+                          StringValue("/dev/tun0"),
+                          MakeStringAccessor(&TunTunnel::m_tunDevice),
+                          MakeStringChecker())
+            .AddAttribute("PeerAddress",
+                          "The other end's underlay address (Ipv4Address or Ipv6Address); "
+                          "its family is the socket's.",
+                          AddressValue(),
+                          MakeAddressAccessor(&TunTunnel::m_peerAddress),
+                          MakeAddressChecker())
+            .AddAttribute("PeerPort",
+                          "The other end's UDP port.",
+                          UintegerValue(1194),
+                          MakeUintegerAccessor(&TunTunnel::m_peerPort),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("LocalPort",
+                          "The UDP port the socket is bound to.",
+                          UintegerValue(1194),
+                          MakeUintegerAccessor(&TunTunnel::m_localPort),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute("ReadSize",
+                          "The read buffer for both descriptors: a longer packet or "
+                          "datagram is cut (tunread, soreceive).",
+                          UintegerValue(TUNMRU),
+                          MakeUintegerAccessor(&TunTunnel::m_readSize),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("Multicast",
+                          "Ask TUNSIFMODE for IFF_POINTOPOINT|IFF_MULTICAST, as OpenVPN "
+                          "does; the 2001 driver answers EINVAL, which is only logged.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&TunTunnel::m_multicast),
+                          MakeBooleanChecker())
+            .AddTraceSource("TunToPeer",
+                            "A packet read from tun was sent to the peer.",
+                            MakeTraceSourceAccessor(&TunTunnel::m_tunToPeerTrace),
+                            "ns3::TunTunnel::PacketTracedCallback")
+            .AddTraceSource("PeerToTun",
+                            "A datagram from the peer was written to tun.",
+                            MakeTraceSourceAccessor(&TunTunnel::m_peerToTunTrace),
+                            "ns3::TunTunnel::PacketTracedCallback")
+            .AddTraceSource("Drop",
+                            "A packet was dropped: \"short datagram\", \"unknown family\", "
+                            "\"tun write <errno>\" or \"socket send <errno>\".",
+                            MakeTraceSourceAccessor(&TunTunnel::m_dropTrace),
+                            "ns3::TunTunnel::DropTracedCallback")
+            .AddTraceSource("Error",
+                            "A system call of the daemon failed.",
+                            MakeTraceSourceAccessor(&TunTunnel::m_errorTrace),
+                            "ns3::TunTunnel::ErrorTracedCallback");
+    return tid;
+}
+
+TunTunnel::TunTunnel()
+    : m_peerPort(1194),
+      m_localPort(1194),
+      m_readSize(TUNMRU),
+      m_multicast(true)
+{
+}
+
+TunTunnel::~TunTunnel() = default;
+
+void
+TunTunnel::DoDispose()
+{
+    m_process = nullptr;
+    Application::DoDispose();
+}
+
+Ptr<Process>
+TunTunnel::GetProcess() const
+{
+    return m_process;
+}
+
+std::string
+TunTunnel::GetTunPath() const
+{
+    return m_tunPath;
+}
+
+uint64_t
+TunTunnel::GetTunToPeerPackets() const
+{
+    return m_tunToPeerPackets;
+}
+
+uint64_t
+TunTunnel::GetTunToPeerBytes() const
+{
+    return m_tunToPeerBytes;
+}
+
+uint64_t
+TunTunnel::GetPeerToTunPackets() const
+{
+    return m_peerToTunPackets;
+}
+
+uint64_t
+TunTunnel::GetPeerToTunBytes() const
+{
+    return m_peerToTunBytes;
+}
+
+uint64_t
+TunTunnel::GetDrops() const
+{
+    uint64_t n = 0;
+    for (const auto& [reason, count] : m_drops)
+    {
+        n += count;
+    }
+    return n;
+}
+
+uint64_t
+TunTunnel::GetDrops(const std::string& reason) const
+{
+    auto it = m_drops.find(reason);
+    return it == m_drops.end() ? 0 : it->second;
+}
+
+uint64_t
+TunTunnel::GetErrors() const
+{
+    return m_errors;
+}
+
+void
+TunTunnel::Dropped(const std::string& reason, uint32_t bytes)
+{
+    ++m_drops[reason];
+    NS_LOG_INFO("tunnel pid " << m_process->GetPid() << ": drop " << bytes << " bytes: " << reason);
+    m_dropTrace(reason, bytes);
+}
+
+void
+TunTunnel::Failed(const std::string& call, int error)
+{
+    ++m_errors;
+    NS_LOG_WARN("tunnel pid " << m_process->GetPid() << ": " << call << ": "
+                              << BsdErrnoName(error));
+    m_errorTrace(call, BsdErrnoName(error));
+}
+
+Address
+TunTunnel::PeerSocketAddress() const
+{
+    if (Ipv6Address::IsMatchingType(m_peerAddress))
+    {
+        return Inet6SocketAddress(Ipv6Address::ConvertFrom(m_peerAddress), m_peerPort);
+    }
+    return InetSocketAddress(Ipv4Address::ConvertFrom(m_peerAddress), m_peerPort);
+}
+
+void
+TunTunnel::StartApplication()
+{
+    NS_ABORT_MSG_IF(!Ipv4Address::IsMatchingType(m_peerAddress) &&
+                        !Ipv6Address::IsMatchingType(m_peerAddress),
+                    "TunTunnel: PeerAddress must be an Ipv4Address or an Ipv6Address");
+    m_process = CreateObject<Process>();
+    m_process->Attach(GetNode());
+    OpenTun(0);
+}
+
+void
+TunTunnel::StopApplication()
+{
+    if (m_process)
+    {
+        m_process->Exit();
+    }
+}
+
+void
+TunTunnel::OpenTun(uint32_t unit)
+{
+    bool automatic = m_tunDevice == "auto";
+    std::string path = automatic ? "/dev/tun" + std::to_string(unit) : m_tunDevice;
+    m_process->Open(path, BSD_O_RDWR, [this, automatic, unit, path](int error, int fd) {
+        if (error != BSD_OK)
+        {
+            // open_tun_generic: any failure moves on to the next dynamic name.
+            if (automatic && unit + 1 < AUTO_UNITS)
+            {
+                OpenTun(unit + 1);
+                return;
+            }
+            Failed("open " + (automatic ? std::string("/dev/tun*") : path), error);
+            return;
+        }
+        m_tunFd = fd;
+        m_tunPath = path;
+        ConfigureTun();
+    });
+}
+
+void
+TunTunnel::ConfigureTun()
+{
+    Ptr<Process> p = m_process;
+    // set_nonblock, set_cloexec
+    p->Fcntl(m_tunFd, Process::F_SETFL, BSD_O_NONBLOCK, [this, p](int error, int32_t) {
+        if (error != BSD_OK)
+        {
+            Failed("fcntl F_SETFL", error);
+        }
+        p->Fcntl(m_tunFd, Process::F_SETFD, 1, [this, p](int error, int32_t) {
+            if (error != BSD_OK)
+            {
+                Failed("fcntl F_SETFD", error);
+            }
+            int32_t mode = BSD_IFF_POINTOPOINT | (m_multicast ? int32_t(BSD_IFF_MULTICAST) : 0);
+            p->Ioctl(m_tunFd,
+                     TUNSIFMODE,
+                     IntArg(mode),
+                     [this, p](int error, const std::vector<uint8_t>&) {
+                         if (error != BSD_OK)
+                         {
+                             Failed("ioctl TUNSIFMODE", error); // logged, not fatal
+                         }
+                         p->Ioctl(m_tunFd,
+                                  TUNSIFHEAD,
+                                  IntArg(1),
+                                  [this](int error, const std::vector<uint8_t>&) {
+                                      if (error != BSD_OK)
+                                      {
+                                          Failed("ioctl TUNSIFHEAD", error);
+                                      }
+                                      OpenSocket();
+                                  });
+                     });
+        });
+    });
+}
+
+void
+TunTunnel::OpenSocket()
+{
+    Ptr<Process> p = m_process;
+    bool v6 = Ipv6Address::IsMatchingType(m_peerAddress);
+    p->Socket(v6 ? BSD_AF_INET6 : BSD_AF_INET, BSD_SOCK_DGRAM, [this, p, v6](int error, int fd) {
+        if (error != BSD_OK)
+        {
+            Failed("socket", error);
+            return;
+        }
+        m_sockFd = fd;
+        Address local = v6 ? Address(Inet6SocketAddress(Ipv6Address::GetAny(), m_localPort))
+                           : Address(InetSocketAddress(Ipv4Address::GetAny(), m_localPort));
+        p->Bind(m_sockFd, local, [this, p](int error) {
+            if (error != BSD_OK)
+            {
+                Failed("bind", error);
+                return;
+            }
+            p->Fcntl(m_sockFd, Process::F_SETFL, BSD_O_NONBLOCK, [this](int error, int32_t) {
+                if (error != BSD_OK)
+                {
+                    Failed("fcntl F_SETFL", error);
+                }
+                Loop();
+            });
+        });
+    });
+}
+
+void
+TunTunnel::Loop()
+{
+    if (!m_process->IsAlive())
+    {
+        return;
+    }
+    std::vector<Process::PollFd> fds = {{m_tunFd, BSD_POLLIN, 0}, {m_sockFd, BSD_POLLIN, 0}};
+    m_process->Poll(fds, Time(-1), MakeCallback(&TunTunnel::Polled, this));
+}
+
+void
+TunTunnel::Polled(int error, int, const std::vector<Process::PollFd>& fds)
+{
+    if (error != BSD_OK)
+    {
+        Failed("poll", error);
+        Loop();
+        return;
+    }
+    bool tunReady = fds[0].revents & BSD_POLLIN;
+    bool sockReady = fds[1].revents & BSD_POLLIN;
+    auto fromPeer = [this, sockReady] {
+        if (sockReady)
+        {
+            FromPeer([this] { Loop(); });
+        }
+        else
+        {
+            Loop();
+        }
+    };
+    if (tunReady)
+    {
+        FromTun(fromPeer);
+    }
+    else
+    {
+        fromPeer();
+    }
+}
+
+void
+TunTunnel::FromTun(std::function<void()> next)
+{
+    Ptr<Process> p = m_process;
+    p->Read(m_tunFd, m_readSize, [this, p, next](int error, const std::vector<uint8_t>& data) {
+        if (error != BSD_OK)
+        {
+            if (error != BSD_EWOULDBLOCK)
+            {
+                Failed("read tun", error);
+            }
+            next();
+            return;
+        }
+        auto sent = std::make_shared<std::vector<uint8_t>>(data);
+        p->SendTo(m_sockFd, data, PeerSocketAddress(), [this, sent, next](int error, int64_t) {
+            if (error != BSD_OK)
+            {
+                Failed("sendto", error);
+                Dropped("socket send " + BsdErrnoName(error), sent->size());
+            }
+            else
+            {
+                ++m_tunToPeerPackets;
+                m_tunToPeerBytes += sent->size();
+                m_tunToPeerTrace(*sent);
+            }
+            next();
+        });
+    });
+}
+
+void
+TunTunnel::FromPeer(std::function<void()> next)
+{
+    Ptr<Process> p = m_process;
+    p->RecvFrom(m_sockFd,
+                m_readSize,
+                [this, p, next](int error, const std::vector<uint8_t>& data, const Address&) {
+                    if (error != BSD_OK)
+                    {
+                        if (error != BSD_EWOULDBLOCK)
+                        {
+                            Failed("recvfrom", error);
+                        }
+                        next();
+                        return;
+                    }
+                    if (data.size() < 4)
+                    {
+                        Dropped("short datagram", data.size());
+                        next();
+                        return;
+                    }
+                    uint32_t family = (uint32_t(data[0]) << 24) | (uint32_t(data[1]) << 16) |
+                                      (uint32_t(data[2]) << 8) | data[3];
+                    if (family != BSD_AF_INET && family != BSD_AF_INET6)
+                    {
+                        Dropped("unknown family", data.size());
+                        next();
+                        return;
+                    }
+                    auto written = std::make_shared<std::vector<uint8_t>>(data);
+                    p->Write(m_tunFd, data, [this, written, next](int error, int64_t) {
+                        if (error != BSD_OK)
+                        {
+                            Failed("write tun", error);
+                            Dropped("tun write " + BsdErrnoName(error), written->size());
+                        }
+                        else
+                        {
+                            ++m_peerToTunPackets;
+                            m_peerToTunBytes += written->size();
+                            m_peerToTunTrace(*written);
+                        }
+                        next();
+                    });
+                });
+}
+
+} // namespace ns3

@@ -1,0 +1,140 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef TUN_TUNNEL_H
+#define TUN_TUNNEL_H
+
+#include "process.h"
+
+#include "ns3/address.h"
+#include "ns3/application.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+/**
+ * \file
+ * \ingroup tun
+ * A UDP tunnel daemon over tun(4), as vtun or OpenVPN run on BSD.
+ */
+
+namespace ns3
+{
+
+/**
+ * \ingroup tun
+ * \brief A simulated tunnel daemon: /dev/tunN on one side, a UDP socket to the peer on
+ * the other, a poll loop between them; every packet crosses the userland.
+ *
+ * Start-up follows OpenVPN's open_tun on FreeBSD (spec section 3): open /dev/tunN
+ * O_RDWR (the first free of 0..255 when TunDevice is "auto"), F_SETFL O_NONBLOCK and
+ * F_SETFD FD_CLOEXEC, TUNSIFMODE(IFF_POINTOPOINT, with IFF_MULTICAST when Multicast is
+ * set: the 2001 driver refuses that with EINVAL, which the daemon only logs, as
+ * OpenVPN does), TUNSIFHEAD(1). Then socket(2) in the family of PeerAddress, bind(2)
+ * to LocalPort, and the loop: poll both descriptors; a readable tun gives one packet
+ * per read, sent as one datagram to PeerAddress:PeerPort; a readable socket gives one
+ * datagram, written to tun in one write.
+ *
+ * Wire format: the datagram is exactly what the tun read returned, the 4-byte address
+ * family (network order) that TUNSIFHEAD prepends followed by the IP packet, so IPv4
+ * and IPv6 cross the same tunnel. OpenVPN carries its own header in the same place;
+ * keeping the family avoids looking into the packet and makes the peer's write a
+ * straight copy. A datagram under 4 bytes ("short datagram") or with a family other
+ * than AF_INET or AF_INET6 ("unknown family") is dropped before the write. Datagrams
+ * are taken from any sender (OpenVPN's --float, without its authentication).
+ *
+ * The interface's addresses are not the daemon's business here: configure them with
+ * TunHelper::Ifconfig, as OpenVPN runs ifconfig(8).
+ */
+class TunTunnel : public Application
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    TunTunnel();
+    ~TunTunnel() override;
+
+    /// \return the daemon's process (null before the application starts)
+    Ptr<Process> GetProcess() const;
+    /// \return the tun device it opened ("" until then)
+    std::string GetTunPath() const;
+
+    uint64_t GetTunToPeerPackets() const; //!< \return datagrams sent to the peer
+    uint64_t GetTunToPeerBytes() const;   //!< \return their bytes, family header included
+    uint64_t GetPeerToTunPackets() const; //!< \return packets written to tun
+    uint64_t GetPeerToTunBytes() const;   //!< \return their bytes, family header included
+    uint64_t GetDrops() const;            //!< \return packets dropped, for every reason
+    /// \param reason a reason as the Drop trace gives it \return packets dropped for it
+    uint64_t GetDrops(const std::string& reason) const;
+    /// \return system calls that failed (their errno is in the Error trace)
+    uint64_t GetErrors() const;
+
+    /// Signature of the Drop trace: why, and the bytes of the dropped packet.
+    typedef void (*DropTracedCallback)(const std::string& reason, uint32_t bytes);
+    /// Signature of the TunToPeer and PeerToTun traces: the bytes moved.
+    typedef void (*PacketTracedCallback)(const std::vector<uint8_t>& bytes);
+    /// Signature of the Error trace: the call and its BSD errno name.
+    typedef void (*ErrorTracedCallback)(const std::string& call, const std::string& error);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+
+    /// Open /dev/tun<unit>, or the next unit when TunDevice is "auto". \param unit
+    void OpenTun(uint32_t unit);
+    /// The tun is open: the mode ioctls, then the socket.
+    void ConfigureTun();
+    /// Make and bind the socket, then loop.
+    void OpenSocket();
+    /// Poll both descriptors.
+    void Loop();
+    /// Poll returned. \param error \param n \param fds
+    void Polled(int error, int n, const std::vector<Process::PollFd>& fds);
+    /// One packet from tun to the peer, then \p next. \param next continuation
+    void FromTun(std::function<void()> next);
+    /// One datagram from the socket to tun, then \p next. \param next continuation
+    void FromPeer(std::function<void()> next);
+    /// Count and trace a drop. \param reason \param bytes
+    void Dropped(const std::string& reason, uint32_t bytes);
+    /// Count and trace a failed call. \param call \param error
+    void Failed(const std::string& call, int error);
+    /// \return the peer as a socket address
+    Address PeerSocketAddress() const;
+
+    std::string m_tunDevice; //!< TunDevice attribute
+    Address m_peerAddress;   //!< PeerAddress attribute (Ipv4Address or Ipv6Address)
+    uint16_t m_peerPort;     //!< PeerPort attribute
+    uint16_t m_localPort;    //!< LocalPort attribute
+    uint32_t m_readSize;     //!< ReadSize attribute
+    bool m_multicast;        //!< Multicast attribute
+
+    Ptr<Process> m_process;                  //!< the daemon
+    std::string m_tunPath;                   //!< the tun it opened
+    int m_tunFd{-1};                         //!< its tun descriptor
+    int m_sockFd{-1};                        //!< its socket
+    uint64_t m_tunToPeerPackets{0};          //!< counters
+    uint64_t m_tunToPeerBytes{0};            //!< counters
+    uint64_t m_peerToTunPackets{0};          //!< counters
+    uint64_t m_peerToTunBytes{0};            //!< counters
+    uint64_t m_errors{0};                    //!< failed calls
+    std::map<std::string, uint64_t> m_drops; //!< by reason
+
+    TracedCallback<const std::vector<uint8_t>&> m_tunToPeerTrace;        //!< TunToPeer
+    TracedCallback<const std::vector<uint8_t>&> m_peerToTunTrace;        //!< PeerToTun
+    TracedCallback<const std::string&, uint32_t> m_dropTrace;            //!< Drop
+    TracedCallback<const std::string&, const std::string&> m_errorTrace; //!< Error
+};
+
+} // namespace ns3
+
+#endif /* TUN_TUNNEL_H */
