@@ -8,6 +8,7 @@
 def build(bld):
     module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'applications', 'point-to-point'])
     module.source = [
+        'helper/ppp-tun-helper.cc',
         'helper/tun-helper.cc',
         'model/bsd-errno.cc',
         'model/bsd-if.cc',
@@ -57,6 +58,7 @@ def build(bld):
     headers = bld(features='ns3header')
     headers.module = 'tun'
     headers.source = [
+        'helper/ppp-tun-helper.h',
         'helper/tun-helper.h',
         'model/bsd-errno.h',
         'model/bsd-fcntl.h',

@@ -395,6 +395,68 @@ class PppTcpGoodputTestCase : public TestCase
     }
 };
 
+/**
+ * PppTunHelper on a chain a - r - b: r gets tun0 and tun1 on /dev/cuaa0 and /dev/cuaa1;
+ * the second link's address is assigned by IPCP (SetNegotiated); with static routes
+ * through r, a ping from a to b crosses both lines and both userlands.
+ */
+class PppTunHelperChainTestCase : public TestCase
+{
+  public:
+    PppTunHelperChainTestCase()
+        : TestCase("PppTunHelper: a two-line chain, static and negotiated addresses, ping")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes;
+        nodes.Create(3);
+        InternetStackHelper internet;
+        internet.Install(nodes);
+        PppTunHelper ppp;
+        ppp.SetLineAttribute("BaudRate", UintegerValue(57600));
+        ppp.SetLcpAttribute("Mru", UintegerValue(1000));
+        NetDeviceContainer first = ppp.Install(nodes.Get(0), "10.1.0.1", nodes.Get(1), "10.1.0.2");
+        ppp.SetNegotiated(true);
+        NetDeviceContainer second = ppp.Install(nodes.Get(2), "10.2.0.1", nodes.Get(1), "10.2.0.2");
+        NS_TEST_EXPECT_MSG_EQ(ppp.GetLines().size(), 2u, "two lines");
+        NS_TEST_EXPECT_MSG_EQ(DynamicCast<TunNetDevice>(second.Get(1))->GetIfName(),
+                              "tun1",
+                              "r's second interface");
+        Ipv4StaticRoutingHelper routing;
+        auto route = [&](int node, Ptr<NetDevice> dev, const char* dest, const char* via) {
+            Ptr<Ipv4> ipv4 = nodes.Get(node)->GetObject<Ipv4>();
+            routing.GetStaticRouting(ipv4)->AddHostRouteTo(Ipv4Address(dest),
+                                                           Ipv4Address(via),
+                                                           ipv4->GetInterfaceForDevice(dev));
+        };
+        route(0, first.Get(0), "10.2.0.1", "10.1.0.2");
+        route(2, second.Get(0), "10.1.0.1", "10.2.0.2");
+        std::vector<Time> rtts;
+        V4PingHelper ping(Ipv4Address("10.2.0.1"));
+        ApplicationContainer pinger = ping.Install(nodes.Get(0));
+        pinger.Get(0)->TraceConnectWithoutContext("Rtt", Callback<void, Time>([&rtts](Time rtt) {
+                                                      rtts.push_back(rtt);
+                                                  }));
+        pinger.Start(Seconds(3));
+        pinger.Stop(Seconds(5.5));
+        Simulator::Stop(Seconds(6));
+        Simulator::Run();
+        Ptr<UserPpp> farEnd = DynamicCast<UserPpp>(ppp.GetDaemons().Get(2));
+        NS_TEST_EXPECT_MSG_EQ(farEnd->GetIpcp()->GetLocalAddress(),
+                              Ipv4Address("10.2.0.1"),
+                              "assigned by r");
+        NS_TEST_EXPECT_MSG_EQ(farEnd->GetLcp()->GetMru(), 1000, "LCP attribute applied");
+        NS_TEST_EXPECT_MSG_EQ(DynamicCast<TunNetDevice>(first.Get(0))->GetBaudrate(),
+                              57600,
+                              "line attribute applied");
+        NS_TEST_EXPECT_MSG_EQ(rtts.size(), 3u, "ping across two lines");
+        Simulator::Destroy();
+    }
+};
+
 /// The suite.
 class UserPppTestSuite : public TestSuite
 {
@@ -407,6 +469,7 @@ class UserPppTestSuite : public TestSuite
         AddTestCase(new PppEchoFailureTestCase, TestCase::QUICK);
         AddTestCase(new PppAssignedAndIpv6TestCase, TestCase::QUICK);
         AddTestCase(new PppTcpGoodputTestCase, TestCase::QUICK);
+        AddTestCase(new PppTunHelperChainTestCase, TestCase::QUICK);
     }
 };
 
