@@ -95,6 +95,6 @@ def build(bld):
     ]
 
     if bld.env.ENABLE_EXAMPLES:
-        for name in ['device-switch-demo', 'tun-relay-ping']:
+        for name in ['device-switch-demo', 'ppp-and-tunnel', 'tun-relay-ping']:
             obj = bld.create_ns3_program(name, ['tun'])
             obj.source = 'examples/%s.cc' % name

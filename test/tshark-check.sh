@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Validation by a tool no one here wrote: tshark must read every pcap and pppdump file
+# the examples wrote, and decode every frame as IPv4, IPv6 or a PPP control protocol,
+# with nothing malformed. Skipped (exit 77) when tshark is not installed.
+set -euo pipefail
+dir=${1:?usage: tshark-check.sh <example-output dir>}
+if ! command -v tshark >/dev/null; then
+    echo "tshark not installed: skipped"
+    exit 77
+fi
+shopt -s nullglob
+files=("$dir"/*.pcap "$dir"/*.pppd)
+if [ ${#files[@]} -eq 0 ]; then
+    echo "no trace files in $dir" >&2
+    exit 1
+fi
+status=0
+for f in "${files[@]}"; do
+    total=$(tshark -r "$f" 2>/dev/null | wc -l)
+    malformed=$(tshark -r "$f" -Y "_ws.malformed || _ws.expert.severity >= error" 2>/dev/null | wc -l)
+    unknown=$(tshark -r "$f" -Y "!(ip || ipv6 || lcp || ipcp || ipv6cp)" 2>/dev/null | wc -l)
+    printf '%-60s %5d frames, %d malformed, %d undecoded\n' "$(basename "$f")" "$total" "$malformed" "$unknown"
+    if [ "$total" -eq 0 ] || [ "$malformed" -ne 0 ] || [ "$unknown" -ne 0 ]; then
+        status=1
+    fi
+done
+exit $status
