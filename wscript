@@ -9,6 +9,7 @@ def build(bld):
     module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'applications', 'point-to-point'])
     module.source = [
         'helper/ppp-tun-helper.cc',
+        'helper/syscall-trace-helper.cc',
         'helper/tun-helper.cc',
         'model/bsd-errno.cc',
         'model/bsd-if.cc',
@@ -34,6 +35,7 @@ def build(bld):
         'model/serial-line.cc',
         'model/sigio-owner.cc',
         'model/socket-file.cc',
+        'model/syscall-record.cc',
         'model/tun-address-monitor.cc',
         'model/tun-cable-relay.cc',
         'model/tun-driver.cc',
@@ -50,6 +52,7 @@ def build(bld):
         'test/process-test-suite.cc',
         'test/serial-line-test-suite.cc',
         'test/socket-test-suite.cc',
+        'test/syscall-trace-test-suite.cc',
         'test/tun-test-suite.cc',
         'test/user-ppp-test-suite.cc',
         'test/tun-tunnel-test-suite.cc',
@@ -59,6 +62,7 @@ def build(bld):
     headers.module = 'tun'
     headers.source = [
         'helper/ppp-tun-helper.h',
+        'helper/syscall-trace-helper.h',
         'helper/tun-helper.h',
         'model/bsd-errno.h',
         'model/bsd-fcntl.h',
@@ -86,6 +90,7 @@ def build(bld):
         'model/serial-line.h',
         'model/sigio-owner.h',
         'model/socket-file.h',
+        'model/syscall-record.h',
         'model/tun-address-monitor.h',
         'model/tun-cable-relay.h',
         'model/tun-driver.h',

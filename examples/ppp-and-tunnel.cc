@@ -16,6 +16,7 @@
 //                                 (pppdump, or tshark -r)
 //   <prefix>-tun-<node>-<dev>.pcap  every tun interface as DLT_NULL
 //   <prefix>-ppp-events.txt       LCP/IPCP transitions, phases and drops of both daemons
+//   <prefix>-syscalls.txt, .csv   every system call of every daemon (ktrace/kdump style)
 //
 // The program exits 1 if a ping goes unanswered.
 
@@ -110,6 +111,10 @@ main(int argc, char* argv[])
     tuns.Add(tunD);
     tun.EnablePcap(prefix + "-tun", tuns);
 
+    SyscallTraceHelper ktrace;
+    ktrace.EnableText(prefix + "-syscalls.txt", nodes);
+    ktrace.EnableCsv(prefix + "-syscalls.csv", nodes);
+
     uint32_t replies[2] = {0, 0};
     Ipv4Address targets[2] = {"10.0.0.2", "10.8.0.2"};
     for (uint32_t k = 0; k < 2; ++k)
@@ -137,7 +142,8 @@ main(int argc, char* argv[])
               << "UDP tunnel:   " << replies[1] << "/" << count << " replies; C sent "
               << c->GetTunToPeerPackets() << " datagrams\n"
               << "traces: " << prefix << "-ppp-line-0-0-1.pcap, " << prefix << "-ppp-line.pppd, "
-              << prefix << "-tun-*.pcap, " << prefix << "-ppp-events.txt\n";
+              << prefix << "-tun-*.pcap, " << prefix << "-ppp-events.txt, " << prefix
+              << "-syscalls.{txt,csv}\n";
     Simulator::Destroy();
     return replies[0] == count && replies[1] == count ? 0 : 1;
 }

@@ -5,6 +5,7 @@
 #include "process-table.h"
 
 #include "process.h"
+#include "syscall-record.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
@@ -29,7 +30,12 @@ ProcessTable::GetTypeId()
                           "The first pid handed to a process that does not ask for one.",
                           UintegerValue(100),
                           MakeUintegerAccessor(&ProcessTable::m_firstPid),
-                          MakeUintegerChecker<uint32_t>(1, 99999));
+                          MakeUintegerChecker<uint32_t>(1, 99999))
+            .AddTraceSource("Syscall",
+                            "A system call of any process on the node enters (CALL) or "
+                            "returns (RET): the node's ktrace.",
+                            MakeTraceSourceAccessor(&ProcessTable::m_syscallTrace),
+                            "ns3::Process::SyscallTracedCallback");
     return tid;
 }
 
@@ -145,6 +151,30 @@ ProcessTable::DoDispose()
     }
     m_sleep.clear();
     Object::DoDispose();
+}
+
+void
+ProcessTable::NotifySyscall(const SyscallRecord& record)
+{
+    m_syscallTrace(record);
+}
+
+bool
+ProcessTable::HasSyscallTracers() const
+{
+    return !m_syscallTrace.IsEmpty();
+}
+
+void
+ProcessTable::CountSyscall()
+{
+    ++m_syscalls;
+}
+
+uint64_t
+ProcessTable::GetSyscallCount() const
+{
+    return m_syscalls;
 }
 
 } // namespace ns3

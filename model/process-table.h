@@ -7,6 +7,7 @@
 
 #include "ns3/object.h"
 #include "ns3/ptr.h"
+#include "ns3/traced-callback.h"
 
 #include <cstdint>
 #include <list>
@@ -32,6 +33,8 @@ class Process;
  * channel, an address the driver chooses (tunread sleeps on its softc); Wakeup() makes
  * every process sleeping on that channel runnable, in the order they went to sleep.
  */
+struct SyscallRecord;
+
 class ProcessTable : public Object
 {
   public:
@@ -51,6 +54,16 @@ class ProcessTable : public Object
 
     /// \param pid the process leaving the table
     void Unregister(uint32_t pid);
+
+    /// A process of the node made a system call, or one returned: count and trace it.
+    /// \param record the CALL or RET
+    void NotifySyscall(const SyscallRecord& record);
+    /// \return whether the node's Syscall trace has listeners
+    bool HasSyscallTracers() const;
+    /// \return system calls entered by the node's processes, those that exited included
+    uint64_t GetSyscallCount() const;
+    /// A process entered a system call (counted whether or not anyone traces).
+    void CountSyscall();
 
     /**
      * pfind
@@ -97,6 +110,8 @@ class ProcessTable : public Object
     uint32_t m_nextPid{0};                                  //!< next pid to try
     std::map<uint32_t, Ptr<Process>> m_processes;           //!< allproc, by pid
     std::map<const void*, std::list<Ptr<Process>>> m_sleep; //!< sleep queues by channel
+    uint64_t m_syscalls{0};                                 //!< system calls entered on the node
+    TracedCallback<const SyscallRecord&> m_syscallTrace;    //!< Syscall
 };
 
 } // namespace ns3

@@ -14,6 +14,8 @@
 #include "socket-file.h"
 
 #include "ns3/abort.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/inet6-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/simulator.h"
@@ -22,6 +24,7 @@
 #include <climits>
 #include <cstring>
 #include <memory>
+#include <sstream>
 
 namespace ns3
 {
@@ -32,6 +35,60 @@ NS_OBJECT_ENSURE_REGISTERED(Process);
 
 namespace
 {
+
+/// \return \p v as kdump prints flags and commands: 0x...
+std::string
+Hex(uint32_t v)
+{
+    std::ostringstream out;
+    out << "0x" << std::hex << v;
+    return out.str();
+}
+
+/// \return a socket address as text ("10.0.0.1:1194")
+std::string
+AddressText(const Address& a)
+{
+    std::ostringstream out;
+    if (InetSocketAddress::IsMatchingType(a))
+    {
+        InetSocketAddress in = InetSocketAddress::ConvertFrom(a);
+        out << in.GetIpv4() << ":" << in.GetPort();
+    }
+    else if (Inet6SocketAddress::IsMatchingType(a))
+    {
+        Inet6SocketAddress in = Inet6SocketAddress::ConvertFrom(a);
+        out << "[" << in.GetIpv6() << "]:" << in.GetPort();
+    }
+    else
+    {
+        out << a;
+    }
+    return out.str();
+}
+
+/// \return poll's or select's arguments: each descriptor with its events, the timeout
+template <class Entries>
+std::string
+PollArgs(const Entries& fds, Time timeout)
+{
+    std::ostringstream out;
+    out << "nfds=" << fds.size() << " [";
+    for (std::size_t i = 0; i < fds.size(); ++i)
+    {
+        out << (i ? " " : "") << fds[i].fd << ":" << Hex(static_cast<uint16_t>(fds[i].events));
+    }
+    out << "], timeout=";
+    if (timeout.IsStrictlyNegative())
+    {
+        out << "INFTIM";
+    }
+    else
+    {
+        out << timeout.GetMilliSeconds() << "ms";
+    }
+    return out.str();
+}
 
 /// Descriptors 0-2 are the standard streams; the first one handed out is 3.
 constexpr int FIRST_FD = 3;
@@ -92,7 +149,12 @@ Process::GetTypeId()
                           "Descriptor limit (RLIMIT_NOFILE): descriptors are below it.",
                           UintegerValue(64),
                           MakeUintegerAccessor(&Process::m_maxFiles),
-                          MakeUintegerChecker<uint32_t>(FIRST_FD + 1, 65536));
+                          MakeUintegerChecker<uint32_t>(FIRST_FD + 1, 65536))
+            .AddTraceSource("Syscall",
+                            "A system call enters (CALL) or returns to user mode (RET), as "
+                            "ktrace records them.",
+                            MakeTraceSourceAccessor(&Process::m_syscallTrace),
+                            "ns3::Process::SyscallTracedCallback");
     return tid;
 }
 
@@ -226,7 +288,10 @@ Process::GetDescriptorFlags(int fd) const
 // --- system call frame ---------------------------------------------------------------------
 
 void
-Process::Begin(const std::string& name, std::function<void()> issue)
+Process::Begin(const std::string& name,
+               int fd,
+               const std::function<std::string()>& args,
+               std::function<void()> issue)
 {
     NS_ABORT_MSG_IF(!m_alive, "process " << m_pid << ": " << name << "() after exit");
     NS_ABORT_MSG_IF(m_inSyscall,
@@ -235,8 +300,57 @@ Process::Begin(const std::string& name, std::function<void()> issue)
                                   "call at a time (wait for its callback)");
     m_inSyscall = true;
     m_syscall.name = name;
+    m_syscall.fd = fd;
     m_syscall.issue = std::move(issue);
+    ++m_syscallCount;
+    m_table->CountSyscall();
+    if (Tracing())
+    {
+        SyscallRecord call;
+        call.call = name;
+        call.fd = fd;
+        call.args = args();
+        Record(call); // ktrsyscall
+    }
     m_syscall.issue();
+}
+
+void
+Process::Record(SyscallRecord record)
+{
+    record.time = Simulator::Now();
+    record.node = m_node->GetId();
+    record.pid = m_pid;
+    m_syscallTrace(record);
+    m_table->NotifySyscall(record);
+}
+
+bool
+Process::Tracing() const
+{
+    return !m_syscallTrace.IsEmpty() || (m_table && m_table->HasSyscallTracers());
+}
+
+void
+Process::Returned(int error, int64_t result)
+{
+    if (!Tracing())
+    {
+        return;
+    }
+    SyscallRecord ret;
+    ret.isReturn = true;
+    ret.call = m_syscall.name;
+    ret.fd = m_syscall.fd;
+    ret.result = error != BSD_OK ? -1 : result;
+    ret.error = error;
+    Record(ret); // ktrsysret
+}
+
+uint64_t
+Process::GetSyscallCount() const
+{
+    return m_syscallCount;
 }
 
 void
@@ -281,229 +395,265 @@ Process::ReturnToUser(int error, std::function<void(int)> finish)
 void
 Process::Open(const std::string& path, int32_t flags, OpenCallback cb)
 {
-    Begin("open", [this, path, flags, cb] {
-        auto fail = [cb](int e) { cb(e, -1); };
-        if ((flags & BSD_O_ACCMODE) == BSD_O_ACCMODE)
-        {
-            Return(BSD_EINVAL, 0, fail);
-            return;
-        }
-        int32_t fflags = (flags + 1) & FILE_FLAG_MASK; // FFLAGS()
-        // falloc: the lowest free descriptor, checked before the name is looked up.
-        int fd = AllocateDescriptor();
-        if (fd < 0)
-        {
-            Return(BSD_EMFILE, 0, fail);
-            return;
-        }
-        Ptr<Cdev> dev = GetSwitch()->Lookup(path);
-        if (!dev)
-        {
-            Return(BSD_ENOENT, 0, fail);
-            return;
-        }
-        // vn_open's VOP_ACCESS: owner, then group, then other bits; root passes.
-        if (m_uid != 0)
-        {
-            uint32_t mode = dev->GetMode();
-            uint32_t bits = m_uid == dev->GetUid()   ? (mode >> 6)
-                            : m_gid == dev->GetGid() ? (mode >> 3)
-                                                     : mode;
-            bool ok =
-                (!(fflags & BSD_FREAD) || (bits & 04)) && (!(fflags & BSD_FWRITE) || (bits & 02));
-            if (!ok)
-            {
-                Return(BSD_EACCES, 0, fail);
-                return;
-            }
-        }
-        dev->Reference();
-        dev->AddOpen();
-        auto ap = Create<DevOpenArgs>();
-        ap->dev = dev;
-        ap->caller = this;
-        ap->oflags = fflags;
-        ap->devtype = BSD_S_IFCHR;
-        ap->cred = GetCred();
-        GetSwitch()->Dopen(ap, [this, dev, fflags, fd, cb, fail](int64_t error) {
-            if (error != BSD_OK)
-            {
-                dev->RemoveOpen();
-                dev->Release();
-                Return(static_cast<int>(error), 0, fail);
-                return;
-            }
-            auto file = Create<File>();
-            file->dev = dev;
-            file->flags = fflags;
-            m_files[fd] = file;
-            Return(BSD_OK, 0, [cb, fd](int e) { cb(e, fd); });
-        });
+    cb = OpenCallback([this, cb](int e, int fd) {
+        Returned(e, fd);
+        cb(e, fd);
     });
+    Begin(
+        "open",
+        -1,
+        [&] { return "\"" + path + "\", flags=" + Hex(flags); },
+        [this, path, flags, cb] {
+            auto fail = [cb](int e) { cb(e, -1); };
+            if ((flags & BSD_O_ACCMODE) == BSD_O_ACCMODE)
+            {
+                Return(BSD_EINVAL, 0, fail);
+                return;
+            }
+            int32_t fflags = (flags + 1) & FILE_FLAG_MASK; // FFLAGS()
+            // falloc: the lowest free descriptor, checked before the name is looked up.
+            int fd = AllocateDescriptor();
+            if (fd < 0)
+            {
+                Return(BSD_EMFILE, 0, fail);
+                return;
+            }
+            Ptr<Cdev> dev = GetSwitch()->Lookup(path);
+            if (!dev)
+            {
+                Return(BSD_ENOENT, 0, fail);
+                return;
+            }
+            // vn_open's VOP_ACCESS: owner, then group, then other bits; root passes.
+            if (m_uid != 0)
+            {
+                uint32_t mode = dev->GetMode();
+                uint32_t bits = m_uid == dev->GetUid()   ? (mode >> 6)
+                                : m_gid == dev->GetGid() ? (mode >> 3)
+                                                         : mode;
+                bool ok = (!(fflags & BSD_FREAD) || (bits & 04)) &&
+                          (!(fflags & BSD_FWRITE) || (bits & 02));
+                if (!ok)
+                {
+                    Return(BSD_EACCES, 0, fail);
+                    return;
+                }
+            }
+            dev->Reference();
+            dev->AddOpen();
+            auto ap = Create<DevOpenArgs>();
+            ap->dev = dev;
+            ap->caller = this;
+            ap->oflags = fflags;
+            ap->devtype = BSD_S_IFCHR;
+            ap->cred = GetCred();
+            GetSwitch()->Dopen(ap, [this, dev, fflags, fd, cb, fail](int64_t error) {
+                if (error != BSD_OK)
+                {
+                    dev->RemoveOpen();
+                    dev->Release();
+                    Return(static_cast<int>(error), 0, fail);
+                    return;
+                }
+                auto file = Create<File>();
+                file->dev = dev;
+                file->flags = fflags;
+                m_files[fd] = file;
+                Return(BSD_OK, 0, [cb, fd](int e) { cb(e, fd); });
+            });
+        });
 }
 
 void
 Process::Read(int fd, uint32_t nbytes, ReadCallback cb)
 {
-    Begin("read", [this, fd, nbytes, cb] {
-        auto fail = [cb](int e) { cb(e, std::vector<uint8_t>()); };
-        Ptr<File> file = GetFile(fd);
-        if (!file || !(file->flags & BSD_FREAD))
-        {
-            Return(BSD_EBADF, 0, fail);
-            return;
-        }
-        if (nbytes > static_cast<uint32_t>(INT_MAX))
-        {
-            Return(BSD_EINVAL, 0, fail);
-            return;
-        }
-        if (file->socket)
-        {
-            SocketReceive(
-                file->socket,
-                nbytes,
-                [cb](int e, const std::vector<uint8_t>& data, const Address&) { cb(e, data); });
-            return;
-        }
-        // Uninitialised like a user's buffer: zeroing 16 KiB per read cost more than
-        // the rest of the tun path together.
-        std::shared_ptr<uint8_t[]> buffer(new uint8_t[std::max<uint32_t>(nbytes, 1)]);
-        auto uio = std::make_shared<Uio>(Uio::READ, buffer.get(), nbytes);
-        auto ap = Create<DevReadArgs>();
-        ap->dev = file->dev;
-        ap->caller = this;
-        ap->uio = uio.get();
-        ap->ioflag = (file->flags & BSD_FNONBLOCK) ? BSD_IO_NDELAY : 0;
-        GetSwitch()->Dread(ap, [this, buffer, uio, cb, fail](int64_t result) {
-            int64_t moved = uio->GetMoved();
-            int error = ProgressWins(static_cast<int>(result), moved);
-            if (error != BSD_OK)
+    cb = ReadCallback([this, cb](int e, const std::vector<uint8_t>& d) {
+        Returned(e, d.size());
+        cb(e, d);
+    });
+    Begin(
+        "read",
+        fd,
+        [&] { return "fd=" + std::to_string(fd) + ", nbytes=" + std::to_string(nbytes); },
+        [this, fd, nbytes, cb] {
+            auto fail = [cb](int e) { cb(e, std::vector<uint8_t>()); };
+            Ptr<File> file = GetFile(fd);
+            if (!file || !(file->flags & BSD_FREAD))
             {
-                Return(error, moved, fail);
+                Return(BSD_EBADF, 0, fail);
                 return;
             }
-            std::vector<uint8_t> data(buffer.get(), buffer.get() + moved);
-            Return(error, moved, [cb, data](int e) { cb(e, data); });
+            if (nbytes > static_cast<uint32_t>(INT_MAX))
+            {
+                Return(BSD_EINVAL, 0, fail);
+                return;
+            }
+            if (file->socket)
+            {
+                SocketReceive(
+                    file->socket,
+                    nbytes,
+                    [cb](int e, const std::vector<uint8_t>& data, const Address&) { cb(e, data); });
+                return;
+            }
+            // Uninitialised like a user's buffer: zeroing 16 KiB per read cost more than
+            // the rest of the tun path together.
+            std::shared_ptr<uint8_t[]> buffer(new uint8_t[std::max<uint32_t>(nbytes, 1)]);
+            auto uio = std::make_shared<Uio>(Uio::READ, buffer.get(), nbytes);
+            auto ap = Create<DevReadArgs>();
+            ap->dev = file->dev;
+            ap->caller = this;
+            ap->uio = uio.get();
+            ap->ioflag = (file->flags & BSD_FNONBLOCK) ? BSD_IO_NDELAY : 0;
+            GetSwitch()->Dread(ap, [this, buffer, uio, cb, fail](int64_t result) {
+                int64_t moved = uio->GetMoved();
+                int error = ProgressWins(static_cast<int>(result), moved);
+                if (error != BSD_OK)
+                {
+                    Return(error, moved, fail);
+                    return;
+                }
+                std::vector<uint8_t> data(buffer.get(), buffer.get() + moved);
+                Return(error, moved, [cb, data](int e) { cb(e, data); });
+            });
         });
-    });
 }
 
 void
 Process::Write(int fd, std::vector<uint8_t> data, WriteCallback cb)
 {
     auto buffer = std::make_shared<std::vector<uint8_t>>(std::move(data));
-    Begin("write", [this, fd, buffer, cb] {
-        auto fail = [cb](int e) { cb(e, -1); };
-        Ptr<File> file = GetFile(fd);
-        if (!file || !(file->flags & BSD_FWRITE))
-        {
-            Return(BSD_EBADF, 0, fail);
-            return;
-        }
-        if (file->socket)
-        {
-            // soo_write: sosend without an address, for a connected socket.
-            int error = file->socket->Send(buffer->data(), buffer->size(), nullptr);
-            int64_t moved = error == BSD_OK ? buffer->size() : 0;
-            Return(error, moved, [cb, moved, error](int e) {
-                cb(e, error == BSD_OK ? moved : -1);
-            });
-            return;
-        }
-        auto uio = std::make_shared<Uio>(Uio::WRITE, buffer->data(), buffer->size());
-        auto ap = Create<DevWriteArgs>();
-        ap->dev = file->dev;
-        ap->caller = this;
-        ap->uio = uio.get();
-        ap->ioflag = (file->flags & BSD_FNONBLOCK) ? BSD_IO_NDELAY : 0;
-        GetSwitch()->Dwrite(ap, [this, uio, cb, fail](int64_t result) {
-            int64_t moved = uio->GetMoved();
-            int error = ProgressWins(static_cast<int>(result), moved);
-            if (error == BSD_EPIPE)
+    cb = WriteCallback([this, cb](int e, int64_t n) {
+        Returned(e, n);
+        cb(e, n);
+    });
+    Begin(
+        "write",
+        fd,
+        [&] { return "fd=" + std::to_string(fd) + ", nbytes=" + std::to_string(buffer->size()); },
+        [this, fd, buffer, cb] {
+            auto fail = [cb](int e) { cb(e, -1); };
+            Ptr<File> file = GetFile(fd);
+            if (!file || !(file->flags & BSD_FWRITE))
             {
-                Kill(BSD_SIGPIPE); // dofilewrite
-            }
-            if (error != BSD_OK)
-            {
-                Return(error, moved, fail);
+                Return(BSD_EBADF, 0, fail);
                 return;
             }
-            Return(error, moved, [cb, moved](int e) { cb(e, moved); });
+            if (file->socket)
+            {
+                // soo_write: sosend without an address, for a connected socket.
+                int error = file->socket->Send(buffer->data(), buffer->size(), nullptr);
+                int64_t moved = error == BSD_OK ? buffer->size() : 0;
+                Return(error, moved, [cb, moved, error](int e) {
+                    cb(e, error == BSD_OK ? moved : -1);
+                });
+                return;
+            }
+            auto uio = std::make_shared<Uio>(Uio::WRITE, buffer->data(), buffer->size());
+            auto ap = Create<DevWriteArgs>();
+            ap->dev = file->dev;
+            ap->caller = this;
+            ap->uio = uio.get();
+            ap->ioflag = (file->flags & BSD_FNONBLOCK) ? BSD_IO_NDELAY : 0;
+            GetSwitch()->Dwrite(ap, [this, uio, cb, fail](int64_t result) {
+                int64_t moved = uio->GetMoved();
+                int error = ProgressWins(static_cast<int>(result), moved);
+                if (error == BSD_EPIPE)
+                {
+                    Kill(BSD_SIGPIPE); // dofilewrite
+                }
+                if (error != BSD_OK)
+                {
+                    Return(error, moved, fail);
+                    return;
+                }
+                Return(error, moved, [cb, moved](int e) { cb(e, moved); });
+            });
         });
-    });
 }
 
 void
 Process::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb)
 {
-    Begin("ioctl", [this, fd, cmd, arg, cb] {
-        auto fail = [cb](int e) { cb(e, std::vector<uint8_t>()); };
-        Ptr<File> file = GetFile(fd);
-        if (!file || !(file->flags & (BSD_FREAD | BSD_FWRITE)))
-        {
-            Return(BSD_EBADF, 0, fail);
-            return;
-        }
-        if (cmd == BSD_FIOCLEX || cmd == BSD_FIONCLEX)
-        {
-            file->closeOnExec = cmd == BSD_FIOCLEX; // a descriptor flag; the driver never sees it
-            Return(BSD_OK, 0, fail);
-            return;
-        }
-        uint32_t size = BsdIocparmLen(cmd);
-        if (size > BSD_IOCPARM_MAX)
-        {
-            Return(BSD_ENOTTY, 0, fail);
-            return;
-        }
-        // The kernel's parameter buffer: at least a pointer wide, zeroed.
-        auto data = std::make_shared<std::vector<uint8_t>>(std::max<uint32_t>(size, 8), 0);
-        uint64_t copied = 0;
-        if ((cmd & BSD_IOC_IN) && size > 0)
-        {
-            if (arg.size() < size)
-            {
-                Return(BSD_EFAULT, 0, fail); // copyin past the user's buffer
-                return;
-            }
-            std::memcpy(data->data(), arg.data(), size);
-            copied += size;
-        }
-        if (cmd == BSD_FIONBIO || cmd == BSD_FIOASYNC)
-        {
-            // The descriptor layer keeps these flags; the driver is told as well.
-            int32_t bit = cmd == BSD_FIONBIO ? BSD_FNONBLOCK : BSD_FASYNC;
-            file->flags = IoctlInt(data->data()) ? (file->flags | bit) : (file->flags & ~bit);
-        }
-        auto complete = [this, cmd, size, data, copied, cb, fail](int64_t result) {
-            int error = static_cast<int>(result);
-            if (error != BSD_OK)
-            {
-                Return(error, copied, fail);
-                return;
-            }
-            std::vector<uint8_t> out;
-            if ((cmd & BSD_IOC_OUT) && size > 0)
-            {
-                out.assign(data->begin(), data->begin() + size);
-            }
-            Return(error, copied + out.size(), [cb, out](int e) { cb(e, out); });
-        };
-        if (file->socket)
-        {
-            complete(file->socket->Ioctl(this, cmd, data->data())); // soo_ioctl
-            return;
-        }
-        auto ap = Create<DevIoctlArgs>();
-        ap->dev = file->dev;
-        ap->caller = this;
-        ap->cmd = cmd;
-        ap->data = data->data();
-        ap->fflag = file->flags;
-        ap->cred = GetCred();
-        GetSwitch()->Dioctl(ap, complete);
+    cb = IoctlCallback([this, cb](int e, const std::vector<uint8_t>& out) {
+        Returned(e, 0);
+        cb(e, out);
     });
+    Begin(
+        "ioctl",
+        fd,
+        [&] {
+            return "fd=" + std::to_string(fd) + ", cmd=" + Hex(cmd) +
+                   ", len=" + std::to_string(arg.size());
+        },
+        [this, fd, cmd, arg, cb] {
+            auto fail = [cb](int e) { cb(e, std::vector<uint8_t>()); };
+            Ptr<File> file = GetFile(fd);
+            if (!file || !(file->flags & (BSD_FREAD | BSD_FWRITE)))
+            {
+                Return(BSD_EBADF, 0, fail);
+                return;
+            }
+            if (cmd == BSD_FIOCLEX || cmd == BSD_FIONCLEX)
+            {
+                file->closeOnExec =
+                    cmd == BSD_FIOCLEX; // a descriptor flag; the driver never sees it
+                Return(BSD_OK, 0, fail);
+                return;
+            }
+            uint32_t size = BsdIocparmLen(cmd);
+            if (size > BSD_IOCPARM_MAX)
+            {
+                Return(BSD_ENOTTY, 0, fail);
+                return;
+            }
+            // The kernel's parameter buffer: at least a pointer wide, zeroed.
+            auto data = std::make_shared<std::vector<uint8_t>>(std::max<uint32_t>(size, 8), 0);
+            uint64_t copied = 0;
+            if ((cmd & BSD_IOC_IN) && size > 0)
+            {
+                if (arg.size() < size)
+                {
+                    Return(BSD_EFAULT, 0, fail); // copyin past the user's buffer
+                    return;
+                }
+                std::memcpy(data->data(), arg.data(), size);
+                copied += size;
+            }
+            if (cmd == BSD_FIONBIO || cmd == BSD_FIOASYNC)
+            {
+                // The descriptor layer keeps these flags; the driver is told as well.
+                int32_t bit = cmd == BSD_FIONBIO ? BSD_FNONBLOCK : BSD_FASYNC;
+                file->flags = IoctlInt(data->data()) ? (file->flags | bit) : (file->flags & ~bit);
+            }
+            auto complete = [this, cmd, size, data, copied, cb, fail](int64_t result) {
+                int error = static_cast<int>(result);
+                if (error != BSD_OK)
+                {
+                    Return(error, copied, fail);
+                    return;
+                }
+                std::vector<uint8_t> out;
+                if ((cmd & BSD_IOC_OUT) && size > 0)
+                {
+                    out.assign(data->begin(), data->begin() + size);
+                }
+                Return(error, copied + out.size(), [cb, out](int e) { cb(e, out); });
+            };
+            if (file->socket)
+            {
+                complete(file->socket->Ioctl(this, cmd, data->data())); // soo_ioctl
+                return;
+            }
+            auto ap = Create<DevIoctlArgs>();
+            ap->dev = file->dev;
+            ap->caller = this;
+            ap->cmd = cmd;
+            ap->data = data->data();
+            ap->fflag = file->flags;
+            ap->cred = GetCred();
+            GetSwitch()->Dioctl(ap, complete);
+        });
 }
 
 // --- sockets --------------------------------------------------------------------------------
@@ -511,95 +661,138 @@ Process::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb)
 void
 Process::Socket(int32_t domain, int32_t type, SocketCallback cb)
 {
-    Begin("socket", [this, domain, type, cb] {
-        auto fail = [cb](int e) { cb(e, -1); };
-        auto so = CreateObject<SocketFile>();
-        int error = so->Create(m_node, domain, type);
-        if (error != BSD_OK)
-        {
-            Return(error, 0, fail);
-            return;
-        }
-        int fd = AllocateDescriptor(); // falloc, after socreate as socket() does
-        if (fd < 0)
-        {
-            so->Close();
-            Return(BSD_EMFILE, 0, fail);
-            return;
-        }
-        auto file = Create<File>();
-        file->socket = so;
-        file->flags = BSD_FREAD | BSD_FWRITE;
-        m_files[fd] = file;
-        Return(BSD_OK, 0, [cb, fd](int e) { cb(e, fd); });
+    cb = SocketCallback([this, cb](int e, int fd) {
+        Returned(e, fd);
+        cb(e, fd);
     });
+    Begin(
+        "socket",
+        -1,
+        [&] { return "domain=" + std::to_string(domain) + ", type=" + std::to_string(type); },
+        [this, domain, type, cb] {
+            auto fail = [cb](int e) { cb(e, -1); };
+            auto so = CreateObject<SocketFile>();
+            int error = so->Create(m_node, domain, type);
+            if (error != BSD_OK)
+            {
+                Return(error, 0, fail);
+                return;
+            }
+            int fd = AllocateDescriptor(); // falloc, after socreate as socket() does
+            if (fd < 0)
+            {
+                so->Close();
+                Return(BSD_EMFILE, 0, fail);
+                return;
+            }
+            auto file = Create<File>();
+            file->socket = so;
+            file->flags = BSD_FREAD | BSD_FWRITE;
+            m_files[fd] = file;
+            Return(BSD_OK, 0, [cb, fd](int e) { cb(e, fd); });
+        });
 }
 
 void
 Process::Bind(int fd, const Address& address, SockaddrCallback cb)
 {
-    Begin("bind", [this, fd, address, cb] {
-        int error;
-        Ptr<SocketFile> so = GetSocketFile(fd, error);
-        if (so)
-        {
-            error = so->Bind(address);
-        }
-        Return(error, 28, [cb](int e) { cb(e); }); // getsockaddr copies the sockaddr in
+    cb = SockaddrCallback([this, cb](int e) {
+        Returned(e, 0);
+        cb(e);
     });
+    Begin(
+        "bind",
+        fd,
+        [&] { return "fd=" + std::to_string(fd) + ", addr=" + AddressText(address); },
+        [this, fd, address, cb] {
+            int error;
+            Ptr<SocketFile> so = GetSocketFile(fd, error);
+            if (so)
+            {
+                error = so->Bind(address);
+            }
+            Return(error, 28, [cb](int e) { cb(e); }); // getsockaddr copies the sockaddr in
+        });
 }
 
 void
 Process::Connect(int fd, const Address& address, SockaddrCallback cb)
 {
-    Begin("connect", [this, fd, address, cb] {
-        int error;
-        Ptr<SocketFile> so = GetSocketFile(fd, error);
-        if (so)
-        {
-            error = so->Connect(address);
-        }
-        Return(error, 28, [cb](int e) { cb(e); });
+    cb = SockaddrCallback([this, cb](int e) {
+        Returned(e, 0);
+        cb(e);
     });
+    Begin(
+        "connect",
+        fd,
+        [&] { return "fd=" + std::to_string(fd) + ", addr=" + AddressText(address); },
+        [this, fd, address, cb] {
+            int error;
+            Ptr<SocketFile> so = GetSocketFile(fd, error);
+            if (so)
+            {
+                error = so->Connect(address);
+            }
+            Return(error, 28, [cb](int e) { cb(e); });
+        });
 }
 
 void
 Process::SendTo(int fd, std::vector<uint8_t> data, const Address& to, WriteCallback cb)
 {
     auto buffer = std::make_shared<std::vector<uint8_t>>(std::move(data));
-    Begin("sendto", [this, fd, buffer, to, cb] {
-        int error;
-        Ptr<SocketFile> so = GetSocketFile(fd, error);
-        if (so)
-        {
-            error = so->Send(buffer->data(), buffer->size(), &to);
-        }
-        int64_t moved = error == BSD_OK ? buffer->size() : 0;
-        if (error == BSD_EPIPE)
-        {
-            Kill(BSD_SIGPIPE); // sendit
-        }
-        Return(error, moved + 28, [cb, moved, error](int e) {
-            cb(e, error == BSD_OK ? moved : -1);
-        });
+    cb = WriteCallback([this, cb](int e, int64_t n) {
+        Returned(e, n);
+        cb(e, n);
     });
+    Begin(
+        "sendto",
+        fd,
+        [&] {
+            return "fd=" + std::to_string(fd) + ", nbytes=" + std::to_string(buffer->size()) +
+                   ", to=" + AddressText(to);
+        },
+        [this, fd, buffer, to, cb] {
+            int error;
+            Ptr<SocketFile> so = GetSocketFile(fd, error);
+            if (so)
+            {
+                error = so->Send(buffer->data(), buffer->size(), &to);
+            }
+            int64_t moved = error == BSD_OK ? buffer->size() : 0;
+            if (error == BSD_EPIPE)
+            {
+                Kill(BSD_SIGPIPE); // sendit
+            }
+            Return(error, moved + 28, [cb, moved, error](int e) {
+                cb(e, error == BSD_OK ? moved : -1);
+            });
+        });
 }
 
 void
 Process::RecvFrom(int fd, uint32_t nbytes, RecvFromCallback cb)
 {
-    Begin("recvfrom", [this, fd, nbytes, cb] {
-        int error;
-        Ptr<SocketFile> so = GetSocketFile(fd, error);
-        if (!so)
-        {
-            Return(error, 0, [cb](int e) { cb(e, std::vector<uint8_t>(), Address()); });
-            return;
-        }
-        SocketReceive(so, nbytes, [cb](int e, const std::vector<uint8_t>& d, const Address& a) {
-            cb(e, d, a);
-        });
+    cb = RecvFromCallback([this, cb](int e, const std::vector<uint8_t>& d, const Address& from) {
+        Returned(e, d.size());
+        cb(e, d, from);
     });
+    Begin(
+        "recvfrom",
+        fd,
+        [&] { return "fd=" + std::to_string(fd) + ", nbytes=" + std::to_string(nbytes); },
+        [this, fd, nbytes, cb] {
+            int error;
+            Ptr<SocketFile> so = GetSocketFile(fd, error);
+            if (!so)
+            {
+                Return(error, 0, [cb](int e) { cb(e, std::vector<uint8_t>(), Address()); });
+                return;
+            }
+            SocketReceive(so, nbytes, [cb](int e, const std::vector<uint8_t>& d, const Address& a) {
+                cb(e, d, a);
+            });
+        });
 }
 
 void
@@ -640,18 +833,26 @@ Process::Poll(std::vector<PollFd> fds, Time timeout, PollCallback cb)
 {
     auto scan = std::make_shared<PollScan>();
     scan->fds = std::move(fds);
-    Begin("poll", [this, scan, timeout, cb] {
-        scan->forever = timeout.IsStrictlyNegative();
-        scan->deadline = Simulator::Now() + (scan->forever ? Time(0) : timeout);
-        uint64_t copied = scan->fds.size() * 8; // struct pollfd in and out
-        scan->finish = [this, cb, copied](PollScan& done, int error) {
-            m_selecting = false;
-            int n = error == BSD_OK ? done.nready : -1;
-            std::vector<PollFd> fds = done.fds;
-            Return(error, copied, [cb, n, fds](int e) { cb(e, n, fds); });
-        };
-        PollStart(scan);
+    cb = PollCallback([this, cb](int e, int n, const std::vector<PollFd>& fds) {
+        Returned(e, n);
+        cb(e, n, fds);
     });
+    Begin(
+        "poll",
+        -1,
+        [&] { return PollArgs(scan->fds, timeout); },
+        [this, scan, timeout, cb] {
+            scan->forever = timeout.IsStrictlyNegative();
+            scan->deadline = Simulator::Now() + (scan->forever ? Time(0) : timeout);
+            uint64_t copied = scan->fds.size() * 8; // struct pollfd in and out
+            scan->finish = [this, cb, copied](PollScan& done, int error) {
+                m_selecting = false;
+                int n = error == BSD_OK ? done.nready : -1;
+                std::vector<PollFd> fds = done.fds;
+                Return(error, copied, [cb, n, fds](int e) { cb(e, n, fds); });
+            };
+            PollStart(scan);
+        });
 }
 
 void
@@ -670,27 +871,35 @@ Process::Select(std::vector<int> readFds,
     {
         scan->fds.push_back(PollFd{fd, BSD_POLLWRNORM, 0});
     }
-    Begin("select", [this, scan, timeout, cb] {
-        scan->forever = timeout.IsStrictlyNegative();
-        scan->deadline = Simulator::Now() + (scan->forever ? Time(0) : timeout);
-        scan->finish = [this, cb](PollScan& done, int error) {
-            m_selecting = false;
-            std::vector<int> readable;
-            std::vector<int> writable;
-            // selscan: whatever fo_poll reports (POLLHUP of a hung-up line too) sets the
-            // descriptor's bit in the set it was scanned for.
-            for (const PollFd& e : done.fds)
-            {
-                if (error != BSD_OK || e.revents == 0)
-                {
-                    continue;
-                }
-                (e.events == BSD_POLLRDNORM ? readable : writable).push_back(e.fd);
-            }
-            Return(error, 24, [cb, readable, writable](int e) { cb(e, readable, writable); });
-        };
-        PollStart(scan);
+    cb = SelectCallback([this, cb](int e, const std::vector<int>& r, const std::vector<int>& w) {
+        Returned(e, r.size() + w.size());
+        cb(e, r, w);
     });
+    Begin(
+        "select",
+        -1,
+        [&] { return PollArgs(scan->fds, timeout); },
+        [this, scan, timeout, cb] {
+            scan->forever = timeout.IsStrictlyNegative();
+            scan->deadline = Simulator::Now() + (scan->forever ? Time(0) : timeout);
+            scan->finish = [this, cb](PollScan& done, int error) {
+                m_selecting = false;
+                std::vector<int> readable;
+                std::vector<int> writable;
+                // selscan: whatever fo_poll reports (POLLHUP of a hung-up line too) sets the
+                // descriptor's bit in the set it was scanned for.
+                for (const PollFd& e : done.fds)
+                {
+                    if (error != BSD_OK || e.revents == 0)
+                    {
+                        continue;
+                    }
+                    (e.events == BSD_POLLRDNORM ? readable : writable).push_back(e.fd);
+                }
+                Return(error, 24, [cb, readable, writable](int e) { cb(e, readable, writable); });
+            };
+            PollStart(scan);
+        });
 }
 
 void
@@ -835,77 +1044,98 @@ Process::FileIoctl(Ptr<File> file,
 void
 Process::Fcntl(int fd, int32_t cmd, int32_t arg, FcntlCallback cb)
 {
-    Begin("fcntl", [this, fd, cmd, arg, cb] {
-        auto done = [this, cb](int error, int32_t value) {
-            Return(error, 0, [cb, error, value](int e) { cb(e, error == BSD_OK ? value : -1); });
-        };
-        Ptr<File> file = GetFile(fd);
-        if (!file)
-        {
-            done(BSD_EBADF, -1);
-            return;
-        }
-        // The flags F_SETFL may change (FCNTLFLAGS).
-        constexpr int32_t settable = BSD_O_APPEND | BSD_FASYNC | BSD_FNONBLOCK;
-        switch (cmd)
-        {
-        case F_GETFD:
-            done(BSD_OK, file->closeOnExec ? 1 : 0);
-            return;
-        case F_SETFD:
-            file->closeOnExec = arg & 1;
-            done(BSD_OK, 0);
-            return;
-        case F_GETFL:
-            done(BSD_OK, file->flags - 1); // OFLAGS
-            return;
-        case F_SETFL:
-            file->flags &= ~settable;
-            file->flags |= ((arg & ~BSD_O_ACCMODE) + 1) & settable; // FFLAGS
-            // Tell the driver, as fcntl does; if FIOASYNC fails, undo FNONBLOCK.
-            FileIoctl(file, BSD_FIONBIO, file->flags & BSD_FNONBLOCK, [=](int e1, int32_t) {
-                if (e1 != BSD_OK)
-                {
-                    done(e1, -1);
-                    return;
-                }
-                FileIoctl(file, BSD_FIOASYNC, file->flags & BSD_FASYNC, [=](int e2, int32_t) {
-                    if (e2 == BSD_OK)
+    cb = FcntlCallback([this, cb](int e, int32_t v) {
+        Returned(e, v);
+        cb(e, v);
+    });
+    Begin(
+        "fcntl",
+        fd,
+        [&] {
+            return "fd=" + std::to_string(fd) + ", cmd=" + std::to_string(cmd) +
+                   ", arg=" + std::to_string(arg);
+        },
+        [this, fd, cmd, arg, cb] {
+            auto done = [this, cb](int error, int32_t value) {
+                Return(error, 0, [cb, error, value](int e) {
+                    cb(e, error == BSD_OK ? value : -1);
+                });
+            };
+            Ptr<File> file = GetFile(fd);
+            if (!file)
+            {
+                done(BSD_EBADF, -1);
+                return;
+            }
+            // The flags F_SETFL may change (FCNTLFLAGS).
+            constexpr int32_t settable = BSD_O_APPEND | BSD_FASYNC | BSD_FNONBLOCK;
+            switch (cmd)
+            {
+            case F_GETFD:
+                done(BSD_OK, file->closeOnExec ? 1 : 0);
+                return;
+            case F_SETFD:
+                file->closeOnExec = arg & 1;
+                done(BSD_OK, 0);
+                return;
+            case F_GETFL:
+                done(BSD_OK, file->flags - 1); // OFLAGS
+                return;
+            case F_SETFL:
+                file->flags &= ~settable;
+                file->flags |= ((arg & ~BSD_O_ACCMODE) + 1) & settable; // FFLAGS
+                // Tell the driver, as fcntl does; if FIOASYNC fails, undo FNONBLOCK.
+                FileIoctl(file, BSD_FIONBIO, file->flags & BSD_FNONBLOCK, [=](int e1, int32_t) {
+                    if (e1 != BSD_OK)
                     {
-                        done(BSD_OK, 0);
+                        done(e1, -1);
                         return;
                     }
-                    file->flags &= ~BSD_FNONBLOCK;
-                    FileIoctl(file, BSD_FIONBIO, 0, [=](int, int32_t) { done(e2, -1); });
+                    FileIoctl(file, BSD_FIOASYNC, file->flags & BSD_FASYNC, [=](int e2, int32_t) {
+                        if (e2 == BSD_OK)
+                        {
+                            done(BSD_OK, 0);
+                            return;
+                        }
+                        file->flags &= ~BSD_FNONBLOCK;
+                        FileIoctl(file, BSD_FIONBIO, 0, [=](int, int32_t) { done(e2, -1); });
+                    });
                 });
-            });
-            return;
-        case F_GETOWN:
-            FileIoctl(file, BSD_FIOGETOWN, 0, done);
-            return;
-        case F_SETOWN:
-            FileIoctl(file, BSD_FIOSETOWN, arg, [done](int e, int32_t) { done(e, 0); });
-            return;
-        default:
-            done(BSD_EINVAL, -1);
-        }
-    });
+                return;
+            case F_GETOWN:
+                FileIoctl(file, BSD_FIOGETOWN, 0, done);
+                return;
+            case F_SETOWN:
+                FileIoctl(file, BSD_FIOSETOWN, arg, [done](int e, int32_t) { done(e, 0); });
+                return;
+            default:
+                done(BSD_EINVAL, -1);
+            }
+        });
 }
 
 void
 Process::Close(int fd, CloseCallback cb)
 {
-    Begin("close", [this, fd, cb] {
-        auto finish = [cb](int e) { cb(e); };
-        Ptr<File> file = GetFile(fd);
-        if (!file)
-        {
-            Return(BSD_EBADF, 0, finish);
-            return;
-        }
-        m_files.erase(fd);
-        CloseFile(file, [this, finish](int error) { Return(error, 0, finish); });
+    cb = CloseCallback([this, cb](int e) {
+        Returned(e, 0);
+        cb(e);
     });
+    Begin(
+        "close",
+        fd,
+        [&] { return "fd=" + std::to_string(fd); },
+        [this, fd, cb] {
+            auto finish = [cb](int e) { cb(e); };
+            Ptr<File> file = GetFile(fd);
+            if (!file)
+            {
+                Return(BSD_EBADF, 0, finish);
+                return;
+            }
+            m_files.erase(fd);
+            CloseFile(file, [this, finish](int error) { Return(error, 0, finish); });
+        });
 }
 
 void

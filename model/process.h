@@ -8,6 +8,7 @@
 #include "bsd-fcntl.h"
 #include "bsd-signal.h"
 #include "dev-ops.h"
+#include "syscall-record.h"
 
 #include "ns3/address.h"
 #include "ns3/callback.h"
@@ -15,6 +16,7 @@
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/ptr.h"
+#include "ns3/traced-callback.h"
 
 #include <array>
 #include <functional>
@@ -82,6 +84,12 @@ class Process : public Object
     Ucred GetCred() const;     //!< \return the credentials
     Ptr<Node> GetNode() const; //!< \return the node
     bool IsAlive() const;      //!< \return true from Attach until exit
+
+    /// \return the system calls the process has entered
+    uint64_t GetSyscallCount() const;
+
+    /// Signature of the Syscall trace: one CALL or RET record (ktrace).
+    typedef void (*SyscallTracedCallback)(const SyscallRecord& record);
 
     /// open(2) completion: error, then the descriptor (-1 on error).
     using OpenCallback = Callback<void, int, int>;
@@ -369,11 +377,21 @@ class Process : public Object
     struct Syscall
     {
         std::string name;            //!< for messages
+        int fd{-1};                  //!< the descriptor it names, for the trace
         std::function<void()> issue; //!< enters the kernel (again, on restart)
     };
 
     /// Enter the kernel for \p name; \p issue runs now and again on restart.
-    void Begin(const std::string& name, std::function<void()> issue);
+    void Begin(const std::string& name,
+               int fd,
+               const std::function<std::string()>& args,
+               std::function<void()> issue);
+    /// \return whether anyone listens to the system call trace
+    bool Tracing() const;
+    /// Fire the Syscall traces (own and node's). \param record time, node, pid filled in
+    void Record(SyscallRecord record);
+    /// The call in progress returns to user mode. \param error \param result its value
+    void Returned(int error, int64_t result);
     /// The kernel part finished with \p error after copying \p copied bytes.
     void Return(int error, uint64_t copied, std::function<void(int)> finish);
     /// Back in user mode: post signals, restart or complete.
@@ -426,21 +444,23 @@ class Process : public Object
     /// \return the descriptor's file, or null
     Ptr<File> GetFile(int fd) const;
 
-    uint32_t m_pid{0};                            //!< Pid attribute, then the pid in force
-    uint32_t m_uid{0};                            //!< Uid attribute
-    uint32_t m_gid{0};                            //!< Gid attribute
-    uint32_t m_pgid{0};                           //!< Pgid attribute; 0 means the pid
-    uint32_t m_maxFiles{64};                      //!< MaxFiles attribute (RLIMIT_NOFILE)
-    Ptr<Node> m_node;                             //!< the node
-    Ptr<DeviceSwitch> m_switch;                   //!< the node\'s device switch
-    Ptr<ProcessTable> m_table;                    //!< the node's table
-    bool m_alive{false};                          //!< between Attach and exit
-    bool m_exiting{false};                        //!< exit requested during a system call
-    std::map<int, Ptr<File>> m_files;             //!< descriptor table
-    std::array<SignalAction, BSD_NSIG> m_actions; //!< dispositions
-    uint32_t m_pending{0};                        //!< pending signal bits
-    bool m_inSyscall{false};                      //!< a system call is in progress
-    Syscall m_syscall;                            //!< the one in progress
+    uint32_t m_pid{0};                                   //!< Pid attribute, then the pid in force
+    uint32_t m_uid{0};                                   //!< Uid attribute
+    uint32_t m_gid{0};                                   //!< Gid attribute
+    uint32_t m_pgid{0};                                  //!< Pgid attribute; 0 means the pid
+    uint32_t m_maxFiles{64};                             //!< MaxFiles attribute (RLIMIT_NOFILE)
+    Ptr<Node> m_node;                                    //!< the node
+    Ptr<DeviceSwitch> m_switch;                          //!< the node\'s device switch
+    Ptr<ProcessTable> m_table;                           //!< the node's table
+    bool m_alive{false};                                 //!< between Attach and exit
+    bool m_exiting{false};                               //!< exit requested during a system call
+    std::map<int, Ptr<File>> m_files;                    //!< descriptor table
+    std::array<SignalAction, BSD_NSIG> m_actions;        //!< dispositions
+    uint32_t m_pending{0};                               //!< pending signal bits
+    bool m_inSyscall{false};                             //!< a system call is in progress
+    Syscall m_syscall;                                   //!< the one in progress
+    uint64_t m_syscallCount{0};                          //!< system calls entered
+    TracedCallback<const SyscallRecord&> m_syscallTrace; //!< Syscall
 
     bool m_selecting{false}; //!< P_SELECT: a scan is in progress
     int m_selectChannel{0};  //!< where poll sleeps (&selwait)
