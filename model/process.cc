@@ -696,44 +696,38 @@ Process::Socket(int32_t domain, int32_t type, SocketCallback cb)
 void
 Process::Bind(int fd, const Address& address, SockaddrCallback cb)
 {
-    cb = SockaddrCallback([this, cb](int e) {
-        Returned(e, 0);
-        cb(e);
-    });
-    Begin(
-        "bind",
-        fd,
-        [&] { return "fd=" + std::to_string(fd) + ", addr=" + AddressText(address); },
-        [this, fd, address, cb] {
-            int error;
-            Ptr<SocketFile> so = GetSocketFile(fd, error);
-            if (so)
-            {
-                error = so->Bind(address);
-            }
-            Return(error, 28, [cb](int e) { cb(e); }); // getsockaddr copies the sockaddr in
-        });
+    SockaddrCall("bind", fd, address, &SocketFile::Bind, cb);
 }
 
 void
 Process::Connect(int fd, const Address& address, SockaddrCallback cb)
+{
+    SockaddrCall("connect", fd, address, &SocketFile::Connect, cb);
+}
+
+void
+Process::SockaddrCall(const std::string& name,
+                      int fd,
+                      const Address& address,
+                      int (SocketFile::*op)(const Address&),
+                      SockaddrCallback cb)
 {
     cb = SockaddrCallback([this, cb](int e) {
         Returned(e, 0);
         cb(e);
     });
     Begin(
-        "connect",
+        name,
         fd,
         [&] { return "fd=" + std::to_string(fd) + ", addr=" + AddressText(address); },
-        [this, fd, address, cb] {
+        [this, fd, address, op, cb] {
             int error;
             Ptr<SocketFile> so = GetSocketFile(fd, error);
             if (so)
             {
-                error = so->Connect(address);
+                error = (PeekPointer(so)->*op)(address);
             }
-            Return(error, 28, [cb](int e) { cb(e); });
+            Return(error, 28, [cb](int e) { cb(e); }); // getsockaddr copies the sockaddr in
         });
 }
 

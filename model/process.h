@@ -386,6 +386,16 @@ class Process : public Object
                int fd,
                const std::function<std::string()>& args,
                std::function<void()> issue);
+    /**
+     * bind(2) and connect(2): one sockaddr in, the socket's \p op on it.
+     * \param name the call \param fd the socket \param address the sockaddr
+     * \param op SocketFile::Bind or SocketFile::Connect \param cb completion
+     */
+    void SockaddrCall(const std::string& name,
+                      int fd,
+                      const Address& address,
+                      int (SocketFile::*op)(const Address&),
+                      SockaddrCallback cb);
     /// \return whether anyone listens to the system call trace
     bool Tracing() const;
     /// Fire the Syscall traces (own and node's). \param record time, node, pid filled in

@@ -94,6 +94,20 @@ AddressesOf(Ptr<TunNetDevice> dev)
     return out;
 }
 
+/// Ping \p target from \p node once a second from \p start to \p stop; RTTs to \p rtts.
+void
+Ping(Ptr<Node> node, const char* target, Time start, Time stop, std::vector<Time>* rtts)
+{
+    V4PingHelper ping{Ipv4Address(target)};
+    ping.SetAttribute("Interval", TimeValue(Seconds(1)));
+    ApplicationContainer pinger = ping.Install(node);
+    pinger.Get(0)->TraceConnectWithoutContext("Rtt", Callback<void, Time>([rtts](Time rtt) {
+                                                  rtts->push_back(rtt);
+                                              }));
+    pinger.Start(start);
+    pinger.Stop(stop);
+}
+
 } // namespace
 
 /**
@@ -114,14 +128,7 @@ class PppDefaultsTestCase : public TestCase
     {
         PppBench bench;
         std::vector<Time> rtts;
-        V4PingHelper ping(Ipv4Address("10.0.0.2"));
-        ping.SetAttribute("Interval", TimeValue(Seconds(1)));
-        ApplicationContainer pinger = ping.Install(bench.nodes.Get(0));
-        pinger.Get(0)->TraceConnectWithoutContext("Rtt", Callback<void, Time>([&rtts](Time rtt) {
-                                                      rtts.push_back(rtt);
-                                                  }));
-        pinger.Start(Seconds(3));
-        pinger.Stop(Seconds(5.5));
+        Ping(bench.nodes.Get(0), "10.0.0.2", Seconds(3), Seconds(5.5), &rtts);
         Simulator::Stop(Seconds(6));
         Simulator::Run();
 
@@ -203,13 +210,7 @@ class PppCarrierTestCase : public TestCase
         });
         Simulator::Schedule(Seconds(8), &SerialLine::SetCarrier, line, true);
         std::vector<Time> rtts;
-        V4PingHelper ping(Ipv4Address("10.0.0.2"));
-        ApplicationContainer pinger = ping.Install(bench.nodes.Get(0));
-        pinger.Get(0)->TraceConnectWithoutContext("Rtt", Callback<void, Time>([&rtts](Time rtt) {
-                                                      rtts.push_back(rtt);
-                                                  }));
-        pinger.Start(Seconds(11));
-        pinger.Stop(Seconds(12.5));
+        Ping(bench.nodes.Get(0), "10.0.0.2", Seconds(11), Seconds(12.5), &rtts);
         Simulator::Stop(Seconds(13));
         Simulator::Run();
 
@@ -293,13 +294,7 @@ class PppAssignedAndIpv6TestCase : public TestCase
         bench.ppp[1]->GetIpcp()->SetAttribute("LocalAddress", Ipv4AddressValue("10.9.0.1"));
         bench.ppp[1]->GetIpcp()->SetAttribute("PeerAddress", Ipv4AddressValue("10.9.0.2"));
         std::vector<Time> rtts;
-        V4PingHelper ping(Ipv4Address("10.9.0.1"));
-        ApplicationContainer pinger = ping.Install(bench.nodes.Get(0));
-        pinger.Get(0)->TraceConnectWithoutContext("Rtt", Callback<void, Time>([&rtts](Time rtt) {
-                                                      rtts.push_back(rtt);
-                                                  }));
-        pinger.Start(Seconds(3));
-        pinger.Stop(Seconds(4.5));
+        Ping(bench.nodes.Get(0), "10.9.0.1", Seconds(3), Seconds(4.5), &rtts);
         Simulator::Stop(Seconds(5));
         Simulator::Run();
         std::vector<Ipv4Address> a = AddressesOf(bench.ppp[0]->GetTunDevice());
@@ -435,13 +430,7 @@ class PppTunHelperChainTestCase : public TestCase
         route(0, first.Get(0), "10.2.0.1", "10.1.0.2");
         route(2, second.Get(0), "10.1.0.1", "10.2.0.2");
         std::vector<Time> rtts;
-        V4PingHelper ping(Ipv4Address("10.2.0.1"));
-        ApplicationContainer pinger = ping.Install(nodes.Get(0));
-        pinger.Get(0)->TraceConnectWithoutContext("Rtt", Callback<void, Time>([&rtts](Time rtt) {
-                                                      rtts.push_back(rtt);
-                                                  }));
-        pinger.Start(Seconds(3));
-        pinger.Stop(Seconds(5.5));
+        Ping(nodes.Get(0), "10.2.0.1", Seconds(3), Seconds(5.5), &rtts);
         Simulator::Stop(Seconds(6));
         Simulator::Run();
         Ptr<UserPpp> farEnd = DynamicCast<UserPpp>(ppp.GetDaemons().Get(2));
