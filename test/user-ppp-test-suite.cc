@@ -167,7 +167,13 @@ class PppDefaultsTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(bench.ppp[0]->GetIpcp()->GetPeerAddress(),
                               Ipv4Address("10.0.0.2"),
                               "peer address");
-        NS_TEST_EXPECT_MSG_EQ(rtts.size(), 3, "three pings answered");
+        NS_TEST_ASSERT_MSG_EQ(rtts.size(), 3, "three pings answered");
+        // The worked example of doc/tun.rst: an 84-octet echo is an 89-octet frame (flag,
+        // PFC protocol, packet, FCS-16, flag; no octet to escape), 890 bits at 115200 baud
+        // each way (ceil(890e9 / 115200) = 7725695 ns), plus the receiving FIFO's timeout
+        // of four character times (4 * ceil(10e9 / 115200) = 347224 ns) for the 5-octet
+        // tail (89 = 6 * 14 + 5).
+        NS_TEST_EXPECT_MSG_EQ(rtts[0].GetNanoSeconds(), 2 * (7725695 + 347224), "RFC arithmetic");
         Simulator::Destroy();
     }
 };
