@@ -6,7 +6,7 @@
 
 
 def build(bld):
-    module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'applications', 'point-to-point'])
+    module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'applications', 'point-to-point', 'flow-monitor'])
     module.source = [
         'helper/ppp-tun-helper.cc',
         'helper/syscall-trace-helper.cc',
@@ -42,11 +42,13 @@ def build(bld):
         'model/tun-net-device.cc',
         'model/tun-tunnel.cc',
         'model/uio.cc',
+        'model/userland-packet-cache.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('tun')
     module_test.source = [
         'test/device-switch-test-suite.cc',
+        'test/flow-monitor-test-suite.cc',
         'test/ppp-fsm-test-suite.cc',
         'test/ppp-negotiation-test-suite.cc',
         'test/process-test-suite.cc',
@@ -97,6 +99,7 @@ def build(bld):
         'model/tun-net-device.h',
         'model/tun-tunnel.h',
         'model/uio.h',
+        'model/userland-packet-cache.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

@@ -12,6 +12,7 @@
 #include "process-table.h"
 #include "process.h"
 #include "tun-net-device.h"
+#include "userland-packet-cache.h"
 
 #include "ns3/integer.h"
 #include "ns3/log.h"
@@ -430,7 +431,9 @@ TunDriver::Write(DevWriteArgs& ap)
         start += 4;
         length -= 4;
     }
-    Ptr<Packet> packet = Create<Packet>(start, length);
+    // The bytes as an mbuf chain would hold them; the packet tunoutput handed out, if
+    // these are its bytes, so ns-3's tags (FlowMonitor's) cross the userland too.
+    Ptr<Packet> packet = UserlandPacketCache::Recall(start, length);
     tp->Tap(packet, family); // bpf sees the family in host order either way
     counters.ibytes += length;
     ++counters.ipackets;

@@ -9,6 +9,7 @@
 #include "process-table.h"
 #include "process.h"
 #include "tun-address-monitor.h"
+#include "userland-packet-cache.h"
 
 #include "ns3/abort.h"
 #include "ns3/channel.h"
@@ -400,6 +401,7 @@ TunNetDevice::Output(Ptr<Packet> packet, uint32_t family)
         return BSD_ENOBUFS;
     }
     m_counters.obytes += queued->GetSize();
+    UserlandPacketCache::Remember(packet); // so its tags can follow its bytes
     if (IsMulticastPacket(packet, queuedFamily))
     {
         ++m_counters.omcasts;
