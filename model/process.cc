@@ -143,6 +143,12 @@ Process::IsAlive() const
     return m_alive;
 }
 
+uint64_t
+Process::GetSyscallCount() const
+{
+    return m_syscalls;
+}
+
 Ptr<DeviceSwitch>
 Process::GetSwitch() const
 {
@@ -234,6 +240,7 @@ Process::Begin(const std::string& name, std::function<void()> issue)
                                << "() is in progress; a simulated process makes one system "
                                   "call at a time (wait for its callback)");
     m_inSyscall = true;
+    ++m_syscalls;
     m_syscall.name = name;
     m_syscall.issue = std::move(issue);
     m_syscall.issue();

@@ -82,6 +82,8 @@ class Process : public Object
     Ucred GetCred() const;     //!< \return the credentials
     Ptr<Node> GetNode() const; //!< \return the node
     bool IsAlive() const;      //!< \return true from Attach until exit
+    /// \return system calls made so far (a restarted call counts once)
+    uint64_t GetSyscallCount() const;
 
     /// open(2) completion: error, then the descriptor (-1 on error).
     using OpenCallback = Callback<void, int, int>;
@@ -441,6 +443,7 @@ class Process : public Object
     uint32_t m_pending{0};                        //!< pending signal bits
     bool m_inSyscall{false};                      //!< a system call is in progress
     Syscall m_syscall;                            //!< the one in progress
+    uint64_t m_syscalls{0};                       //!< system calls made
 
     bool m_selecting{false}; //!< P_SELECT: a scan is in progress
     int m_selectChannel{0};  //!< where poll sleeps (&selwait)
