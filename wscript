@@ -5,10 +5,21 @@
 # lists here name other files than its lists do.
 
 
+def configure(conf):
+    # The topology reader needs Boost.Graph's compiled part (read_graphviz, read_graphml).
+    conf.env.append_value('LIB_BOOST_GRAPH', ['boost_graph'])
+
+
 def build(bld):
     module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'applications', 'point-to-point'])
+    module.uselib = 'BOOST_GRAPH'
     module.source = [
         'helper/ppp-tun-helper.cc',
+        'helper/topology-builder.cc',
+        'helper/topology-comparison.cc',
+        'helper/topology-graph.cc',
+        'helper/topology-reader.cc',
+        'helper/traffic-description.cc',
         'helper/tun-helper.cc',
         'model/bsd-errno.cc',
         'model/bsd-if.cc',
@@ -59,6 +70,11 @@ def build(bld):
     headers.module = 'tun'
     headers.source = [
         'helper/ppp-tun-helper.h',
+        'helper/topology-builder.h',
+        'helper/topology-comparison.h',
+        'helper/topology-graph.h',
+        'helper/topology-reader.h',
+        'helper/traffic-description.h',
         'helper/tun-helper.h',
         'model/bsd-errno.h',
         'model/bsd-fcntl.h',
@@ -95,6 +111,6 @@ def build(bld):
     ]
 
     if bld.env.ENABLE_EXAMPLES:
-        for name in ['device-switch-demo', 'tun-relay-ping']:
+        for name in ['device-switch-demo', 'tun-compare', 'tun-relay-ping']:
             obj = bld.create_ns3_program(name, ['tun'])
             obj.source = 'examples/%s.cc' % name
