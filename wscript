@@ -61,6 +61,7 @@ def build(bld):
         'test/process-test-suite.cc',
         'test/serial-line-test-suite.cc',
         'test/socket-test-suite.cc',
+        'test/topology-test-suite.cc',
         'test/tun-test-suite.cc',
         'test/user-ppp-test-suite.cc',
         'test/tun-tunnel-test-suite.cc',

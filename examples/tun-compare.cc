@@ -161,13 +161,21 @@ main(int argc, char* argv[])
     uint32_t seed = 1;
     uint64_t run = 1;
     CommandLine cmd(__FILE__);
+    // Whole strings through callbacks: CommandLine reads a std::string value up to the
+    // first space, and flows and paths have spaces.
+    auto whole = [](std::string& target) {
+        return Callback<bool, const std::string&>([&target](const std::string& value) {
+            target = value;
+            return true;
+        });
+    };
     cmd.AddValue("topology",
                  "Topology file, .dot/.gv or .graphml (default: built-in chain)",
-                 topologyPath);
-    cmd.AddValue("traffic", "Traffic description file", trafficPath);
-    cmd.AddValue("flows", "Traffic on the command line, ';' between flows", flowsText);
+                 whole(topologyPath));
+    cmd.AddValue("traffic", "Traffic description file", whole(trafficPath));
+    cmd.AddValue("flows", "Traffic on the command line, ';' between flows", whole(flowsText));
     cmd.AddValue("variants", "Comma-separated: p2p, ppp-tun, udp-tun, mixed", variants);
-    cmd.AddValue("output", "Folder for the CSV, plot data and pcap files", output);
+    cmd.AddValue("output", "Folder for the CSV, plot data and pcap files", whole(output));
     cmd.AddValue("routing", "static (BFS shortest paths), global (p2p only) or none", routing);
     cmd.AddValue("pcap", "Write pcap traces of every link", pcap);
     cmd.AddValue("plots", "Write gnuplot data and script, and PNGs if gnuplot is here", plots);
