@@ -75,6 +75,7 @@ bench)
     build build-release -DCMAKE_BUILD_TYPE=Release
     "$here/build-release/tun-path-benchmark" "${@:2}"
     "$here/build-release/hdlc-benchmark"
+    "$here/build-release/topology-benchmark"
     ;;
 contrib)
     exec "$here/scripts/check-contrib-build.sh" "${@:2}"
