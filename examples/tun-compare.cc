@@ -163,8 +163,8 @@ main(int argc, char* argv[])
     // Whole strings through callbacks: CommandLine reads a std::string value up to the
     // first space, and flows and paths have spaces.
     auto whole = [](std::string& target) {
-        return Callback<bool, const std::string&>([&target](const std::string& value) {
-            target = value;
+        return Callback<bool, std::string>([&target](std::string value) {
+            target = std::move(value);
             return true;
         });
     };
