@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The module's one entry point, for people and for CI.
 #
-#   ./build.sh demo       install what is missing, build, run the main scenario
+#   ./build.sh demo       install what is missing, build, run the comparison scenario
 #   ./build.sh test       install what is missing, build, run every test (CTest)
 #   ./build.sh sanitize   the same tests built with AddressSanitizer + UBSan
 #   ./build.sh bench      benchmarks, built in Release (build-release/)
@@ -16,8 +16,10 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 # Debian 12 packages. libgsl-dev: Debian's ns-3 CMake targets link libgsl.so, which only
 # it provides. ns3: the exported targets name its libexec helpers and CMake refuses to
-# configure without them.
-packages=(cmake make g++ python3 libns3-dev ns3 libgsl-dev libboost-graph-dev libgtest-dev)
+# configure without them. gnuplot-nox: the comparison's PNG plots (it writes the script
+# and data without it).
+packages=(cmake make g++ python3 libns3-dev ns3 libgsl-dev libboost-graph-dev libgtest-dev
+    gnuplot-nox)
 
 ensure_packages() {
     local missing=()
@@ -48,7 +50,12 @@ case "${1:-}" in
 demo)
     ensure_packages
     build build -DCMAKE_BUILD_TYPE=Debug
-    "$here/build/device-switch-demo" "${@:2}"
+    # The dial-up access network, every link native, every link user-PPP over tun, as
+    # written (mixed) and as UDP tunnels; extra arguments go to tun-compare.
+    out="$here/build/demo-output"
+    "$here/build/tun-compare" --topology="$here/examples/topologies/dialup.dot" \
+        --traffic="$here/examples/topologies/dialup.traffic" --output="$out" "${@:2}"
+    echo "build.sh: demo results in $out (flows.csv, links.csv, nodes.csv, plots)"
     ;;
 test)
     ensure_packages
@@ -68,6 +75,7 @@ bench)
     build build-release -DCMAKE_BUILD_TYPE=Release
     "$here/build-release/tun-path-benchmark" "${@:2}"
     "$here/build-release/hdlc-benchmark"
+    "$here/build-release/topology-benchmark"
     ;;
 contrib)
     exec "$here/scripts/check-contrib-build.sh" "${@:2}"

@@ -5,11 +5,22 @@
 # lists here name other files than its lists do.
 
 
+def configure(conf):
+    # The topology reader needs Boost.Graph's compiled part (read_graphviz, read_graphml).
+    conf.env.append_value('LIB_BOOST_GRAPH', ['boost_graph'])
+
+
 def build(bld):
     module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'applications', 'point-to-point', 'flow-monitor'])
+    module.uselib = 'BOOST_GRAPH'
     module.source = [
         'helper/ppp-tun-helper.cc',
         'helper/syscall-trace-helper.cc',
+        'helper/topology-builder.cc',
+        'helper/topology-comparison.cc',
+        'helper/topology-graph.cc',
+        'helper/topology-reader.cc',
+        'helper/traffic-description.cc',
         'helper/tun-helper.cc',
         'model/bsd-errno.cc',
         'model/bsd-if.cc',
@@ -55,6 +66,7 @@ def build(bld):
         'test/serial-line-test-suite.cc',
         'test/socket-test-suite.cc',
         'test/syscall-trace-test-suite.cc',
+        'test/topology-test-suite.cc',
         'test/tun-test-suite.cc',
         'test/user-ppp-test-suite.cc',
         'test/tun-tunnel-test-suite.cc',
@@ -65,6 +77,11 @@ def build(bld):
     headers.source = [
         'helper/ppp-tun-helper.h',
         'helper/syscall-trace-helper.h',
+        'helper/topology-builder.h',
+        'helper/topology-comparison.h',
+        'helper/topology-graph.h',
+        'helper/topology-reader.h',
+        'helper/traffic-description.h',
         'helper/tun-helper.h',
         'model/bsd-errno.h',
         'model/bsd-fcntl.h',
@@ -103,6 +120,6 @@ def build(bld):
     ]
 
     if bld.env.ENABLE_EXAMPLES:
-        for name in ['device-switch-demo', 'ppp-and-tunnel', 'tun-relay-ping']:
+        for name in ['device-switch-demo', 'ppp-and-tunnel', 'tun-compare', 'tun-relay-ping']:
             obj = bld.create_ns3_program(name, ['tun'])
             obj.source = 'examples/%s.cc' % name

@@ -84,8 +84,7 @@ class Process : public Object
     Ucred GetCred() const;     //!< \return the credentials
     Ptr<Node> GetNode() const; //!< \return the node
     bool IsAlive() const;      //!< \return true from Attach until exit
-
-    /// \return the system calls the process has entered
+    /// \return the system calls the process has entered (a restarted call counts once)
     uint64_t GetSyscallCount() const;
 
     /// Signature of the Syscall trace: one CALL or RET record (ktrace).

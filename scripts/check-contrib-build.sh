@@ -28,7 +28,7 @@ JOBS=${TUN_NS3_JOBS:-$(nproc 2>/dev/null || echo 2)}
 PROFILE=${TUN_NS3_PROFILE:-debug}
 WERROR=${TUN_NS3_WERROR:-1}
 APT_SOURCES_FILE=/etc/apt/sources.list.d/ns3-src.sources
-REQUIRED_PACKAGES=(cmake g++ python3 libgsl-dev ninja-build bzip2)
+REQUIRED_PACKAGES=(cmake g++ python3 libgsl-dev ninja-build bzip2 libboost-graph-dev)
 
 mkdir -p "$CACHE_DIR"
 CACHE_DIR=$(cd "$CACHE_DIR" && pwd -P)

@@ -1,0 +1,314 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+// The comparison scenario: one topology and one traffic description, run once per
+// link-kind variant, side by side.
+//
+//   p2p      every link a native PointToPoint link
+//   ppp-tun  every link a serial line with a user-level PPP daemon and tun at each end
+//   udp-tun  every link a UDP tunnel daemon pair over a PointToPoint underlay
+//   mixed    every link as the topology file says
+//
+// It prints per-flow throughput, delay, jitter and loss, per-link frames, bytes and
+// drops by reason, and per-node system calls of the simulated daemons; writes the same
+// as CSV (flows.csv, links.csv, nodes.csv) into --output, with gnuplot data, a script
+// and, when gnuplot is installed, PNG plots. Same --seed and --run, same CSV.
+//
+//   tun-compare [--topology=examples/topologies/dialup.dot]
+//               [--traffic=examples/topologies/dialup.traffic | --flows="udp a d; ping a c"]
+//               [--variants=p2p,ppp-tun,mixed] [--output=tun-compare-output]
+//               [--routing=static|global|none] [--pcap=1] [--seed=1] [--run=1]
+//
+// Without --topology it runs a built-in copy of examples/topologies/chain.dot with its
+// traffic, so it runs anywhere (CTest, ./ns3 run tun-compare). Traffic syntax: one flow
+// a line (or ';'-separated), "udp|tcp|ping <from> <to> [key=value...]"; see
+// TrafficDescription. Bad input prints a message naming the file and exits with 1.
+
+#include "ns3/core-module.h"
+#include "ns3/tun-module.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+#include <sys/stat.h>
+
+using namespace ns3;
+
+namespace
+{
+
+/// The built-in topology: examples/topologies/chain.dot.
+const char* const BUILTIN_TOPOLOGY = R"(graph chain {
+    a -- b [kind=p2p, rate="10Mbps", delay="2ms"];
+    b -- c [kind="ppp-tun", baud=115200, delay="1ms"];
+    c -- d [kind="udp-tun", rate="2Mbps", delay="5ms", queue=50];
+})";
+
+/// The built-in traffic: a short version of examples/topologies/chain.traffic.
+const char* const BUILTIN_TRAFFIC = "udp a d rate=32kbps size=512 start=2s stop=5s\n"
+                                    "tcp d a start=2s stop=5s\n"
+                                    "ping a c interval=500ms start=2s stop=5s\n";
+
+/// \return \p path made if missing (one level), false if it cannot be
+bool
+MakeDirectory(const std::string& path)
+{
+    struct stat st;
+    if (stat(path.c_str(), &st) == 0)
+    {
+        return S_ISDIR(st.st_mode);
+    }
+    return mkdir(path.c_str(), 0755) == 0;
+}
+
+/// Write "<what>.dat": a row per flow, a column per variant. \return its name
+std::string
+WritePlotData(const std::string& dir,
+              const std::string& what,
+              const std::vector<VariantResult>& results,
+              double (*value)(const FlowResult&))
+{
+    std::string name = what + ".dat";
+    std::ofstream out(dir + "/" + name);
+    out << "flow";
+    for (const VariantResult& r : results)
+    {
+        out << " " << r.variant;
+    }
+    out << "\n";
+    std::size_t flows = results.empty() ? 0 : results.front().flows.size();
+    for (std::size_t i = 0; i < flows; ++i)
+    {
+        out << "\"" << results.front().flows[i].label << "\"";
+        for (const VariantResult& r : results)
+        {
+            out << " " << (i < r.flows.size() ? value(r.flows[i]) : 0.0);
+        }
+        out << "\n";
+    }
+    return name;
+}
+
+/// The gnuplot script and its data; run gnuplot if there is one. \return a message
+std::string
+WritePlots(const std::string& dir, std::vector<VariantResult> results)
+{
+    results.erase(std::remove_if(results.begin(),
+                                 results.end(),
+                                 [](const VariantResult& r) { return !r.error.empty(); }),
+                  results.end());
+    std::string throughput = WritePlotData(dir, "throughput", results, [](const FlowResult& f) {
+        return f.throughputBps / 1000;
+    });
+    std::string delay = WritePlotData(dir, "delay", results, [](const FlowResult& f) {
+        return f.meanDelayS * 1000;
+    });
+    std::ofstream script(dir + "/plots.gnuplot");
+    script << "# gnuplot plots.gnuplot (in this folder) draws throughput.png and delay.png\n"
+              "set terminal pngcairo size 900,500 noenhanced\n"
+              "# Native links carry thousands of times what a serial line does.\n"
+              "set logscale y\n"
+              "set style data histograms\n"
+              "set style histogram clustered gap 1\n"
+              "set style fill solid 0.8 border -1\n"
+              "set key outside right top\n"
+              "set xtics rotate by -30\n"
+              "set grid ytics\n";
+    std::size_t columns = results.size() + 1;
+    for (auto [data, title, label] :
+         {std::make_tuple(throughput, "throughput", "kbit/s"),
+          std::make_tuple(delay, "delay", "ms (udp one-way, ping round trip, tcp none)")})
+    {
+        script << "set output '" << title << ".png'\n"
+               << "set title 'Per-flow " << title << " by link variant'\n"
+               << "set ylabel '" << label << "'\n"
+               << "plot for [i=2:" << columns << "] '" << data
+               << "' using i:xtic(1) title columnheader(i)\n";
+    }
+    script.close();
+    if (std::system("command -v gnuplot >/dev/null 2>&1") != 0)
+    {
+        return "gnuplot not found: wrote " + dir +
+               "/plots.gnuplot and its data, no PNG (apt-get install gnuplot-nox)";
+    }
+    std::string command = "cd '" + dir + "' && gnuplot plots.gnuplot";
+    if (std::system(command.c_str()) != 0)
+    {
+        return "gnuplot failed on " + dir + "/plots.gnuplot";
+    }
+    return "plots: " + dir + "/throughput.png, " + dir + "/delay.png";
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    std::string topologyPath;
+    std::string trafficPath;
+    std::string flowsText;
+    std::string variants = "p2p,ppp-tun,mixed,udp-tun";
+    std::string output = "tun-compare-output";
+    std::string routing = "static";
+    bool pcap = false;
+    bool plots = true;
+    uint32_t seed = 1;
+    uint64_t run = 1;
+    CommandLine cmd(__FILE__);
+    // Whole strings through callbacks: CommandLine reads a std::string value up to the
+    // first space, and flows and paths have spaces.
+    auto whole = [](std::string& target) {
+        return Callback<bool, std::string>([&target](std::string value) {
+            target = std::move(value);
+            return true;
+        });
+    };
+    cmd.AddValue("topology",
+                 "Topology file, .dot/.gv or .graphml (default: built-in chain)",
+                 whole(topologyPath));
+    cmd.AddValue("traffic", "Traffic description file", whole(trafficPath));
+    cmd.AddValue("flows", "Traffic on the command line, ';' between flows", whole(flowsText));
+    cmd.AddValue("variants", "Comma-separated: p2p, ppp-tun, udp-tun, mixed", variants);
+    cmd.AddValue("output", "Folder for the CSV, plot data and pcap files", whole(output));
+    cmd.AddValue("routing", "static (BFS shortest paths), global (p2p only) or none", routing);
+    cmd.AddValue("pcap", "Write pcap traces of every link", pcap);
+    cmd.AddValue("plots", "Write gnuplot data and script, and PNGs if gnuplot is here", plots);
+    cmd.AddValue("seed", "RngSeedManager seed", seed);
+    cmd.AddValue("run", "RngSeedManager run", run);
+    cmd.Parse(argc, argv);
+
+    TopologyReadResult topology =
+        topologyPath.empty() ? TopologyReader::ParseDot(BUILTIN_TOPOLOGY, "built-in chain.dot")
+                             : TopologyReader::Read(topologyPath);
+    for (const std::string& warning : topology.warnings)
+    {
+        std::cerr << "tun-compare: warning: " << warning << "\n";
+    }
+    if (!topology.Ok())
+    {
+        std::cerr << "tun-compare: " << topology.error << "\n";
+        return 1;
+    }
+    TrafficReadResult traffic;
+    if (!flowsText.empty())
+    {
+        traffic = TrafficDescription::Parse(flowsText, "--flows");
+    }
+    else if (!trafficPath.empty())
+    {
+        traffic = TrafficDescription::Read(trafficPath);
+    }
+    else if (topologyPath.empty())
+    {
+        traffic = TrafficDescription::Parse(BUILTIN_TRAFFIC, "built-in traffic");
+    }
+    else
+    {
+        std::cerr << "tun-compare: give --traffic=FILE or --flows=\"...\" for " << topologyPath
+                  << "\n";
+        return 1;
+    }
+    if (!traffic.Ok())
+    {
+        std::cerr << "tun-compare: " << traffic.error << "\n";
+        return 1;
+    }
+    std::string graphName = topologyPath.empty() ? "built-in chain.dot" : topologyPath;
+    std::string problem = TrafficDescription::Check(traffic.flows, topology.graph, graphName);
+    if (!problem.empty())
+    {
+        std::cerr << "tun-compare: " << problem << "\n";
+        return 1;
+    }
+
+    ComparisonOptions options;
+    options.seed = seed;
+    options.run = run;
+    if (routing == "static")
+    {
+        options.routing = TopologyRouting::STATIC;
+    }
+    else if (routing == "global")
+    {
+        options.routing = TopologyRouting::GLOBAL;
+    }
+    else if (routing == "none")
+    {
+        options.routing = TopologyRouting::NONE;
+    }
+    else
+    {
+        std::cerr << "tun-compare: --routing: static, global or none, not '" << routing << "'\n";
+        return 1;
+    }
+    std::vector<std::pair<std::string, std::optional<LinkKind>>> runs;
+    std::istringstream names(variants);
+    std::string name;
+    while (std::getline(names, name, ','))
+    {
+        std::optional<LinkKind> kind;
+        if (!TopologyComparison::ParseVariant(name, kind))
+        {
+            std::cerr << "tun-compare: unknown variant '" << name
+                      << "' (p2p, ppp-tun, udp-tun, mixed)\n";
+            return 1;
+        }
+        runs.emplace_back(name, kind);
+    }
+    if (!MakeDirectory(output))
+    {
+        std::cerr << "tun-compare: cannot make the folder " << output << "\n";
+        return 1;
+    }
+    if (pcap)
+    {
+        options.pcapPrefix = output + "/tun-compare";
+    }
+    // Progress on stderr, with the wall clock: the only place it is read.
+    auto started = std::chrono::steady_clock::now();
+    auto elapsed = [started] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    };
+    options.progress = [&elapsed](const std::string& message) {
+        std::cerr << "\r[" << std::fixed << std::setprecision(1) << elapsed() << " s] " << message
+                  << "   " << std::flush;
+    };
+
+    std::vector<VariantResult> results;
+    bool failed = false;
+    for (const auto& [variant, kind] : runs)
+    {
+        results.push_back(TopologyComparison::Run(topology.graph, traffic.flows, kind, options));
+        std::cerr << "\n";
+        if (!results.back().error.empty())
+        {
+            std::cerr << "tun-compare: " << results.back().error << "\n";
+            failed = true;
+        }
+    }
+    std::cout << "topology " << graphName << ": " << boost::num_vertices(topology.graph)
+              << " nodes, " << boost::num_edges(topology.graph) << " links; "
+              << traffic.flows.size() << " flows; seed " << seed << " run " << run << "\n\n";
+    TopologyComparison::WriteTable(std::cout, results);
+    std::string error = TopologyComparison::WriteCsv(output, results);
+    if (!error.empty())
+    {
+        std::cerr << "tun-compare: " << error << "\n";
+        return 1;
+    }
+    std::cout << "\nresults: " << output << "/flows.csv, links.csv, nodes.csv\n";
+    if (plots)
+    {
+        std::cout << WritePlots(output, results) << "\n";
+    }
+    if (pcap)
+    {
+        std::cout << "pcap: " << output << "/tun-compare-<variant>-*.pcap\n";
+    }
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,420 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "topology-builder.h"
+
+#include "tun-helper.h"
+
+#include "ns3/data-rate.h"
+#include "ns3/double.h"
+#include "ns3/error-model.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/pointer.h"
+#include "ns3/queue-size.h"
+#include "ns3/serial-line.h"
+#include "ns3/string.h"
+#include "ns3/tun-driver.h"
+#include "ns3/tun-net-device.h"
+#include "ns3/tun-tunnel.h"
+#include "ns3/uinteger.h"
+#include "ns3/user-ppp.h"
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <limits>
+#include <map>
+
+namespace ns3
+{
+
+namespace
+{
+
+const Ipv4Mask LINK_MASK("255.255.255.252"); //!< one /30 per link
+const uint16_t FIRST_TUNNEL_PORT = 1194;     //!< OpenVPN's; link i uses 1194 + i
+
+/// \param node a node \param device a device on it \param address \param mask
+void
+Assign(Ptr<Node> node, Ptr<NetDevice> device, Ipv4Address address, Ipv4Mask mask)
+{
+    Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+    int32_t interface = ipv4->GetInterfaceForDevice(device);
+    if (interface < 0)
+    {
+        interface = ipv4->AddInterface(device);
+    }
+    ipv4->AddAddress(interface, Ipv4InterfaceAddress(address, mask));
+    ipv4->SetMetric(interface, 1);
+    ipv4->SetUp(interface);
+}
+
+/// \return a PointToPointHelper for \p spec's rate, delay and queue
+PointToPointHelper
+P2pFor(const TopologyLink& spec)
+{
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", DataRateValue(DataRate(spec.rateBps)));
+    p2p.SetChannelAttribute("Delay", TimeValue(NanoSeconds(spec.delayNs)));
+    p2p.SetQueue("ns3::DropTailQueue<Packet>",
+                 "MaxSize",
+                 QueueSizeValue(QueueSize(QueueSizeUnit::PACKETS, spec.queue)));
+    return p2p;
+}
+
+/// A packet error model on each receiving device, when \p spec has an error rate.
+void
+SetErrors(const NetDeviceContainer& devices, const TopologyLink& spec)
+{
+    if (spec.error <= 0)
+    {
+        return;
+    }
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
+    {
+        Ptr<RateErrorModel> model = CreateObject<RateErrorModel>();
+        model->SetUnit(RateErrorModel::ERROR_UNIT_PACKET);
+        model->SetRate(spec.error);
+        devices.Get(i)->SetAttribute("ReceiveErrorModel", PointerValue(model));
+    }
+}
+
+/// \return the lowest unit with no tun interface on both \p a and \p b
+uint32_t
+CommonFreeTunUnit(Ptr<Node> a, Ptr<Node> b)
+{
+    uint32_t unit = 0;
+    for (;;)
+    {
+        bool taken = false;
+        for (Ptr<Node> node : {a, b})
+        {
+            Ptr<TunDriver> driver = node->GetObject<TunDriver>();
+            taken = taken || (driver && driver->GetUnit(unit));
+        }
+        if (!taken)
+        {
+            return unit;
+        }
+        ++unit;
+    }
+}
+
+} // namespace
+
+TopologyBuilder::TopologyBuilder() = default;
+
+void
+TopologyBuilder::SetKindOverride(std::optional<LinkKind> kind)
+{
+    m_override = kind;
+}
+
+void
+TopologyBuilder::SetRouting(TopologyRouting routing)
+{
+    m_routing = routing;
+}
+
+void
+TopologyBuilder::SetBaseAddresses(Ipv4Address base, Ipv4Address underlay)
+{
+    m_base = base;
+    m_underlayBase = underlay;
+}
+
+std::string
+TopologyBuilder::Build(const TopologyGraph& graph)
+{
+    uint64_t links = boost::num_edges(graph);
+    uint64_t space = (uint64_t(1) << 32) - m_base.Get();
+    if (links * 4 > space)
+    {
+        return "too many links (" + std::to_string(links) + ") for the addresses from " +
+               std::to_string(m_base.Get());
+    }
+    bool anyTunnel = false;
+    bool anyTun = false;
+    for (auto [it, end] = boost::edges(graph); it != end; ++it)
+    {
+        LinkKind kind = m_override.value_or(graph[*it].kind);
+        anyTunnel = anyTunnel || kind == LinkKind::UDP_TUN;
+        anyTun = anyTun || kind != LinkKind::P2P;
+    }
+    if (anyTunnel && links > 65535u - FIRST_TUNNEL_PORT)
+    {
+        return "too many links for one UDP port per udp-tun link";
+    }
+    if (m_routing == TopologyRouting::GLOBAL && anyTun)
+    {
+        return "global routing cannot see ppp-tun or udp-tun links (a tun interface has no "
+               "channel, and ppp-tun addresses only appear when IPCP opens); use static "
+               "routing";
+    }
+
+    m_graph = graph;
+    m_nodes.Create(boost::num_vertices(graph));
+    InternetStackHelper internet;
+    // IPv4 only: IPv6's router and neighbour solicitations would cross every link (and
+    // ppp(8) drops them without IPV6CP), noise in a comparison of IPv4 traffic.
+    internet.SetIpv6StackInstall(false);
+    internet.Install(m_nodes);
+    m_routeCount.assign(boost::num_vertices(graph), 0);
+
+    uint32_t index = 0;
+    for (auto [it, end] = boost::edges(graph); it != end; ++it, ++index)
+    {
+        const TopologyLink& spec = graph[*it];
+        Link link;
+        link.edge = *it;
+        link.kind = m_override.value_or(spec.kind);
+        link.ends = {boost::source(*it, graph), boost::target(*it, graph)};
+        link.network = Ipv4Address(m_base.Get() + 4 * index);
+        link.addresses = {Ipv4Address(link.network.Get() + 1), Ipv4Address(link.network.Get() + 2)};
+        switch (link.kind)
+        {
+        case LinkKind::P2P:
+            BuildP2p(link, spec);
+            break;
+        case LinkKind::PPP_TUN:
+            BuildPppTun(link, spec);
+            break;
+        case LinkKind::UDP_TUN:
+            BuildUdpTun(link, spec, FIRST_TUNNEL_PORT + index);
+            break;
+        }
+        m_links.push_back(link);
+    }
+
+    if (m_routing == TopologyRouting::STATIC)
+    {
+        InstallStaticRoutes();
+    }
+    else if (m_routing == TopologyRouting::GLOBAL)
+    {
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    }
+    return "";
+}
+
+void
+TopologyBuilder::BuildP2p(Link& link, const TopologyLink& spec)
+{
+    Ptr<Node> a = m_nodes.Get(link.ends[0]);
+    Ptr<Node> b = m_nodes.Get(link.ends[1]);
+    NetDeviceContainer devices = P2pFor(spec).Install(a, b);
+    SetErrors(devices, spec);
+    for (int i = 0; i < 2; ++i)
+    {
+        link.devices[i] = devices.Get(i);
+        Assign(m_nodes.Get(link.ends[i]), devices.Get(i), link.addresses[i], LINK_MASK);
+    }
+}
+
+void
+TopologyBuilder::BuildPppTun(Link& link, const TopologyLink& spec)
+{
+    m_ppp.SetLineAttribute("BaudRate", UintegerValue(spec.baud));
+    m_ppp.SetLineAttribute("Delay", TimeValue(NanoSeconds(spec.delayNs)));
+    m_ppp.SetLineAttribute("ByteErrorRate", DoubleValue(spec.error));
+    m_ppp.SetPppAttribute("IfQueue", UintegerValue(spec.queue));
+    NetDeviceContainer devices = m_ppp.Install(m_nodes.Get(link.ends[0]),
+                                               link.addresses[0],
+                                               m_nodes.Get(link.ends[1]),
+                                               link.addresses[1]);
+    link.line = m_ppp.GetLines().back();
+    ApplicationContainer daemons = m_ppp.GetDaemons();
+    for (int i = 0; i < 2; ++i)
+    {
+        link.devices[i] = devices.Get(i);
+        Ptr<Application> daemon = daemons.Get(daemons.GetN() - 2 + i);
+        link.ppp[i] = DynamicCast<UserPpp>(daemon);
+        m_daemons.Add(daemon);
+    }
+}
+
+void
+TopologyBuilder::BuildUdpTun(Link& link, const TopologyLink& spec, uint16_t port)
+{
+    Ptr<Node> a = m_nodes.Get(link.ends[0]);
+    Ptr<Node> b = m_nodes.Get(link.ends[1]);
+    NetDeviceContainer underlay = P2pFor(spec).Install(a, b);
+    SetErrors(underlay, spec);
+    Ipv4Address network(m_underlayBase.Get() + 4 * m_underlayCount++);
+    for (int i = 0; i < 2; ++i)
+    {
+        link.underlay[i] = underlay.Get(i);
+        link.underlayAddress[i] = Ipv4Address(network.Get() + 1 + i);
+        Assign(m_nodes.Get(link.ends[i]), underlay.Get(i), link.underlayAddress[i], LINK_MASK);
+    }
+    uint32_t unit = CommonFreeTunUnit(a, b);
+    TunHelper tun;
+    ApplicationContainer daemons =
+        tun.InstallTunnelPair(a, link.underlayAddress[0], b, link.underlayAddress[1], port, unit);
+    for (int i = 0; i < 2; ++i)
+    {
+        Ptr<Node> node = m_nodes.Get(link.ends[i]);
+        link.devices[i] = node->GetObject<TunDriver>()->GetUnit(unit);
+        TunHelper::Ifconfig(link.devices[i], link.addresses[i], link.addresses[1 - i]);
+        link.tunnel[i] = DynamicCast<TunTunnel>(daemons.Get(i));
+        m_daemons.Add(daemons.Get(i));
+    }
+}
+
+void
+TopologyBuilder::InstallStaticRoutes()
+{
+    const std::size_t n = boost::num_vertices(m_graph);
+    const std::size_t unreached = std::numeric_limits<std::size_t>::max();
+    // (s, neighbour) -> the first link between them, and which end s is.
+    std::map<std::pair<TopologyVertex, TopologyVertex>, std::pair<std::size_t, int>> firstLink;
+    for (std::size_t i = 0; i < m_links.size(); ++i)
+    {
+        for (int side = 0; side < 2; ++side)
+        {
+            firstLink.emplace(std::make_pair(m_links[i].ends[side], m_links[i].ends[1 - side]),
+                              std::make_pair(i, side));
+        }
+    }
+    Ipv4StaticRoutingHelper helper;
+    std::vector<TopologyVertex> pred(n);
+    std::vector<std::size_t> dist(n);
+    std::vector<TopologyVertex> firstHop(n);
+    std::vector<TopologyVertex> order;
+    for (TopologyVertex s = 0; s < n; ++s)
+    {
+        std::fill(dist.begin(), dist.end(), unreached);
+        dist[s] = 0;
+        pred[s] = s;
+        order.clear();
+        boost::breadth_first_search(
+            m_graph,
+            s,
+            boost::visitor(boost::make_bfs_visitor(
+                std::make_pair(boost::record_predecessors(pred.data(), boost::on_tree_edge()),
+                               boost::record_distances(dist.data(), boost::on_tree_edge())))));
+        // BFS discovers vertices in distance order, so a parent's first hop is known
+        // before its children's.
+        for (TopologyVertex v = 0; v < n; ++v)
+        {
+            if (dist[v] != unreached && v != s)
+            {
+                order.push_back(v);
+            }
+        }
+        std::stable_sort(order.begin(), order.end(), [&dist](TopologyVertex x, TopologyVertex y) {
+            return dist[x] < dist[y];
+        });
+        for (TopologyVertex v : order)
+        {
+            firstHop[v] = pred[v] == s ? v : firstHop[pred[v]];
+        }
+        Ptr<Ipv4> ipv4 = m_nodes.Get(s)->GetObject<Ipv4>();
+        Ptr<Ipv4StaticRouting> routing = helper.GetStaticRouting(ipv4);
+        for (const Link& link : m_links)
+        {
+            if (link.ends[0] == s || link.ends[1] == s)
+            {
+                continue;
+            }
+            TopologyVertex target =
+                dist[link.ends[1]] < dist[link.ends[0]] ? link.ends[1] : link.ends[0];
+            if (dist[target] == unreached)
+            {
+                continue;
+            }
+            TopologyVertex hop = firstHop[target];
+            auto [index, side] = firstLink.at({s, hop});
+            const Link& out = m_links[index];
+            routing->AddNetworkRouteTo(link.network,
+                                       LINK_MASK,
+                                       out.addresses[1 - side],
+                                       ipv4->GetInterfaceForDevice(out.devices[side]));
+            ++m_routeCount[s];
+        }
+    }
+}
+
+const TopologyGraph&
+TopologyBuilder::GetGraph() const
+{
+    return m_graph;
+}
+
+NodeContainer
+TopologyBuilder::GetNodes() const
+{
+    return m_nodes;
+}
+
+Ptr<Node>
+TopologyBuilder::GetNode(const std::string& name) const
+{
+    std::optional<TopologyVertex> v = FindTopologyNode(m_graph, name);
+    return v ? m_nodes.Get(*v) : nullptr;
+}
+
+const std::vector<TopologyBuilder::Link>&
+TopologyBuilder::GetLinks() const
+{
+    return m_links;
+}
+
+Ipv4Address
+TopologyBuilder::GetNodeAddress(TopologyVertex v) const
+{
+    for (const Link& link : m_links)
+    {
+        for (int side = 0; side < 2; ++side)
+        {
+            if (link.ends[side] == v)
+            {
+                return link.addresses[side];
+            }
+        }
+    }
+    return Ipv4Address::GetAny();
+}
+
+uint32_t
+TopologyBuilder::GetRouteCount(TopologyVertex v) const
+{
+    return v < m_routeCount.size() ? m_routeCount[v] : 0;
+}
+
+ApplicationContainer
+TopologyBuilder::GetDaemons() const
+{
+    return m_daemons;
+}
+
+void
+TopologyBuilder::EnablePcap(const std::string& prefix)
+{
+    PointToPointHelper p2p;
+    TunHelper tun;
+    for (const Link& link : m_links)
+    {
+        for (int i = 0; i < 2; ++i)
+        {
+            if (link.kind == LinkKind::P2P)
+            {
+                p2p.EnablePcap(prefix, link.devices[i]);
+            }
+            else
+            {
+                tun.EnablePcap(prefix + "-tun", link.devices[i]);
+            }
+            if (link.underlay[i])
+            {
+                p2p.EnablePcap(prefix, link.underlay[i]);
+            }
+        }
+    }
+    m_ppp.EnablePcapAll(prefix + "-line");
+}
+
+} // namespace ns3

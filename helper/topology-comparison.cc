@@ -1,0 +1,488 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "topology-comparison.h"
+
+#include "ns3/bulk-send-helper.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/packet-sink-helper.h"
+#include "ns3/packet-sink.h"
+#include "ns3/point-to-point-net-device.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/seq-ts-header.h"
+#include "ns3/serial-line.h"
+#include "ns3/simulator.h"
+#include "ns3/tun-net-device.h"
+#include "ns3/tun-tunnel.h"
+#include "ns3/udp-client-server-helper.h"
+#include "ns3/udp-client.h"
+#include "ns3/udp-server.h"
+#include "ns3/uinteger.h"
+#include "ns3/user-ppp.h"
+#include "ns3/v4ping-helper.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+namespace ns3
+{
+
+namespace
+{
+
+const uint16_t FIRST_FLOW_PORT = 9000; //!< flow i listens on 9000 + i
+
+/// Delay samples of one flow, as they arrive.
+struct DelayStats
+{
+    uint64_t samples{0};     //!< delays seen
+    double sum{0};           //!< of delays, seconds
+    double jitterSum{0};     //!< of |successive differences|
+    double last{0};          //!< the previous delay
+    uint64_t rxBytes{0};     //!< bytes received (udp)
+    uint64_t bytesAtStop{0}; //!< bytes received when the flow stopped
+
+    /// \param delay one more sample, seconds
+    void Add(double delay)
+    {
+        if (samples > 0)
+        {
+            jitterSum += std::fabs(delay - last);
+        }
+        last = delay;
+        sum += delay;
+        ++samples;
+    }
+};
+
+/// What the p2p devices of one link saw.
+struct WireStats
+{
+    uint64_t frames{0};   //!< PhyTxEnd
+    uint64_t bytes{0};    //!< their bytes
+    uint64_t rxErrors{0}; //!< PhyRxDrop (the error model)
+};
+
+/// Count \p device's frames into \p stats.
+void
+Watch(Ptr<NetDevice> device, WireStats* stats)
+{
+    device->TraceConnectWithoutContext(
+        "PhyTxEnd",
+        Callback<void, Ptr<const Packet>>([stats](Ptr<const Packet> p) {
+            ++stats->frames;
+            stats->bytes += p->GetSize();
+        }));
+    device->TraceConnectWithoutContext(
+        "PhyRxDrop",
+        Callback<void, Ptr<const Packet>>([stats](Ptr<const Packet>) { ++stats->rxErrors; }));
+}
+
+/// \return packets \p device's queue dropped (a p2p device), else 0
+uint64_t
+QueueDrops(Ptr<NetDevice> device)
+{
+    Ptr<PointToPointNetDevice> p2p = DynamicCast<PointToPointNetDevice>(device);
+    return p2p ? p2p->GetQueue()->GetTotalDroppedPackets() : 0;
+}
+
+/// Add \p count to \p drops[reason] when it is not zero.
+void
+AddDrop(std::map<std::string, uint64_t>& drops, const std::string& reason, uint64_t count)
+{
+    if (count > 0)
+    {
+        drops[reason] += count;
+    }
+}
+
+/// \return "reason=count;..." of \p drops
+std::string
+DropDetail(const std::map<std::string, uint64_t>& drops)
+{
+    std::string text;
+    for (const auto& [reason, count] : drops)
+    {
+        text += (text.empty() ? "" : ";") + reason + "=" + std::to_string(count);
+    }
+    return text;
+}
+
+/// \return the sum of \p drops
+uint64_t
+DropTotal(const std::map<std::string, uint64_t>& drops)
+{
+    uint64_t total = 0;
+    for (const auto& entry : drops)
+    {
+        total += entry.second;
+    }
+    return total;
+}
+
+/// \return \p value with \p digits decimals
+std::string
+Fixed(double value, int digits)
+{
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(digits) << value;
+    return os.str();
+}
+
+/// \return the system calls of the daemons on \p node
+uint64_t
+NodeSyscalls(Ptr<Node> node)
+{
+    uint64_t total = 0;
+    for (uint32_t i = 0; i < node->GetNApplications(); ++i)
+    {
+        Ptr<Application> app = node->GetApplication(i);
+        Ptr<Process> process;
+        if (Ptr<UserPpp> ppp = DynamicCast<UserPpp>(app))
+        {
+            process = ppp->GetProcess();
+        }
+        else if (Ptr<TunTunnel> tunnel = DynamicCast<TunTunnel>(app))
+        {
+            process = tunnel->GetProcess();
+        }
+        total += process ? process->GetSyscallCount() : 0;
+    }
+    return total;
+}
+
+} // namespace
+
+bool
+TopologyComparison::ParseVariant(const std::string& name, std::optional<LinkKind>& kind)
+{
+    if (name == "mixed")
+    {
+        kind = std::nullopt;
+        return true;
+    }
+    kind = ParseLinkKind(name);
+    return kind.has_value();
+}
+
+VariantResult
+TopologyComparison::Run(const TopologyGraph& graph,
+                        const std::vector<TrafficFlow>& flows,
+                        std::optional<LinkKind> override,
+                        const ComparisonOptions& options)
+{
+    VariantResult result;
+    result.variant = override ? LinkKindName(*override) : "mixed";
+    result.error = TrafficDescription::Check(flows, graph, "the topology");
+    if (!result.error.empty())
+    {
+        return result;
+    }
+    RngSeedManager::SetSeed(options.seed);
+    RngSeedManager::SetRun(options.run);
+
+    TopologyBuilder builder;
+    builder.SetKindOverride(override);
+    builder.SetRouting(options.routing);
+    result.error = builder.Build(graph);
+    if (!result.error.empty())
+    {
+        result.error = result.variant + ": " + result.error;
+        Simulator::Destroy();
+        return result;
+    }
+    if (!options.pcapPrefix.empty())
+    {
+        builder.EnablePcap(options.pcapPrefix + "-" + result.variant);
+    }
+    const auto& links = builder.GetLinks();
+    std::vector<WireStats> wires(links.size());
+    for (std::size_t i = 0; i < links.size(); ++i)
+    {
+        for (int side = 0; side < 2; ++side)
+        {
+            if (links[i].kind == LinkKind::P2P)
+            {
+                Watch(links[i].devices[side], &wires[i]);
+            }
+            else if (links[i].kind == LinkKind::UDP_TUN)
+            {
+                Watch(links[i].underlay[side], &wires[i]);
+            }
+        }
+    }
+
+    // The traffic, measured at the applications.
+    std::vector<DelayStats> stats(flows.size());
+    std::vector<Ptr<Application>> senders(flows.size());
+    std::vector<Ptr<Application>> receivers(flows.size());
+    int64_t endNs = 0;
+    for (std::size_t i = 0; i < flows.size(); ++i)
+    {
+        const TrafficFlow& flow = flows[i];
+        endNs = std::max(endNs, flow.stopNs);
+        Ptr<Node> from = builder.GetNode(flow.from);
+        Ptr<Node> to = builder.GetNode(flow.to);
+        Ipv4Address address = builder.GetNodeAddress(*FindTopologyNode(graph, flow.to));
+        uint16_t port = FIRST_FLOW_PORT + i;
+        ApplicationContainer sender;
+        DelayStats* flowStats = &stats[i];
+        if (flow.kind == TrafficFlow::UDP)
+        {
+            UdpServerHelper server(port);
+            receivers[i] = server.Install(to).Get(0);
+            receivers[i]->TraceConnectWithoutContext(
+                "Rx",
+                Callback<void, Ptr<const Packet>>([flowStats](Ptr<const Packet> packet) {
+                    SeqTsHeader header;
+                    packet->PeekHeader(header);
+                    flowStats->Add((Simulator::Now() - header.GetTs()).GetSeconds());
+                    flowStats->rxBytes += packet->GetSize();
+                }));
+            UdpClientHelper client(address, port);
+            client.SetAttribute("MaxPackets", UintegerValue(UINT32_MAX));
+            client.SetAttribute("PacketSize", UintegerValue(flow.size));
+            client.SetAttribute(
+                "Interval",
+                TimeValue(NanoSeconds(std::llround(flow.size * 8e9 / flow.rateBps))));
+            sender = client.Install(from);
+        }
+        else if (flow.kind == TrafficFlow::TCP)
+        {
+            PacketSinkHelper sink("ns3::TcpSocketFactory",
+                                  InetSocketAddress(Ipv4Address::GetAny(), port));
+            receivers[i] = sink.Install(to).Get(0);
+            BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(address, port));
+            bulk.SetAttribute("MaxBytes", UintegerValue(flow.bytes));
+            sender = bulk.Install(from);
+        }
+        else
+        {
+            V4PingHelper ping(address);
+            ping.SetAttribute("Interval", TimeValue(NanoSeconds(flow.intervalNs)));
+            ping.SetAttribute("Size", UintegerValue(flow.size));
+            sender = ping.Install(from);
+            sender.Get(0)->TraceConnectWithoutContext(
+                "Rtt",
+                Callback<void, Time>([flowStats](Time rtt) { flowStats->Add(rtt.GetSeconds()); }));
+        }
+        sender.Start(NanoSeconds(flow.startNs));
+        sender.Stop(NanoSeconds(flow.stopNs));
+        senders[i] = sender.Get(0);
+        // Throughput counts what arrived by the stop: bytes still queued then (a slow
+        // line's backlog) would otherwise raise it above what the path carries.
+        Ptr<Application> receiver = receivers[i];
+        uint32_t size = flow.size;
+        Simulator::Schedule(NanoSeconds(flow.stopNs), [flowStats, receiver, size] {
+            Ptr<PacketSink> sink = DynamicCast<PacketSink>(receiver);
+            flowStats->bytesAtStop =
+                sink ? sink->GetTotalRx()
+                     : (receiver ? flowStats->rxBytes : flowStats->samples * size);
+        });
+    }
+
+    Time end = NanoSeconds(endNs + options.drainNs);
+    if (options.progress)
+    {
+        // Ten reports in simulated time; the events change nothing in the model.
+        for (int tenth = 1; tenth <= 10; ++tenth)
+        {
+            Time at = end * tenth / 10;
+            std::string message = result.variant + ": " + std::to_string(tenth * 10) + "% (" +
+                                  Fixed(at.GetSeconds(), 1) + " s of " +
+                                  Fixed(end.GetSeconds(), 1) + " s simulated)";
+            Simulator::Schedule(at - NanoSeconds(1),
+                                [options, message] { options.progress(message); });
+        }
+    }
+    Simulator::Stop(end);
+    Simulator::Run();
+
+    for (std::size_t i = 0; i < flows.size(); ++i)
+    {
+        const TrafficFlow& flow = flows[i];
+        FlowResult out;
+        out.label = flow.Label();
+        double seconds = (flow.stopNs - flow.startNs) * 1e-9;
+        if (flow.kind == TrafficFlow::UDP)
+        {
+            out.txPackets = DynamicCast<UdpClient>(senders[i])->GetTotalTx() / flow.size;
+            out.rxPackets = stats[i].samples;
+            out.rxBytes = stats[i].rxBytes;
+        }
+        else if (flow.kind == TrafficFlow::TCP)
+        {
+            out.rxBytes = DynamicCast<PacketSink>(receivers[i])->GetTotalRx();
+        }
+        else
+        {
+            // V4Ping sends at start and every interval until stop.
+            out.txPackets = (flow.stopNs - flow.startNs + flow.intervalNs - 1) / flow.intervalNs;
+            out.rxPackets = stats[i].samples;
+            out.rxBytes = stats[i].samples * flow.size;
+        }
+        out.throughputBps = stats[i].bytesAtStop * 8.0 / seconds;
+        out.hasDelay = flow.kind != TrafficFlow::TCP;
+        if (out.hasDelay)
+        {
+            out.meanDelayS = stats[i].samples ? stats[i].sum / stats[i].samples : 0;
+            out.jitterS = stats[i].samples > 1 ? stats[i].jitterSum / (stats[i].samples - 1) : 0;
+            out.loss = out.txPackets ? 1.0 - double(out.rxPackets) / out.txPackets : 0;
+            out.loss = std::max(0.0, out.loss);
+        }
+        result.flows.push_back(out);
+    }
+
+    const TopologyGraph& built = builder.GetGraph();
+    for (std::size_t i = 0; i < links.size(); ++i)
+    {
+        const TopologyBuilder::Link& link = links[i];
+        LinkResult out;
+        out.label = built[link.ends[0]].name + "--" + built[link.ends[1]].name;
+        out.kind = LinkKindName(link.kind);
+        if (link.kind == LinkKind::PPP_TUN)
+        {
+            for (int side = 0; side < 2; ++side)
+            {
+                const UserPpp::Counters& counters = link.ppp[side]->GetCounters();
+                out.frames += counters.framesSent;
+                out.bytes += counters.lineBytesOut;
+                for (const auto& [reason, count] : counters.drops)
+                {
+                    AddDrop(out.drops, reason, count);
+                }
+                Ptr<TunNetDevice> tun = DynamicCast<TunNetDevice>(link.devices[side]);
+                AddDrop(out.drops, "if_snd full", tun->GetCounters().snddrops);
+                AddDrop(out.drops, "tty overrun", link.line->GetStats(side).overruns);
+            }
+        }
+        else
+        {
+            out.frames = wires[i].frames;
+            out.bytes = wires[i].bytes;
+            AddDrop(out.drops, "rx error", wires[i].rxErrors);
+            for (int side = 0; side < 2; ++side)
+            {
+                bool tunnel = link.kind == LinkKind::UDP_TUN;
+                AddDrop(out.drops,
+                        "queue full",
+                        QueueDrops(tunnel ? link.underlay[side] : link.devices[side]));
+                if (tunnel)
+                {
+                    Ptr<TunNetDevice> tun = DynamicCast<TunNetDevice>(link.devices[side]);
+                    AddDrop(out.drops, "if_snd full", tun->GetCounters().snddrops);
+                    AddDrop(out.drops, "tunnel", link.tunnel[side]->GetDrops());
+                }
+            }
+        }
+        result.links.push_back(out);
+    }
+    for (TopologyVertex v = 0; v < boost::num_vertices(built); ++v)
+    {
+        result.nodes.push_back({built[v].name, NodeSyscalls(builder.GetNodes().Get(v))});
+    }
+    Simulator::Destroy();
+    return result;
+}
+
+void
+TopologyComparison::WriteTable(std::ostream& os, const std::vector<VariantResult>& results)
+{
+    os << "Flows (throughput: application bytes over start..stop; delay: udp one-way, ping "
+          "round trip)\n";
+    os << std::left << std::setw(10) << "variant" << std::setw(22) << "flow" << std::right
+       << std::setw(14) << "kbit/s" << std::setw(12) << "delay ms" << std::setw(12) << "jitter ms"
+       << std::setw(9) << "loss %"
+       << "\n";
+    for (const VariantResult& r : results)
+    {
+        if (!r.error.empty())
+        {
+            os << std::left << std::setw(10) << r.variant << "error: " << r.error << "\n";
+            continue;
+        }
+        for (const FlowResult& f : r.flows)
+        {
+            os << std::left << std::setw(10) << r.variant << std::setw(22) << f.label << std::right
+               << std::setw(14) << Fixed(f.throughputBps / 1000, 2) << std::setw(12)
+               << (f.hasDelay ? Fixed(f.meanDelayS * 1000, 2) : "-") << std::setw(12)
+               << (f.hasDelay ? Fixed(f.jitterS * 1000, 2) : "-") << std::setw(9)
+               << (f.hasDelay ? Fixed(f.loss * 100, 1) : "-") << "\n";
+        }
+    }
+    os << "\nLinks (both directions)\n";
+    os << std::left << std::setw(10) << "variant" << std::setw(22) << "link" << std::setw(9)
+       << "kind" << std::right << std::setw(10) << "frames" << std::setw(12) << "bytes"
+       << std::setw(8) << "drops"
+       << "  by reason\n";
+    for (const VariantResult& r : results)
+    {
+        for (const LinkResult& l : r.links)
+        {
+            os << std::left << std::setw(10) << r.variant << std::setw(22) << l.label
+               << std::setw(9) << l.kind << std::right << std::setw(10) << l.frames << std::setw(12)
+               << l.bytes << std::setw(8) << DropTotal(l.drops) << "  " << DropDetail(l.drops)
+               << "\n";
+        }
+    }
+    os << "\nNodes (system calls of the simulated daemons)\n";
+    os << std::left << std::setw(10) << "variant" << std::setw(22) << "node" << std::right
+       << std::setw(12) << "syscalls"
+       << "\n";
+    for (const VariantResult& r : results)
+    {
+        for (const NodeResult& n : r.nodes)
+        {
+            os << std::left << std::setw(10) << r.variant << std::setw(22) << n.name << std::right
+               << std::setw(12) << n.syscalls << "\n";
+        }
+    }
+}
+
+std::string
+TopologyComparison::WriteCsv(const std::string& dir, const std::vector<VariantResult>& results)
+{
+    std::ofstream flows(dir + "/flows.csv");
+    std::ofstream links(dir + "/links.csv");
+    std::ofstream nodes(dir + "/nodes.csv");
+    for (auto [file, name] : {std::make_pair(&flows, "flows.csv"),
+                              std::make_pair(&links, "links.csv"),
+                              std::make_pair(&nodes, "nodes.csv")})
+    {
+        if (!*file)
+        {
+            return dir + "/" + name + ": cannot write";
+        }
+    }
+    flows << "variant,flow,tx_packets,rx_packets,rx_bytes,throughput_bps,mean_delay_s,jitter_s,"
+             "loss\n";
+    links << "variant,link,kind,frames,bytes,drops,drops_by_reason\n";
+    nodes << "variant,node,syscalls\n";
+    for (const VariantResult& r : results)
+    {
+        for (const FlowResult& f : r.flows)
+        {
+            flows << r.variant << "," << f.label << "," << f.txPackets << "," << f.rxPackets << ","
+                  << f.rxBytes << "," << Fixed(f.throughputBps, 1) << ","
+                  << (f.hasDelay ? Fixed(f.meanDelayS, 9) : "") << ","
+                  << (f.hasDelay ? Fixed(f.jitterS, 9) : "") << ","
+                  << (f.hasDelay ? Fixed(f.loss, 6) : "") << "\n";
+        }
+        for (const LinkResult& l : r.links)
+        {
+            links << r.variant << "," << l.label << "," << l.kind << "," << l.frames << ","
+                  << l.bytes << "," << DropTotal(l.drops) << "," << DropDetail(l.drops) << "\n";
+        }
+        for (const NodeResult& n : r.nodes)
+        {
+            nodes << r.variant << "," << n.name << "," << n.syscalls << "\n";
+        }
+    }
+    return "";
+}
+
+} // namespace ns3

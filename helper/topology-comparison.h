@@ -1,0 +1,135 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef TOPOLOGY_COMPARISON_H
+#define TOPOLOGY_COMPARISON_H
+
+#include "topology-builder.h"
+#include "topology-graph.h"
+#include "traffic-description.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+/**
+ * \file
+ * \ingroup tun
+ * Runs one topology and traffic once per link-kind variant and gathers per-flow,
+ * per-link and per-node results.
+ */
+
+namespace ns3
+{
+
+/// \ingroup tun
+/// A flow's outcome in one variant.
+struct FlowResult
+{
+    std::string label;       //!< "udp a->c"
+    uint64_t txPackets{0};   //!< sent (udp datagrams, echo requests; tcp: 0)
+    uint64_t rxPackets{0};   //!< received (tcp: 0)
+    uint64_t rxBytes{0};     //!< application bytes received
+    double throughputBps{0}; //!< rxBytes * 8 over the flow's start..stop
+    bool hasDelay{false};    //!< delay, jitter and loss are measured (udp, ping)
+    double meanDelayS{0};    //!< udp: one-way; ping: round trip
+    double jitterS{0};       //!< mean |difference| of successive delays
+    double loss{0};          //!< 1 - rx / tx
+};
+
+/// \ingroup tun
+/// A link's counters in one variant, both directions together.
+struct LinkResult
+{
+    std::string label;                     //!< "a--b"
+    std::string kind;                      //!< as built
+    uint64_t frames{0};                    //!< frames put on the wire
+    uint64_t bytes{0};                     //!< their bytes
+    std::map<std::string, uint64_t> drops; //!< by reason
+};
+
+/// \ingroup tun
+/// A node's counters in one variant.
+struct NodeResult
+{
+    std::string name;     //!< node name
+    uint64_t syscalls{0}; //!< system calls of its simulated processes (daemons)
+};
+
+/// \ingroup tun
+/// One variant's run.
+struct VariantResult
+{
+    std::string variant;           //!< "p2p", "ppp-tun", "udp-tun" or "mixed"
+    std::string error;             //!< empty when it ran
+    std::vector<FlowResult> flows; //!< in traffic order
+    std::vector<LinkResult> links; //!< in edge order
+    std::vector<NodeResult> nodes; //!< in vertex order
+};
+
+/// \ingroup tun
+/// How to run the variants.
+struct ComparisonOptions
+{
+    uint32_t seed{1};                                 //!< RngSeedManager seed
+    uint64_t run{1};                                  //!< RngSeedManager run
+    int64_t drainNs{3000000000};                      //!< run on after the last stop
+    TopologyRouting routing{TopologyRouting::STATIC}; //!< routing
+    std::string pcapPrefix;                           //!< pcap on every link if set
+    std::function<void(const std::string&)> progress; //!< progress messages, if set
+};
+
+/**
+ * \ingroup tun
+ * \brief The comparison behind examples/tun-compare.cc: each variant is a fresh
+ * simulation of the same graph and traffic, with every link's kind overridden (or as
+ * written, "mixed"), the same seed and run.
+ *
+ * Per-flow results come from the applications, not FlowMonitor: FlowMonitor follows a
+ * packet with a packet tag, and tags do not cross tun(4) (the daemon reads bytes and
+ * writes new packets), so a flow through a ppp-tun or udp-tun link would look lost. The
+ * UDP client's SeqTsHeader gives one-way delay; V4Ping's Rtt trace gives round trips.
+ * Throughput is the application bytes received between a flow's start and stop, over
+ * that time; delay and loss also count what arrives in the drain time after the last
+ * stop. TCP has no delay or loss figure (it retransmits). A ping reply that arrives
+ * after the ping's stop is lost (V4Ping closes its socket), so a long queue shows as
+ * ping loss.
+ */
+class TopologyComparison
+{
+  public:
+    /**
+     * Run one variant. Calls Simulator::Destroy at the end.
+     * \param graph the topology \param flows the traffic (checked against the graph)
+     * \param override the kind of every link, or nothing for the graph's own
+     * \param options seed, routing, pcap, progress
+     * \return the results, or an error (e.g. global routing over tun links)
+     */
+    static VariantResult Run(const TopologyGraph& graph,
+                             const std::vector<TrafficFlow>& flows,
+                             std::optional<LinkKind> override,
+                             const ComparisonOptions& options);
+
+    /// \param name "p2p", "ppp-tun", "udp-tun" or "mixed" \param kind receives the
+    /// override (nothing for mixed) \return false for an unknown name
+    static bool ParseVariant(const std::string& name, std::optional<LinkKind>& kind);
+
+    /// Print the comparison tables (flows, links, nodes). \param os \param results
+    static void WriteTable(std::ostream& os, const std::vector<VariantResult>& results);
+
+    /**
+     * Write flows.csv, links.csv and nodes.csv into \p dir (which must exist).
+     * \param dir the folder \param results the variants
+     * \return empty, or the file that could not be written
+     */
+    static std::string WriteCsv(const std::string& dir, const std::vector<VariantResult>& results);
+};
+
+} // namespace ns3
+
+#endif /* TOPOLOGY_COMPARISON_H */

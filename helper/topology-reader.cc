@@ -1,0 +1,417 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "topology-reader.h"
+
+#include <boost/graph/graphml.hpp>
+#include <boost/graph/graphviz.hpp>
+#include <boost/property_tree/ptree.hpp>
+#include <boost/property_tree/xml_parser.hpp>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace ns3
+{
+
+namespace
+{
+
+/// A node as read, before checking: its id and every attribute as text.
+struct RawVertex
+{
+    std::string id;                           //!< DOT node id, GraphML id
+    std::map<std::string, std::string> attrs; //!< attributes
+};
+
+/// An edge as read.
+struct RawEdge
+{
+    std::map<std::string, std::string> attrs; //!< attributes
+};
+
+/// What the Boost readers fill in.
+using RawGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, RawVertex, RawEdge>;
+using RawV = boost::graph_traits<RawGraph>::vertex_descriptor; //!< a raw vertex
+using RawE = boost::graph_traits<RawGraph>::edge_descriptor;   //!< a raw edge
+
+/**
+ * A dynamic property map that keeps any node or edge attribute read_graphviz meets as
+ * text, so every attribute reaches the checks (dynamic_properties alone would need each
+ * name declared up front, and fail on the others).
+ */
+class AttributeMap : public boost::dynamic_property_map
+{
+  public:
+    /// \param graph the graph \param name the attribute \param edge edges, not nodes
+    AttributeMap(RawGraph& graph, std::string name, bool edge)
+        : m_graph(graph),
+          m_name(std::move(name)),
+          m_edge(edge)
+    {
+    }
+
+    boost::any get(const boost::any& key) override
+    {
+        return get_string(key);
+    }
+
+    std::string get_string(const boost::any& key) override
+    {
+        const auto& attrs = Attrs(key);
+        auto it = attrs.find(m_name);
+        return it == attrs.end() ? "" : it->second;
+    }
+
+    void put(const boost::any& key, const boost::any& value) override
+    {
+        Attrs(key)[m_name] = boost::any_cast<std::string>(value);
+    }
+
+    const std::type_info& key() const override
+    {
+        return m_edge ? typeid(RawE) : typeid(RawV);
+    }
+
+    const std::type_info& value() const override
+    {
+        return typeid(std::string);
+    }
+
+  private:
+    /// \param key a vertex or edge descriptor \return its attributes
+    std::map<std::string, std::string>& Attrs(const boost::any& key)
+    {
+        if (m_edge)
+        {
+            return m_graph[boost::any_cast<RawE>(key)].attrs;
+        }
+        return m_graph[boost::any_cast<RawV>(key)].attrs;
+    }
+
+    RawGraph& m_graph;  //!< the graph
+    std::string m_name; //!< the attribute
+    bool m_edge;        //!< edge attribute
+};
+
+/// read_graphml's view of a RawGraph: every <data> is kept as text.
+class GraphmlSink : public boost::mutate_graph
+{
+  public:
+    /// \param graph the graph to fill
+    explicit GraphmlSink(RawGraph& graph)
+        : m_graph(graph)
+    {
+    }
+
+    bool is_directed() const override
+    {
+        return false;
+    }
+
+    boost::any do_add_vertex() override
+    {
+        return boost::any(boost::add_vertex(m_graph));
+    }
+
+    std::pair<boost::any, bool> do_add_edge(boost::any source, boost::any target) override
+    {
+        auto [edge, added] =
+            boost::add_edge(boost::any_cast<RawV>(source), boost::any_cast<RawV>(target), m_graph);
+        return {boost::any(edge), added};
+    }
+
+    void set_graph_property(const std::string&, const std::string&, const std::string&) override
+    {
+    }
+
+    void set_vertex_property(const std::string& name,
+                             boost::any vertex,
+                             const std::string& value,
+                             const std::string&) override
+    {
+        m_graph[boost::any_cast<RawV>(vertex)].attrs[name] = value;
+    }
+
+    void set_edge_property(const std::string& name,
+                           boost::any edge,
+                           const std::string& value,
+                           const std::string&) override
+    {
+        m_graph[boost::any_cast<RawE>(edge)].attrs[name] = value;
+    }
+
+  private:
+    RawGraph& m_graph; //!< the graph
+};
+
+/// \param path a file \param text receives its contents \return false if unreadable
+bool
+Slurp(const std::string& path, std::string& text)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+    {
+        return false;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad())
+    {
+        return false;
+    }
+    text = buffer.str();
+    return true;
+}
+
+/**
+ * Check a raw graph and turn it into a TopologyGraph.
+ * \param raw what the reader gave, ids filled in
+ * \param name the file, for messages
+ * \param result receives the graph, or the error, and warnings
+ */
+void
+Convert(const RawGraph& raw, const std::string& name, TopologyReadResult& result)
+{
+    if (boost::num_vertices(raw) == 0)
+    {
+        result.error = name + ": the graph has no nodes";
+        return;
+    }
+    TopologyGraph& graph = result.graph;
+    std::map<std::string, std::string> seen; // name -> id
+    for (RawV v = 0; v < boost::num_vertices(raw); ++v)
+    {
+        const RawVertex& node = raw[v];
+        auto named = node.attrs.find("name");
+        std::string nodeName = named != node.attrs.end() ? named->second : node.id;
+        if (nodeName.empty())
+        {
+            result.error = name + ": node '" + node.id + "' has an empty name";
+            break;
+        }
+        auto [it, fresh] = seen.emplace(nodeName, node.id);
+        if (!fresh)
+        {
+            result.error = name + ": duplicate node name '" + nodeName + "' (nodes '" + it->second +
+                           "' and '" + node.id + "')";
+            break;
+        }
+        boost::add_vertex(TopologyNode{nodeName}, graph);
+    }
+    for (auto [it, end] = boost::edges(raw); result.Ok() && it != end; ++it)
+    {
+        RawV a = boost::source(*it, raw);
+        RawV b = boost::target(*it, raw);
+        std::string what = "edge " + graph[a].name + " -- " + graph[b].name;
+        if (a == b)
+        {
+            result.error = name + ": " + what + ": a self-loop (a link needs two nodes)";
+            break;
+        }
+        TopologyLink link;
+        link.where = name + ": " + what;
+        for (const auto& [key, value] : raw[*it].attrs)
+        {
+            if (!TopologyLink::IsAttribute(key))
+            {
+                result.warnings.push_back(link.where + ": ignoring attribute '" + key + "'");
+                continue;
+            }
+            std::string error = link.Set(key, value);
+            if (!error.empty())
+            {
+                result.error = link.where + ": " + error;
+                break;
+            }
+        }
+        boost::add_edge(a, b, link, graph);
+    }
+    if (!result.Ok())
+    {
+        result.graph = TopologyGraph();
+    }
+}
+
+} // namespace
+
+TopologyReadResult
+TopologyReader::Read(const std::string& path)
+{
+    auto endsWith = [&path](const std::string& suffix) {
+        return path.size() >= suffix.size() &&
+               path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    if (endsWith(".graphml") || endsWith(".xml"))
+    {
+        return ReadGraphml(path);
+    }
+    return ReadDot(path);
+}
+
+TopologyReadResult
+TopologyReader::ReadDot(const std::string& path)
+{
+    std::string text;
+    if (!Slurp(path, text))
+    {
+        TopologyReadResult result;
+        result.error = path + ": cannot read the file";
+        return result;
+    }
+    return ParseDot(text, path);
+}
+
+TopologyReadResult
+TopologyReader::ReadGraphml(const std::string& path)
+{
+    std::string text;
+    if (!Slurp(path, text))
+    {
+        TopologyReadResult result;
+        result.error = path + ": cannot read the file";
+        return result;
+    }
+    return ParseGraphml(text, path);
+}
+
+TopologyReadResult
+TopologyReader::ParseDot(const std::string& text, const std::string& name)
+{
+    TopologyReadResult result;
+    RawGraph raw;
+    boost::dynamic_properties dp(
+        [&raw](const std::string& attr,
+               const boost::any& key,
+               const boost::any&) -> boost::shared_ptr<boost::dynamic_property_map> {
+            if (key.type() == typeid(RawV))
+            {
+                return boost::make_shared<AttributeMap>(raw, attr, false);
+            }
+            if (key.type() == typeid(RawE))
+            {
+                return boost::make_shared<AttributeMap>(raw, attr, true);
+            }
+            return nullptr; // graph attributes: not ours
+        });
+    dp.property("node_id", boost::get(&RawVertex::id, raw));
+    try
+    {
+        boost::read_graphviz(text, raw, dp, "node_id");
+    }
+    catch (const boost::directed_graph_error&)
+    {
+        result.error = name + ": a directed graph; write 'graph { a -- b }', links go both ways";
+        return result;
+    }
+    catch (const boost::bad_graphviz_syntax& e)
+    {
+        result.error = name + ": DOT syntax error: " + e.what();
+        return result;
+    }
+    catch (const std::exception& e)
+    {
+        result.error = name + ": " + e.what();
+        return result;
+    }
+    Convert(raw, name, result);
+    return result;
+}
+
+TopologyReadResult
+TopologyReader::ParseGraphml(const std::string& text, const std::string& name)
+{
+    namespace pt = boost::property_tree;
+    TopologyReadResult result;
+    // A first pass with the XML parser Boost's read_graphml uses: it has line numbers for
+    // syntax errors, and the node ids, which read_graphml does not hand on.
+    pt::ptree tree;
+    try
+    {
+        std::istringstream in(text);
+        pt::read_xml(in, tree, pt::xml_parser::no_comments);
+    }
+    catch (const pt::xml_parser_error& e)
+    {
+        result.error = name + ":" + std::to_string(e.line()) + ": XML syntax error: " + e.message();
+        return result;
+    }
+    auto root = tree.get_child_optional("graphml");
+    auto top = root ? root->get_child_optional("graph") : boost::none;
+    if (!top)
+    {
+        result.error = name + ": no <graphml><graph> element";
+        return result;
+    }
+    std::vector<std::string> ids;
+    std::set<std::string> known;
+    for (const auto& [tag, child] : *top)
+    {
+        if (tag == "graph" || child.get_child_optional("graph"))
+        {
+            result.error = name + ": nested graphs are not supported";
+            return result;
+        }
+        if (tag == "node")
+        {
+            std::string id = child.get("<xmlattr>.id", "");
+            if (id.empty())
+            {
+                result.error = name + ": a <node> without an id";
+                return result;
+            }
+            if (!known.insert(id).second)
+            {
+                result.error = name + ": duplicate node id '" + id + "'";
+                return result;
+            }
+            ids.push_back(id);
+        }
+    }
+    for (const auto& [tag, child] : *top)
+    {
+        if (tag != "edge")
+        {
+            continue;
+        }
+        std::string source = child.get("<xmlattr>.source", "");
+        std::string target = child.get("<xmlattr>.target", "");
+        for (const std::string& end : {source, target})
+        {
+            if (!known.count(end))
+            {
+                result.error =
+                    name + ": edge " + source + " -- " + target + ": no <node id=\"" + end + "\">";
+                return result;
+            }
+        }
+    }
+
+    RawGraph raw;
+    GraphmlSink sink(raw);
+    try
+    {
+        std::istringstream in(text);
+        boost::read_graphml(in, sink, 0);
+    }
+    catch (const boost::directed_graph_error&)
+    {
+        result.error = name + ": a directed edge; use edgedefault=\"undirected\"";
+        return result;
+    }
+    catch (const std::exception& e)
+    {
+        result.error = name + ": " + e.what();
+        return result;
+    }
+    for (RawV v = 0; v < boost::num_vertices(raw) && v < ids.size(); ++v)
+    {
+        raw[v].id = ids[v];
+    }
+    Convert(raw, name, result);
+    return result;
+}
+
+} // namespace ns3

@@ -1,0 +1,105 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef TRAFFIC_DESCRIPTION_H
+#define TRAFFIC_DESCRIPTION_H
+
+#include "topology-graph.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+/**
+ * \file
+ * \ingroup tun
+ * The traffic of a topology run: UDP constant-bit-rate flows, TCP bulk transfers and
+ * pings between named nodes, read from a small text format.
+ */
+
+namespace ns3
+{
+
+/// \ingroup tun
+/// One flow of a traffic description.
+struct TrafficFlow
+{
+    /// What the flow is.
+    enum Kind
+    {
+        UDP,  //!< "udp": UdpClient to UdpServer, constant bit rate
+        TCP,  //!< "tcp": BulkSend to PacketSink
+        PING, //!< "ping": ICMP echo (V4Ping)
+    };
+
+    Kind kind{UDP};                 //!< kind
+    std::string from;               //!< source node name
+    std::string to;                 //!< destination node name
+    uint64_t rateBps{64000};        //!< udp: offered load, bits per second
+    uint32_t size{512};             //!< udp: datagram payload; ping: echo payload
+    uint64_t bytes{0};              //!< tcp: bytes to send (0: as many as fit)
+    int64_t startNs{2000000000};    //!< start time
+    int64_t stopNs{12000000000};    //!< stop time
+    int64_t intervalNs{1000000000}; //!< ping: between echo requests
+    std::string where;              //!< "file:line", for messages
+
+    /// \return "udp a->c" and the like
+    std::string Label() const;
+    /// \param kind a kind \return "udp", "tcp" or "ping"
+    static std::string KindName(Kind kind);
+};
+
+/// \ingroup tun
+/// What reading a traffic description gave.
+struct TrafficReadResult
+{
+    std::vector<TrafficFlow> flows; //!< the flows, in order
+    std::string error;              //!< empty on success
+
+    /// \return true without error
+    bool Ok() const
+    {
+        return error.empty();
+    }
+};
+
+/**
+ * \ingroup tun
+ * \brief Reads and checks traffic descriptions.
+ *
+ * One flow per line (or per ';'-separated item, for a command line); '#' starts a
+ * comment:
+ * \verbatim
+   udp  <from> <to> [rate=64kbps] [size=512] [start=2s] [stop=12s]
+   tcp  <from> <to> [bytes=0] [start=2s] [stop=12s]
+   ping <from> <to> [interval=1s] [size=56] [start=2s] [stop=12s]
+   \endverbatim
+ * Defaults as shown (start at 2 s leaves time for PPP to negotiate). Values are checked
+ * here; Check() then checks the nodes against a topology.
+ */
+class TrafficDescription
+{
+  public:
+    /// \param path a file \return the flows, or an error naming the file and line
+    static TrafficReadResult Read(const std::string& path);
+
+    /**
+     * \param text the description \param name what to call it in messages
+     * \return the flows, or an error naming \p name and the line (or item)
+     */
+    static TrafficReadResult Parse(const std::string& text, const std::string& name);
+
+    /**
+     * Check the flows against a topology: both nodes exist, and a path joins them.
+     * \param flows the flows \param graph the topology \param graphName for messages
+     * \return empty, or the first problem
+     */
+    static std::string Check(const std::vector<TrafficFlow>& flows,
+                             const TopologyGraph& graph,
+                             const std::string& graphName);
+};
+
+} // namespace ns3
+
+#endif /* TRAFFIC_DESCRIPTION_H */

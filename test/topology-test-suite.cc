@@ -1,0 +1,518 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+// Topologies: reading DOT and GraphML (good files, and every bad case with its
+// message), the networks built from the bundled topologies (node, device and route
+// counts), the static routes against Boost's own BFS, traffic descriptions, and a short
+// comparison run.
+
+#include "ns3/core-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/tun-module.h"
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <fstream>
+#include <sstream>
+
+using namespace ns3;
+
+#ifndef NS_TEST_SOURCEDIR
+#define NS_TEST_SOURCEDIR "test"
+#endif
+
+namespace
+{
+
+/// \param name a file of examples/topologies \return its path
+std::string
+Bundled(const std::string& name)
+{
+    return std::string(NS_TEST_SOURCEDIR) + "/../examples/topologies/" + name;
+}
+
+/// \return true when \p text contains \p part
+bool
+Has(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+const char* const GOOD_GRAPHML = R"(<?xml version="1.0"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="k" for="edge" attr.name="kind" attr.type="string"><default>p2p</default></key>
+  <key id="b" for="edge" attr.name="baud" attr.type="int"/>
+  <key id="n" for="node" attr.name="name" attr.type="string"/>
+  <graph edgedefault="undirected">
+    <node id="x"><data key="n">left</data></node>
+    <node id="y"/>
+    <edge source="x" target="y"><data key="k">ppp-tun</data><data key="b">9600</data></edge>
+  </graph>
+</graphml>)";
+
+/**
+ * Good DOT and GraphML: names, kinds and values, defaults for what is left out, DOT's
+ * edge defaults, and a warning for an unknown attribute.
+ */
+class TopologyReadGoodTestCase : public TestCase
+{
+  public:
+    TopologyReadGoodTestCase()
+        : TestCase("DOT and GraphML: nodes, link attributes, defaults")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TopologyReadResult dot = TopologyReader::ParseDot(
+            "graph g { edge [delay=\"7ms\"]; a -- b [kind=\"ppp-tun\", baud=57600, error=0.01];"
+            " b -- c [rate=\"2.5Mbps\", queue=20, colour=red]; }",
+            "g.dot");
+        NS_TEST_ASSERT_MSG_EQ(dot.error, "", "reads");
+        const TopologyGraph& g = dot.graph;
+        NS_TEST_ASSERT_MSG_EQ(boost::num_vertices(g), 3u, "three nodes");
+        NS_TEST_ASSERT_MSG_EQ(boost::num_edges(g), 2u, "two links");
+        NS_TEST_EXPECT_MSG_EQ(g[0].name, "a", "named by the DOT id");
+        auto first = *boost::edges(g).first;
+        NS_TEST_EXPECT_MSG_EQ((g[first].kind == LinkKind::PPP_TUN), true, "kind");
+        NS_TEST_EXPECT_MSG_EQ(g[first].baud, 57600u, "baud");
+        NS_TEST_EXPECT_MSG_EQ(g[first].delayNs, 7000000, "edge [] default");
+        NS_TEST_EXPECT_MSG_EQ(g[first].error, 0.01, "error");
+        auto second = *std::next(boost::edges(g).first);
+        NS_TEST_EXPECT_MSG_EQ((g[second].kind == LinkKind::P2P), true, "default kind");
+        NS_TEST_EXPECT_MSG_EQ(g[second].rateBps, 2500000u, "rate");
+        NS_TEST_EXPECT_MSG_EQ(g[second].queue, 20u, "queue");
+        NS_TEST_EXPECT_MSG_EQ(g[second].baud, 115200u, "default baud");
+        NS_TEST_EXPECT_MSG_EQ(dot.warnings.size(), 1u, "one warning");
+        NS_TEST_EXPECT_MSG_EQ(Has(dot.warnings.at(0), "ignoring attribute 'colour'"),
+                              true,
+                              dot.warnings.at(0));
+
+        TopologyReadResult xml = TopologyReader::ParseGraphml(GOOD_GRAPHML, "g.graphml");
+        NS_TEST_ASSERT_MSG_EQ(xml.error, "", "reads");
+        NS_TEST_ASSERT_MSG_EQ(boost::num_vertices(xml.graph), 2u, "two nodes");
+        NS_TEST_EXPECT_MSG_EQ(xml.graph[0].name, "left", "named by its name data");
+        NS_TEST_EXPECT_MSG_EQ(xml.graph[1].name, "y", "named by its id");
+        auto edge = *boost::edges(xml.graph).first;
+        NS_TEST_EXPECT_MSG_EQ((xml.graph[edge].kind == LinkKind::PPP_TUN), true, "kind");
+        NS_TEST_EXPECT_MSG_EQ(xml.graph[edge].baud, 9600u, "baud");
+
+        TopologyReadResult mesh = TopologyReader::Read(Bundled("mesh.graphml"));
+        NS_TEST_ASSERT_MSG_EQ(mesh.error, "", "the bundled GraphML reads");
+        NS_TEST_EXPECT_MSG_EQ(boost::num_edges(mesh.graph), 6u, "six links");
+        NS_TEST_EXPECT_MSG_EQ(FindTopologyNode(mesh.graph, "centre").has_value(), true, "names");
+    }
+};
+
+/// Each bad input gives an error that names the file and what is wrong.
+class TopologyReadBadTestCase : public TestCase
+{
+  public:
+    TopologyReadBadTestCase()
+        : TestCase("Bad topologies: each error names the file and the problem")
+    {
+    }
+
+  private:
+    /// \param text DOT \param expected parts of the message
+    void ExpectDot(const std::string& text, const std::vector<std::string>& expected)
+    {
+        TopologyReadResult r = TopologyReader::ParseDot(text, "bad.dot");
+        NS_TEST_EXPECT_MSG_EQ(r.Ok(), false, "fails: " << text);
+        NS_TEST_EXPECT_MSG_EQ(boost::num_vertices(r.graph), 0u, "no graph on error");
+        for (const std::string& part : expected)
+        {
+            NS_TEST_EXPECT_MSG_EQ(Has(r.error, part), true, "'" << r.error << "' has " << part);
+        }
+    }
+
+    /// \param text GraphML \param expected parts of the message
+    void ExpectGraphml(const std::string& text, const std::vector<std::string>& expected)
+    {
+        TopologyReadResult r = TopologyReader::ParseGraphml(text, "bad.graphml");
+        NS_TEST_EXPECT_MSG_EQ(r.Ok(), false, "fails: " << text);
+        for (const std::string& part : expected)
+        {
+            NS_TEST_EXPECT_MSG_EQ(Has(r.error, part), true, "'" << r.error << "' has " << part);
+        }
+    }
+
+    void DoRun() override
+    {
+        TopologyReadResult missing = TopologyReader::Read("/nonexistent/none.dot");
+        NS_TEST_EXPECT_MSG_EQ(missing.error,
+                              "/nonexistent/none.dot: cannot read the file",
+                              "unreadable");
+        missing = TopologyReader::Read("/nonexistent/none.graphml");
+        NS_TEST_EXPECT_MSG_EQ(Has(missing.error, "none.graphml: cannot read"), true, "GraphML");
+
+        ExpectDot("graph { a -- ; }", {"bad.dot: DOT syntax error"});
+        ExpectDot("graph { a -- b [kind=slip]; }",
+                  {"bad.dot: edge a -- b: unknown link kind 'slip'"});
+        ExpectDot("graph { a -- b [rate=fast]; }", {"edge a -- b: bad rate 'fast'"});
+        ExpectDot("graph { a -- b [rate=\"10Mbit\"]; }", {"unknown unit 'Mbit'"});
+        ExpectDot("graph { a -- b [baud=\"-3\"]; }", {"edge a -- b: bad baud '-3'"});
+        ExpectDot("graph { a -- b [baud=12.5]; }", {"bad baud '12.5'"});
+        ExpectDot("graph { a -- b [delay=\"2 lightyears\"]; }", {"edge a -- b: bad delay"});
+        ExpectDot("graph { a -- b [delay=soon]; }", {"bad delay: bad time 'soon'"});
+        ExpectDot("graph { a -- b [error=1.5]; }", {"bad error rate '1.5'"});
+        ExpectDot("graph { a -- b [queue=0]; }", {"bad queue '0'"});
+        ExpectDot("graph { a [name=x]; b [name=x]; a -- b; }",
+                  {"bad.dot: duplicate node name 'x' (nodes 'a' and 'b')"});
+        ExpectDot("graph { a -- b; b -- b; }", {"bad.dot: edge b -- b: a self-loop"});
+        ExpectDot("digraph { a -> b; }", {"bad.dot: a directed graph"});
+        ExpectDot("graph { }", {"bad.dot: the graph has no nodes"});
+
+        const std::string head = "<?xml version=\"1.0\"?>\n<graphml>\n"
+                                 "<key id=\"k\" for=\"edge\" attr.name=\"kind\"/>\n"
+                                 "<graph edgedefault=\"undirected\">\n";
+        ExpectGraphml(head + "<node id=\"a\">\n<node id=\"b\"/>\n</graph></graphml>",
+                      {"bad.graphml:", "XML syntax error"});
+        ExpectGraphml(head + "<node id=\"a\"/><edge source=\"a\" target=\"zz\"/></graph></graphml>",
+                      {"bad.graphml: edge a -- zz: no <node id=\"zz\">"});
+        ExpectGraphml(head + "<node id=\"a\"/><node id=\"a\"/></graph></graphml>",
+                      {"bad.graphml: duplicate node id 'a'"});
+        ExpectGraphml(head + "<node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\">"
+                             "<data key=\"k\">slip</data></edge></graph></graphml>",
+                      {"bad.graphml: edge a -- b: unknown link kind 'slip'"});
+        ExpectGraphml("<?xml version=\"1.0\"?><graphml><graph edgedefault=\"directed\">"
+                      "<node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"/>"
+                      "</graph></graphml>",
+                      {"bad.graphml: a directed edge"});
+        ExpectGraphml("<?xml version=\"1.0\"?><other/>", {"no <graphml><graph>"});
+    }
+};
+
+/// Traffic descriptions: good ones, syntax errors with the line, and checks against a graph.
+class TrafficDescriptionTestCase : public TestCase
+{
+  public:
+    TrafficDescriptionTestCase()
+        : TestCase("Traffic descriptions: flows, errors with their line, unknown nodes, no path")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TrafficReadResult good = TrafficDescription::Parse(
+            "# comment\nudp a b rate=1Mbps size=100 start=1s stop=3s\n\ntcp b a bytes=5000; "
+            "ping a b interval=250ms\n",
+            "t.traffic");
+        NS_TEST_ASSERT_MSG_EQ(good.error, "", "reads");
+        NS_TEST_ASSERT_MSG_EQ(good.flows.size(), 3u, "three flows");
+        NS_TEST_EXPECT_MSG_EQ(good.flows[0].rateBps, 1000000u, "rate");
+        NS_TEST_EXPECT_MSG_EQ(good.flows[0].size, 100u, "size");
+        NS_TEST_EXPECT_MSG_EQ(good.flows[0].stopNs, 3000000000, "stop");
+        NS_TEST_EXPECT_MSG_EQ(good.flows[1].bytes, 5000u, "bytes");
+        NS_TEST_EXPECT_MSG_EQ(good.flows[2].intervalNs, 250000000, "interval");
+        NS_TEST_EXPECT_MSG_EQ(good.flows[2].Label(), "ping a->b", "label");
+
+        auto error = [](const std::string& text) {
+            return TrafficDescription::Parse(text, "t.traffic").error;
+        };
+        NS_TEST_EXPECT_MSG_EQ(error("udp a b\nsctp a b\n"),
+                              "t.traffic:2: unknown flow kind 'sctp' (udp, tcp, ping)",
+                              "kind");
+        NS_TEST_EXPECT_MSG_EQ(error("udp a"),
+                              "t.traffic:1: expected 'udp <from> <to> [key=value...]'",
+                              "nodes");
+        NS_TEST_EXPECT_MSG_EQ(Has(error("udp a b rate=lots"), "t.traffic:1: bad rate 'lots'"),
+                              true,
+                              "rate");
+        NS_TEST_EXPECT_MSG_EQ(error("tcp a b rate=1Mbps"),
+                              "t.traffic:1: unknown option 'rate' for a tcp flow",
+                              "option");
+        NS_TEST_EXPECT_MSG_EQ(error("udp a b start=5s stop=2s"),
+                              "t.traffic:1: stop must come after start",
+                              "times");
+        NS_TEST_EXPECT_MSG_EQ(error("udp a b; ping a"),
+                              "t.traffic:1 (item 2): expected 'ping <from> <to> [key=value...]'",
+                              "items");
+        NS_TEST_EXPECT_MSG_EQ(error("# nothing\n"), "t.traffic: no flows", "empty");
+
+        TopologyReadResult split = TopologyReader::ParseDot("graph { a -- b; c -- d; }", "s.dot");
+        NS_TEST_ASSERT_MSG_EQ(split.error, "", "reads");
+        auto check = [&split](const std::string& text) {
+            return TrafficDescription::Check(TrafficDescription::Parse(text, "t.traffic").flows,
+                                             split.graph,
+                                             "s.dot");
+        };
+        NS_TEST_EXPECT_MSG_EQ(check("udp a b"), "", "a path");
+        NS_TEST_EXPECT_MSG_EQ(check("udp a b\nping a zz"),
+                              "t.traffic:2: unknown node 'zz' (not in s.dot)",
+                              "unknown node");
+        NS_TEST_EXPECT_MSG_EQ(check("tcp a d"),
+                              "t.traffic:1: no path from a to d in s.dot (the graph is not "
+                              "connected)",
+                              "not connected");
+    }
+};
+
+/// Per link kind, the devices a link adds to each end (besides the loopback).
+uint32_t
+DevicesPerEnd(LinkKind kind)
+{
+    return kind == LinkKind::UDP_TUN ? 2 : 1; // udp-tun: the underlay and tun
+}
+
+/**
+ * Every bundled topology builds: a node per vertex, the devices each link kind adds, and
+ * (links - degree) static routes per node; the chain's numbers spelt out.
+ */
+class TopologyShapeTestCase : public TestCase
+{
+  public:
+    TopologyShapeTestCase()
+        : TestCase("Bundled topologies: node, device and route counts")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (std::string file : {"chain.dot", "star.dot", "ring.dot", "dialup.dot", "mesh.graphml"})
+        {
+            TopologyReadResult r = TopologyReader::Read(Bundled(file));
+            NS_TEST_ASSERT_MSG_EQ(r.error, "", file);
+            for (std::optional<LinkKind> kind :
+                 {std::optional<LinkKind>(), std::optional<LinkKind>(LinkKind::P2P)})
+            {
+                TopologyBuilder builder;
+                builder.SetKindOverride(kind);
+                NS_TEST_ASSERT_MSG_EQ(builder.Build(r.graph), "", file);
+                const TopologyGraph& g = r.graph;
+                NS_TEST_EXPECT_MSG_EQ(builder.GetNodes().GetN(), boost::num_vertices(g), file);
+                NS_TEST_EXPECT_MSG_EQ(builder.GetLinks().size(), boost::num_edges(g), file);
+                std::vector<uint32_t> devices(boost::num_vertices(g), 1);
+                for (const auto& link : builder.GetLinks())
+                {
+                    devices[link.ends[0]] += DevicesPerEnd(link.kind);
+                    devices[link.ends[1]] += DevicesPerEnd(link.kind);
+                }
+                for (TopologyVertex v = 0; v < boost::num_vertices(g); ++v)
+                {
+                    NS_TEST_EXPECT_MSG_EQ(builder.GetNodes().Get(v)->GetNDevices(),
+                                          devices[v],
+                                          file << " devices of " << g[v].name);
+                    NS_TEST_EXPECT_MSG_EQ(builder.GetRouteCount(v),
+                                          boost::num_edges(g) - boost::degree(v, g),
+                                          file << " routes of " << g[v].name);
+                }
+                if (file == "chain.dot" && !kind)
+                {
+                    // a: lo p2p; b: lo p2p tun0; c: lo tun0 (ppp), p2p and tun1 (tunnel);
+                    // d: lo p2p tun0.
+                    uint32_t expected[] = {2, 3, 4, 3};
+                    for (uint32_t v = 0; v < 4; ++v)
+                    {
+                        NS_TEST_EXPECT_MSG_EQ(builder.GetNodes().Get(v)->GetNDevices(),
+                                              expected[v],
+                                              "chain devices");
+                    }
+                    NS_TEST_EXPECT_MSG_EQ(builder.GetRouteCount(0), 2u, "a: the two far links");
+                    NS_TEST_EXPECT_MSG_EQ(builder.GetDaemons().GetN(), 4u, "2 UserPpp, 2 tunnel");
+                }
+                if (file == "dialup.dot" && !kind)
+                {
+                    NS_TEST_EXPECT_MSG_EQ(builder.GetNode("nas")->GetNDevices(),
+                                          1u + 1 + 8,
+                                          "the access server: backbone and eight lines");
+                }
+                Simulator::Destroy();
+            }
+        }
+    }
+};
+
+/**
+ * The builder's static routes on the ring and the mesh against Boost's own BFS: for each
+ * node, every route's gateway is the neighbour that breadth_first_search's predecessor
+ * map puts first on the way to the nearer end of the route's link.
+ */
+class TopologyRoutesTestCase : public TestCase
+{
+  public:
+    TopologyRoutesTestCase()
+        : TestCase("Static routes follow Boost BFS predecessors")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (std::string file : {"ring.dot", "mesh.graphml", "dialup.dot"})
+        {
+            TopologyReadResult r = TopologyReader::Read(Bundled(file));
+            NS_TEST_ASSERT_MSG_EQ(r.error, "", file);
+            const TopologyGraph& g = r.graph;
+            TopologyBuilder builder;
+            NS_TEST_ASSERT_MSG_EQ(builder.Build(g), "", file);
+            const auto& links = builder.GetLinks();
+            std::size_t n = boost::num_vertices(g);
+            for (TopologyVertex s = 0; s < n; ++s)
+            {
+                std::vector<TopologyVertex> pred(n, s);
+                std::vector<uint32_t> dist(n, 0);
+                boost::breadth_first_search(
+                    g,
+                    s,
+                    boost::visitor(boost::make_bfs_visitor(std::make_pair(
+                        boost::record_predecessors(pred.data(), boost::on_tree_edge()),
+                        boost::record_distances(dist.data(), boost::on_tree_edge())))));
+                Ptr<Ipv4> ipv4 = builder.GetNodes().Get(s)->GetObject<Ipv4>();
+                Ptr<Ipv4StaticRouting> routing = Ipv4StaticRoutingHelper().GetStaticRouting(ipv4);
+                uint32_t checked = 0;
+                for (uint32_t i = 0; i < routing->GetNRoutes(); ++i)
+                {
+                    Ipv4RoutingTableEntry route = routing->GetRoute(i);
+                    if (route.GetGateway() == Ipv4Address::GetAny() ||
+                        route.GetDestNetworkMask() != Ipv4Mask("255.255.255.252"))
+                    {
+                        continue; // the links' own routes
+                    }
+                    const TopologyBuilder::Link* dest = nullptr;
+                    for (const auto& link : links)
+                    {
+                        dest = link.network == route.GetDestNetwork() ? &link : dest;
+                    }
+                    NS_TEST_ASSERT_MSG_NE(dest, nullptr, "a route to a link");
+                    TopologyVertex target =
+                        dist[dest->ends[1]] < dist[dest->ends[0]] ? dest->ends[1] : dest->ends[0];
+                    TopologyVertex hop = target;
+                    while (pred[hop] != s)
+                    {
+                        hop = pred[hop];
+                    }
+                    // The gateway is hop's address on a link between s and hop.
+                    bool found = false;
+                    for (const auto& link : links)
+                    {
+                        for (int side = 0; side < 2; ++side)
+                        {
+                            found = found || (link.ends[side] == s && link.ends[1 - side] == hop &&
+                                              link.addresses[1 - side] == route.GetGateway());
+                        }
+                    }
+                    NS_TEST_EXPECT_MSG_EQ(
+                        found,
+                        true,
+                        file << ": " << g[s].name << " to " << route.GetDestNetwork() << " via "
+                             << route.GetGateway() << ", BFS says via " << g[hop].name);
+                    ++checked;
+                }
+                NS_TEST_EXPECT_MSG_EQ(checked,
+                                      boost::num_edges(g) - boost::degree(s, g),
+                                      file << ": every far link of " << g[s].name);
+            }
+            Simulator::Destroy();
+        }
+
+        TopologyReadResult ring = TopologyReader::Read(Bundled("ring.dot"));
+        TopologyBuilder global;
+        global.SetRouting(TopologyRouting::GLOBAL);
+        std::string error = global.Build(ring.graph);
+        NS_TEST_EXPECT_MSG_EQ(Has(error, "global routing cannot see ppp-tun or udp-tun links"),
+                              true,
+                              error);
+        TopologyBuilder native;
+        native.SetRouting(TopologyRouting::GLOBAL);
+        native.SetKindOverride(LinkKind::P2P);
+        NS_TEST_EXPECT_MSG_EQ(native.Build(ring.graph), "", "global routing over p2p");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * A short comparison on the chain: one UDP flow offered above the serial line's rate.
+ * All-p2p carries it; all-ppp-tun is held below 115200 baud (8N1: 92160 bit/s of
+ * octets); the tables have a row per variant; daemons make system calls only where
+ * there are daemons; the same seed gives the same CSV.
+ */
+class TopologyComparisonTestCase : public TestCase
+{
+  public:
+    TopologyComparisonTestCase()
+        : TestCase("A short comparison: p2p above the serial line's rate, ppp-tun below")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TopologyReadResult chain = TopologyReader::Read(Bundled("chain.dot"));
+        NS_TEST_ASSERT_MSG_EQ(chain.error, "", "reads");
+        TrafficReadResult traffic = TrafficDescription::Parse(
+            "udp a d rate=200kbps size=500 start=1.5s stop=3s; ping a c start=1.5s stop=3s",
+            "--flows");
+        NS_TEST_ASSERT_MSG_EQ(traffic.error, "", "flows");
+        ComparisonOptions options;
+        options.drainNs = 500000000;
+        std::vector<VariantResult> results;
+        for (auto kind :
+             {std::optional<LinkKind>(LinkKind::P2P), std::optional<LinkKind>(LinkKind::PPP_TUN)})
+        {
+            results.push_back(TopologyComparison::Run(chain.graph, traffic.flows, kind, options));
+            NS_TEST_ASSERT_MSG_EQ(results.back().error, "", "runs");
+        }
+        const FlowResult& p2p = results[0].flows.at(0);
+        const FlowResult& ppp = results[1].flows.at(0);
+        NS_TEST_EXPECT_MSG_GT(p2p.throughputBps, 115200, "p2p carries more than the line");
+        NS_TEST_EXPECT_MSG_GT(p2p.throughputBps, 190000, "p2p carries the offered load");
+        NS_TEST_EXPECT_MSG_LT(ppp.throughputBps, 92160, "ppp-tun stays under the line");
+        NS_TEST_EXPECT_MSG_GT(ppp.throughputBps, 40000, "but carries something");
+        NS_TEST_EXPECT_MSG_LT(p2p.loss, 0.01, "p2p loses nothing");
+        NS_TEST_EXPECT_MSG_GT(ppp.meanDelayS, p2p.meanDelayS, "the line is slower");
+        NS_TEST_EXPECT_MSG_GT(results[1].flows.at(1).rxPackets, 0u, "ping across PPP");
+        NS_TEST_EXPECT_MSG_EQ(results[0].nodes.at(1).syscalls, 0u, "no daemons on p2p");
+        NS_TEST_EXPECT_MSG_GT(results[1].nodes.at(1).syscalls, 100u, "ppp(8) works for it");
+        NS_TEST_EXPECT_MSG_GT(results[1].links.at(0).frames, 50u, "frames on the line");
+
+        std::ostringstream table;
+        TopologyComparison::WriteTable(table, results);
+        for (const std::string& row : {std::string("p2p       udp a->d"),
+                                       std::string("ppp-tun   udp a->d"),
+                                       std::string("ppp-tun   a--b                  ppp-tun")})
+        {
+            NS_TEST_EXPECT_MSG_EQ(Has(table.str(), row), true, table.str());
+        }
+
+        // Determinism: the same run again writes the same CSV.
+        std::string path = CreateTempDirFilename("flows.csv");
+        std::string dir1 = path.substr(0, path.rfind('/'));
+        options.drainNs = 0;
+        auto csv = [&](const std::string& dir) {
+            std::vector<VariantResult> once = {
+                TopologyComparison::Run(chain.graph, traffic.flows, std::nullopt, options)};
+            NS_TEST_EXPECT_MSG_EQ(TopologyComparison::WriteCsv(dir, once), "", "writes");
+            std::ifstream in(dir + "/flows.csv");
+            std::ostringstream text;
+            text << in.rdbuf();
+            return text.str();
+        };
+        std::string first = csv(dir1);
+        NS_TEST_EXPECT_MSG_EQ(first, csv(dir1), "same seed, same CSV");
+        NS_TEST_EXPECT_MSG_EQ(Has(first, "mixed,udp a->d,"), true, first);
+    }
+};
+
+/// The suite.
+class TopologyTestSuite : public TestSuite
+{
+  public:
+    TopologyTestSuite()
+        : TestSuite("topology", UNIT)
+    {
+        AddTestCase(new TopologyReadGoodTestCase, TestCase::QUICK);
+        AddTestCase(new TopologyReadBadTestCase, TestCase::QUICK);
+        AddTestCase(new TrafficDescriptionTestCase, TestCase::QUICK);
+        AddTestCase(new TopologyShapeTestCase, TestCase::QUICK);
+        AddTestCase(new TopologyRoutesTestCase, TestCase::QUICK);
+        AddTestCase(new TopologyComparisonTestCase, TestCase::QUICK);
+    }
+};
+
+static TopologyTestSuite g_topologyTestSuite; //!< registers the suite
+
+} // namespace
