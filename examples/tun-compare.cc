@@ -18,7 +18,7 @@
 //   tun-compare [--topology=examples/topologies/dialup.dot]
 //               [--traffic=examples/topologies/dialup.traffic | --flows="udp a d; ping a c"]
 //               [--variants=p2p,ppp-tun,mixed] [--output=tun-compare-output]
-//               [--routing=static|global|none] [--pcap=1] [--seed=1] [--run=1]
+//               [--routing=static|global|none] [--pcap=1] [--syscalls=1] [--seed=1] [--run=1]
 //
 // Without --topology it runs a built-in copy of examples/topologies/chain.dot with its
 // traffic, so it runs anywhere (CTest, ./ns3 run tun-compare). Traffic syntax: one flow
@@ -156,6 +156,7 @@ main(int argc, char* argv[])
     std::string output = "tun-compare-output";
     std::string routing = "static";
     bool pcap = false;
+    bool syscalls = false;
     bool plots = true;
     uint32_t seed = 1;
     uint64_t run = 1;
@@ -177,6 +178,7 @@ main(int argc, char* argv[])
     cmd.AddValue("output", "Folder for the CSV, plot data and pcap files", whole(output));
     cmd.AddValue("routing", "static (BFS shortest paths), global (p2p only) or none", routing);
     cmd.AddValue("pcap", "Write pcap traces of every link", pcap);
+    cmd.AddValue("syscalls", "Write every process's system calls (text and CSV)", syscalls);
     cmd.AddValue("plots", "Write gnuplot data and script, and PNGs if gnuplot is here", plots);
     cmd.AddValue("seed", "RngSeedManager seed", seed);
     cmd.AddValue("run", "RngSeedManager run", run);
@@ -269,6 +271,10 @@ main(int argc, char* argv[])
     {
         options.pcapPrefix = output + "/tun-compare";
     }
+    if (syscalls)
+    {
+        options.syscallPrefix = output + "/syscalls";
+    }
     // Progress on stderr, with the wall clock: the only place it is read.
     auto started = std::chrono::steady_clock::now();
     auto elapsed = [started] {
@@ -309,6 +315,10 @@ main(int argc, char* argv[])
     if (pcap)
     {
         std::cout << "pcap: " << output << "/tun-compare-<variant>-*.pcap\n";
+    }
+    if (syscalls)
+    {
+        std::cout << "system calls: " << output << "/syscalls-<variant>.txt, .csv\n";
     }
     return failed ? 1 : 0;
 }

@@ -4,6 +4,8 @@
 
 #include "topology-comparison.h"
 
+#include "syscall-trace-helper.h"
+
 #include "ns3/bulk-send-helper.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/packet-sink-helper.h"
@@ -198,6 +200,13 @@ TopologyComparison::Run(const TopologyGraph& graph,
     if (!options.pcapPrefix.empty())
     {
         builder.EnablePcap(options.pcapPrefix + "-" + result.variant);
+    }
+    if (!options.syscallPrefix.empty())
+    {
+        SyscallTraceHelper ktrace;
+        std::string name = options.syscallPrefix + "-" + result.variant;
+        ktrace.EnableText(name + ".txt", builder.GetNodes());
+        ktrace.EnableCsv(name + ".csv", builder.GetNodes());
     }
     const auto& links = builder.GetLinks();
     std::vector<WireStats> wires(links.size());
