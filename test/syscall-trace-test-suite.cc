@@ -39,7 +39,8 @@ Lines(const std::string& path)
  * A process opens /dev/tun0, reads it non-blocking (EWOULDBLOCK), sets TUNSIFHEAD,
  * reads a bad descriptor (EBADF) and closes: the text trace has those calls in order,
  * each CALL with its arguments and each RET with its value or errno name, stamped with
- * the simulated time (a RET one SyscallTime after its CALL); the CSV has the same rows; the node counts five calls.
+ * the simulated time (a RET one SyscallTime after its CALL); the CSV has the same rows;
+ * the node counts five calls.
  */
 class SyscallTraceTestCase : public TestCase
 {
