@@ -81,7 +81,7 @@ struct ComparisonOptions
     int64_t drainNs{3000000000};                      //!< run on after the last stop
     TopologyRouting routing{TopologyRouting::STATIC}; //!< routing
     std::string pcapPrefix;                           //!< pcap on every link if set
-    std::string syscallPrefix; //!< system call traces (<prefix>-<variant>.txt, .csv) if set
+    std::string syscallPrefix; //!< system call traces, prefix-variant.txt and .csv, if set
     std::function<void(const std::string&)> progress; //!< progress messages, if set
 };
 

@@ -61,7 +61,11 @@ class TunHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
      */
     NetDeviceContainer Install(NodeContainer nodes, uint32_t unit = 0) const;
 
-    /// \copydoc Install(NodeContainer,uint32_t)
+    /**
+     * As Install(NodeContainer, uint32_t), for one node.
+     * \param node the node \param unit the unit number
+     * \return the interface
+     */
     NetDeviceContainer Install(Ptr<Node> node, uint32_t unit = 0) const;
 
     /**

@@ -25,6 +25,8 @@ namespace ns3
 
 class Process;
 
+struct SyscallRecord;
+
 /**
  * \ingroup tun
  * \brief Process ids (allproc, pfind) and sleep queues (tsleep/wakeup) of one node.
@@ -33,8 +35,6 @@ class Process;
  * channel, an address the driver chooses (tunread sleeps on its softc); Wakeup() makes
  * every process sleeping on that channel runnable, in the order they went to sleep.
  */
-struct SyscallRecord;
-
 class ProcessTable : public Object
 {
   public:
