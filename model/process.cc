@@ -640,19 +640,7 @@ Process::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb)
                 }
                 Return(error, copied + out.size(), [cb, out](int e) { cb(e, out); });
             };
-            if (file->socket)
-            {
-                complete(file->socket->Ioctl(this, cmd, data->data())); // soo_ioctl
-                return;
-            }
-            auto ap = Create<DevIoctlArgs>();
-            ap->dev = file->dev;
-            ap->caller = this;
-            ap->cmd = cmd;
-            ap->data = data->data();
-            ap->fflag = file->flags;
-            ap->cred = GetCred();
-            GetSwitch()->Dioctl(ap, complete);
+            FoIoctl(file, cmd, data->data(), complete);
         });
 }
 
@@ -1017,22 +1005,27 @@ Process::FileIoctl(Ptr<File> file,
     auto data = std::make_shared<std::array<uint8_t, 8>>();
     data->fill(0);
     std::memcpy(data->data(), &value, 4);
+    FoIoctl(file, cmd, data->data(), [data, done](int64_t error) {
+        done(static_cast<int>(error), IoctlInt(data->data()));
+    });
+}
+
+void
+Process::FoIoctl(Ptr<File> file, uint32_t cmd, uint8_t* data, std::function<void(int64_t)> done)
+{
     if (file->socket)
     {
-        int error = file->socket->Ioctl(this, cmd, data->data());
-        done(error, IoctlInt(data->data()));
+        done(file->socket->Ioctl(this, cmd, data)); // soo_ioctl
         return;
     }
-    auto ap = Create<DevIoctlArgs>();
+    auto ap = Create<DevIoctlArgs>(); // vn_ioctl, spec_ioctl
     ap->dev = file->dev;
     ap->caller = this;
     ap->cmd = cmd;
-    ap->data = data->data();
+    ap->data = data;
     ap->fflag = file->flags;
     ap->cred = GetCred();
-    GetSwitch()->Dioctl(ap, [data, done](int64_t error) {
-        done(static_cast<int>(error), IoctlInt(data->data()));
-    });
+    GetSwitch()->Dioctl(ap, std::move(done));
 }
 
 void

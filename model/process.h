@@ -418,6 +418,12 @@ class Process : public Object
     /// Start a full scan (again). \param scan the poll
     void PollStart(std::shared_ptr<PollScan> scan);
     /**
+     * fo_ioctl: the socket's soo_ioctl or the device's d_ioctl through the switch.
+     * \param file the file \param cmd the command \param data the kernel's parameter
+     * buffer \param done completion with the error
+     */
+    void FoIoctl(Ptr<File> file, uint32_t cmd, uint8_t* data, std::function<void(int64_t)> done);
+    /**
      * fo_ioctl with an int parameter, for the descriptor layer's own use (fcntl).
      * \param file the file \param cmd the command \param value in: the parameter
      * \param done completion with the error and the parameter as the driver left it
