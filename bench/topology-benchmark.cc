@@ -18,6 +18,8 @@
 //   topology-benchmark [--nodes=10000] [--shape=tree|ring] [--simTime=3s]
 //                      [--kinds=p2p,ppp-tun,udp-tun] [--routing=none|static]
 
+#include "run-in-child.h"
+
 #include "ns3/core-module.h"
 #include "ns3/tun-module.h"
 
@@ -26,9 +28,6 @@
 #include <iomanip>
 #include <iostream>
 #include <sstream>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace ns3;
 
@@ -126,27 +125,9 @@ Measure(const std::string& dot,
         Result* r,
         long* maxRssKiB)
 {
-    int fds[2];
-    if (pipe(fds) != 0)
-    {
-        return false;
-    }
-    pid_t child = fork();
-    if (child == 0)
-    {
-        close(fds[0]);
-        Result result = RunOnce(dot, kind, simTime, routing);
-        ssize_t n = write(fds[1], &result, sizeof(result));
-        _exit(n == sizeof(result) ? 0 : 1);
-    }
-    close(fds[1]);
-    ssize_t n = read(fds[0], r, sizeof(*r));
-    close(fds[0]);
-    int status = 0;
-    struct rusage usage;
-    wait4(child, &status, 0, &usage);
-    *maxRssKiB = usage.ru_maxrss;
-    return n == sizeof(*r) && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    return tunbench::RunInChild<Result>([&] { return RunOnce(dot, kind, simTime, routing); },
+                                        r,
+                                        maxRssKiB);
 }
 
 } // namespace

@@ -13,6 +13,8 @@
 //
 //   tun-path-benchmark [--packets=20000] [--size=512] [--repeat=3]
 
+#include "run-in-child.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -26,9 +28,6 @@
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace ns3;
 
@@ -142,35 +141,20 @@ RunOnce(Variant variant, uint32_t packets, uint32_t size)
 bool
 Measure(Variant v, uint32_t packets, uint32_t size, uint32_t repeat, Result* r, long* maxRssKiB)
 {
-    int fds[2];
-    if (pipe(fds) != 0)
-    {
-        return false;
-    }
-    pid_t child = fork();
-    if (child == 0)
-    {
-        close(fds[0]);
-        std::vector<Result> runs;
-        for (uint32_t i = 0; i < repeat; ++i)
-        {
-            runs.push_back(RunOnce(v, packets, size));
-        }
-        std::sort(runs.begin(), runs.end(), [](const Result& a, const Result& b) {
-            return a.nsPerPacket < b.nsPerPacket;
-        });
-        Result median = runs[runs.size() / 2];
-        ssize_t n = write(fds[1], &median, sizeof(median));
-        _exit(n == sizeof(median) ? 0 : 1);
-    }
-    close(fds[1]);
-    ssize_t n = read(fds[0], r, sizeof(*r));
-    close(fds[0]);
-    int status = 0;
-    struct rusage usage;
-    wait4(child, &status, 0, &usage);
-    *maxRssKiB = usage.ru_maxrss;
-    return n == sizeof(*r) && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    return tunbench::RunInChild<Result>(
+        [&] {
+            std::vector<Result> runs;
+            for (uint32_t i = 0; i < repeat; ++i)
+            {
+                runs.push_back(RunOnce(v, packets, size));
+            }
+            std::sort(runs.begin(), runs.end(), [](const Result& a, const Result& b) {
+                return a.nsPerPacket < b.nsPerPacket;
+            });
+            return runs[runs.size() / 2];
+        },
+        r,
+        maxRssKiB);
 }
 
 } // namespace
