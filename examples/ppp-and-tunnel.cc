@@ -12,6 +12,7 @@
 //
 // A pings B, C pings D. Output (prefix set with --prefix):
 //   <prefix>-ppp-line-0-0-1.pcap  the serial line as DLT_PPP (Wireshark: PPP frames)
+//   <prefix>-ppp-line-0-0-1.tr    the same frames as an ascii trace
 //   <prefix>-ppp-line.pppd        the same line's raw bytes in pppd's record format
 //                                 (pppdump, or tshark -r)
 //   <prefix>-tun-<node>-<dev>.pcap  every tun interface as DLT_NULL
@@ -54,6 +55,7 @@ main(int argc, char* argv[])
     ppp.SetLineAttribute("BaudRate", UintegerValue(baud));
     NetDeviceContainer pppTuns = ppp.Install(nodes.Get(0), "10.0.0.1", nodes.Get(1), "10.0.0.2");
     ppp.EnablePcapAll(prefix + "-ppp-line");
+    ppp.EnableAsciiAll(prefix + "-ppp-line");
     ppp.GetLines()[0]->EnablePppdump(prefix + "-ppp-line.pppd");
     std::ofstream events(prefix + "-ppp-events.txt");
     for (uint32_t i = 0; i < 2; ++i)

@@ -10,6 +10,7 @@
 #include "ns3/device-switch.h"
 #include "ns3/serial-line.h"
 #include "ns3/string.h"
+#include "ns3/trace-helper.h"
 #include "ns3/tun-driver.h"
 #include "ns3/tun-net-device.h"
 #include "ns3/user-ppp.h"
@@ -130,15 +131,31 @@ PppTunHelper::GetDaemons() const
     return m_daemons;
 }
 
+std::string
+PppTunHelper::LineFileName(const std::string& prefix, std::size_t n) const
+{
+    Ptr<Node> a = m_daemons.Get(2 * n)->GetNode();
+    Ptr<Node> b = m_daemons.Get(2 * n + 1)->GetNode();
+    return prefix + "-" + std::to_string(n) + "-" + std::to_string(a->GetId()) + "-" +
+           std::to_string(b->GetId());
+}
+
 void
 PppTunHelper::EnablePcapAll(const std::string& prefix) const
 {
     for (std::size_t n = 0; n < m_lines.size(); ++n)
     {
-        Ptr<Node> a = m_daemons.Get(2 * n)->GetNode();
-        Ptr<Node> b = m_daemons.Get(2 * n + 1)->GetNode();
-        m_lines[n]->EnablePcap(prefix + "-" + std::to_string(n) + "-" + std::to_string(a->GetId()) +
-                               "-" + std::to_string(b->GetId()) + ".pcap");
+        m_lines[n]->EnablePcap(LineFileName(prefix, n) + ".pcap");
+    }
+}
+
+void
+PppTunHelper::EnableAsciiAll(const std::string& prefix) const
+{
+    AsciiTraceHelper ascii;
+    for (std::size_t n = 0; n < m_lines.size(); ++n)
+    {
+        m_lines[n]->EnableAscii(ascii.CreateFileStream(LineFileName(prefix, n) + ".tr"));
     }
 }
 

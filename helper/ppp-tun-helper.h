@@ -75,7 +75,17 @@ class PppTunHelper
      */
     void EnablePcapAll(const std::string& prefix) const;
 
+    /**
+     * Write every line made so far as an ascii trace (SerialLine::EnableAscii), one file
+     * per line named as EnablePcapAll names them, with ".tr".
+     * \param prefix file name prefix
+     */
+    void EnableAsciiAll(const std::string& prefix) const;
+
   private:
+    /// \param prefix file name prefix \param n a line's index \return its file name stem
+    std::string LineFileName(const std::string& prefix, std::size_t n) const;
+
     ObjectFactory m_lineFactory;                                              //!< SerialLine
     ObjectFactory m_pppFactory;                                               //!< UserPpp
     std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_lcpAttributes; //!< to set

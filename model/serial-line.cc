@@ -19,6 +19,7 @@
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/output-stream-wrapper.h"
 #include "ns3/packet.h"
 #include "ns3/pcap-file-wrapper.h"
 #include "ns3/simulator.h"
@@ -27,6 +28,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <sstream>
 
 namespace ns3
 {
@@ -150,6 +152,7 @@ void
 SerialLine::DoDispose()
 {
     m_pcap = nullptr;
+    m_ascii = nullptr;
     m_pppdump = nullptr; // the last reference: the pending record is written
     for (Port& p : m_ports)
     {
@@ -163,6 +166,18 @@ SerialLine::EnablePcap(const std::string& filename)
 {
     PcapHelper helper;
     m_pcap = helper.CreateFile(filename, std::ios::out, PcapHelper::DLT_PPP);
+    for (HdlcDeframer& d : m_pcapDecoders)
+    {
+        d.SetRxAccm(0);
+    }
+}
+
+void
+SerialLine::EnableAscii(Ptr<OutputStreamWrapper> stream)
+{
+    m_ascii = stream;
+    // Complete on disk when the simulation ends, whoever still holds the line.
+    Simulator::ScheduleDestroy([stream] { stream->GetStream()->flush(); });
     for (HdlcDeframer& d : m_pcapDecoders)
     {
         d.SetRxAccm(0);
@@ -468,6 +483,55 @@ SerialLine::SendNext(uint32_t side)
 }
 
 void
+SerialLine::DecodeForTraces(uint32_t side, uint8_t byte)
+{
+    std::string where;
+    if (m_ascii)
+    {
+        std::ostringstream w;
+        w << "/NodeList/" << m_ports[side].node->GetId() << "/dev/" << m_ports[side].dev->GetName();
+        where = w.str();
+    }
+    // The decoder takes every octet as data (receive ACCM 0): the sender escaped what
+    // needed escaping, and the line inserts nothing.
+    HdlcDeframer& decoder = m_pcapDecoders[1 - side];
+    HdlcDeframer::Counters before = decoder.GetCounters();
+    decoder.Feed(&byte, 1, [this, &where](uint16_t protocol, const uint8_t* info, std::size_t n) {
+        if (m_pcap)
+        {
+            std::vector<uint8_t> record = {HDLC_ALL_STATIONS,
+                                           HDLC_UI,
+                                           static_cast<uint8_t>(protocol >> 8),
+                                           static_cast<uint8_t>(protocol)};
+            record.insert(record.end(), info, info + n);
+            m_pcap->Write(Simulator::Now(), Create<Packet>(record.data(), record.size()));
+        }
+        if (m_ascii)
+        {
+            *m_ascii->GetStream() << "r " << Simulator::Now().GetSeconds() << " " << where << " "
+                                  << PppProtocolName(protocol) << " " << n << "\n";
+        }
+    });
+    if (!m_ascii)
+    {
+        return;
+    }
+    const HdlcDeframer::Counters& after = decoder.GetCounters();
+    for (auto [reason, count] : {std::make_pair("bad-fcs", after.badFcs - before.badFcs),
+                                 std::make_pair("runt", after.runts - before.runts),
+                                 std::make_pair("oversize", after.oversize - before.oversize),
+                                 std::make_pair("abort", after.aborts - before.aborts),
+                                 std::make_pair("bad-header", after.badHeader - before.badHeader)})
+    {
+        for (uint64_t k = 0; k < count; ++k)
+        {
+            *m_ascii->GetStream() << "d " << Simulator::Now().GetSeconds() << " " << where << " "
+                                  << reason << "\n";
+        }
+    }
+}
+
+void
 SerialLine::ArriveAtUart(uint32_t side, uint8_t byte)
 {
     Port& p = m_ports[side];
@@ -478,21 +542,9 @@ SerialLine::ArriveAtUart(uint32_t side, uint8_t byte)
         m_pppdump->Add(PppdumpWriter::RECEIVED, byte, Simulator::Now());
     }
     p.fifo.push_back(byte);
-    if (m_pcap)
+    if (m_pcap || m_ascii)
     {
-        // The decoder takes every octet as data (receive ACCM 0): the sender escaped what
-        // needed escaping, and the line inserts nothing.
-        m_pcapDecoders[1 - side].Feed(
-            &byte,
-            1,
-            [this](uint16_t protocol, const uint8_t* info, std::size_t n) {
-                std::vector<uint8_t> record = {HDLC_ALL_STATIONS,
-                                               HDLC_UI,
-                                               static_cast<uint8_t>(protocol >> 8),
-                                               static_cast<uint8_t>(protocol)};
-                record.insert(record.end(), info, info + n);
-                m_pcap->Write(Simulator::Now(), Create<Packet>(record.data(), record.size()));
-            });
+        DecodeForTraces(side, byte);
     }
     if (p.fifo.size() >= m_rxFifoTrigger)
     {

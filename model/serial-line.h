@@ -30,6 +30,7 @@ namespace ns3
 class Cdev;
 class DeviceSwitch;
 class Node;
+class OutputStreamWrapper;
 class PcapFileWrapper;
 class PppdumpWriter;
 
@@ -100,6 +101,16 @@ class SerialLine : public Object
      * \param filename the file
      */
     void EnablePcap(const std::string& filename);
+
+    /**
+     * Write an ascii trace of the frames crossing the line, decoded as for pcap, one
+     * line per frame as it arrives at a port, in ns-3's ascii style:
+     * "r <seconds> /NodeList/<node>/dev/cuaa<unit> <protocol> <octets>" for a frame
+     * received, "d ... <reason>" for one the decoder rejected (bad FCS, runt, oversize,
+     * abort, bad header).
+     * \param stream where the lines go
+     */
+    void EnableAscii(Ptr<OutputStreamWrapper> stream);
 
     /**
      * Record the raw byte stream of both directions in pppd's record file format
@@ -174,6 +185,8 @@ class SerialLine : public Object
     void SendNext(uint32_t side);
     /// A byte finished arriving at the UART of \p side. \param side \param byte
     void ArriveAtUart(uint32_t side, uint8_t byte);
+    /// Decode \p byte arriving at \p side for the pcap and ascii traces.
+    void DecodeForTraces(uint32_t side, uint8_t byte);
     /// The UART of \p side interrupts: its FIFO goes to the receive buffer.
     void Interrupt(uint32_t side);
     /// \return the time of one character
@@ -199,6 +212,7 @@ class SerialLine : public Object
     TracedCallback<uint32_t, uint8_t> m_rxTrace; //!< Rx
     TracedCallback<bool> m_carrierTrace;         //!< Carrier
     Ptr<PcapFileWrapper> m_pcap;                 //!< DLT_PPP output, if enabled
+    Ptr<OutputStreamWrapper> m_ascii;            //!< ascii output, if enabled
     Ptr<PppdumpWriter> m_pppdump;                //!< pppd record output, if enabled
     uint32_t m_pppdumpPort{0};                   //!< the port whose view it records
     uint32_t m_pppdumpEpoch{0};                  //!< PppdumpEpoch attribute

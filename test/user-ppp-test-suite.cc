@@ -15,6 +15,7 @@
 #include "ns3/network-module.h"
 #include "ns3/tun-module.h"
 
+#include <fstream>
 #include <map>
 
 using namespace ns3;
@@ -422,6 +423,8 @@ class PppTunHelperChainTestCase : public TestCase
         NetDeviceContainer first = ppp.Install(nodes.Get(0), "10.1.0.1", nodes.Get(1), "10.1.0.2");
         ppp.SetNegotiated(true);
         NetDeviceContainer second = ppp.Install(nodes.Get(2), "10.2.0.1", nodes.Get(1), "10.2.0.2");
+        std::string ascii = CreateTempDirFilename("ppp-chain");
+        ppp.EnableAsciiAll(ascii);
         NS_TEST_EXPECT_MSG_EQ(ppp.GetLines().size(), 2u, "two lines");
         NS_TEST_EXPECT_MSG_EQ(DynamicCast<TunNetDevice>(second.Get(1))->GetIfName(),
                               "tun1",
@@ -449,6 +452,19 @@ class PppTunHelperChainTestCase : public TestCase
                               "line attribute applied");
         NS_TEST_EXPECT_MSG_EQ(rtts.size(), 3u, "ping across two lines");
         Simulator::Destroy();
+        // The first line's ascii trace: each end receives LCP, IPCP and the three echoes.
+        std::ifstream in(ascii + "-0-0-1.tr");
+        std::map<std::string, int> seen;
+        for (std::string event, time, where, protocol; in >> event >> time >> where >> protocol;)
+        {
+            std::string octets;
+            in >> octets;
+            ++seen[event + " " + where + " " + protocol];
+        }
+        NS_TEST_EXPECT_MSG_EQ(seen["r /NodeList/1/dev/cuaa0 IP"], 3, "requests reach r");
+        NS_TEST_EXPECT_MSG_EQ(seen["r /NodeList/0/dev/cuaa0 IP"], 3, "replies reach a");
+        NS_TEST_EXPECT_MSG_GT(seen["r /NodeList/0/dev/cuaa0 LCP"], 1, "LCP");
+        NS_TEST_EXPECT_MSG_GT(seen["r /NodeList/1/dev/cuaa0 IPCP"], 1, "IPCP");
     }
 };
 
