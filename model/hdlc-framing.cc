@@ -316,4 +316,31 @@ PppProtocolName(uint16_t protocol)
     return os.str();
 }
 
+uint64_t
+HdlcDeframer::Counters::Dropped() const
+{
+    return badFcs + runts + oversize + aborts + badHeader;
+}
+
+void
+HdlcDeframer::Counters::ForEachDropSince(
+    const Counters& before,
+    const std::function<void(const char*, uint64_t)>& report) const
+{
+    const std::pair<const char*, uint64_t> grown[] = {
+        {"bad-fcs", badFcs - before.badFcs},
+        {"runt", runts - before.runts},
+        {"oversize", oversize - before.oversize},
+        {"abort", aborts - before.aborts},
+        {"bad-header", badHeader - before.badHeader},
+    };
+    for (const auto& [reason, n] : grown)
+    {
+        if (n > 0)
+        {
+            report(reason, n);
+        }
+    }
+}
+
 } // namespace ns3

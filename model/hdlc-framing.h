@@ -115,6 +115,18 @@ class HdlcDeframer
         uint64_t aborts{0};        //!< Control Escape followed by Flag (abort sequence)
         uint64_t badHeader{0};     //!< Address/Control or Protocol field malformed
         uint64_t garbageOctets{0}; //!< octets before the first flag
+
+        /// \return frames dropped, for every reason
+        uint64_t Dropped() const;
+
+        /**
+         * Report the frames dropped since \p before, by reason: "bad-fcs", "runt",
+         * "oversize", "abort", "bad-header".
+         * \param before the counters earlier \param report called with each reason
+         *        whose count grew, and by how much
+         */
+        void ForEachDropSince(const Counters& before,
+                              const std::function<void(const char*, uint64_t)>& report) const;
     };
 
     /// A delivered packet: its protocol and Information field.

@@ -205,13 +205,7 @@ SerialLine::FlushPppdump()
 uint64_t
 SerialLine::GetPcapDropped() const
 {
-    uint64_t dropped = 0;
-    for (const HdlcDeframer& d : m_pcapDecoders)
-    {
-        const HdlcDeframer::Counters& c = d.GetCounters();
-        dropped += c.badFcs + c.runts + c.oversize + c.aborts + c.badHeader;
-    }
-    return dropped;
+    return m_pcapDecoders[0].GetCounters().Dropped() + m_pcapDecoders[1].GetCounters().Dropped();
 }
 
 int64_t
@@ -485,13 +479,12 @@ SerialLine::SendNext(uint32_t side)
 void
 SerialLine::DecodeForTraces(uint32_t side, uint8_t byte)
 {
-    std::string where;
-    if (m_ascii)
-    {
+    // The port, as the ascii trace names it; built only when a line is written.
+    auto where = [this, side] {
         std::ostringstream w;
         w << "/NodeList/" << m_ports[side].node->GetId() << "/dev/" << m_ports[side].dev->GetName();
-        where = w.str();
-    }
+        return w.str();
+    };
     // The decoder takes every octet as data (receive ACCM 0): the sender escaped what
     // needed escaping, and the line inserts nothing.
     HdlcDeframer& decoder = m_pcapDecoders[1 - side];
@@ -508,26 +501,22 @@ SerialLine::DecodeForTraces(uint32_t side, uint8_t byte)
         }
         if (m_ascii)
         {
-            *m_ascii->GetStream() << "r " << Simulator::Now().GetSeconds() << " " << where << " "
+            *m_ascii->GetStream() << "r " << Simulator::Now().GetSeconds() << " " << where() << " "
                                   << PppProtocolName(protocol) << " " << n << "\n";
         }
     });
-    if (!m_ascii)
+    if (m_ascii)
     {
-        return;
-    }
-    const HdlcDeframer::Counters& after = decoder.GetCounters();
-    for (auto [reason, count] : {std::make_pair("bad-fcs", after.badFcs - before.badFcs),
-                                 std::make_pair("runt", after.runts - before.runts),
-                                 std::make_pair("oversize", after.oversize - before.oversize),
-                                 std::make_pair("abort", after.aborts - before.aborts),
-                                 std::make_pair("bad-header", after.badHeader - before.badHeader)})
-    {
-        for (uint64_t k = 0; k < count; ++k)
-        {
-            *m_ascii->GetStream() << "d " << Simulator::Now().GetSeconds() << " " << where << " "
-                                  << reason << "\n";
-        }
+        decoder.GetCounters().ForEachDropSince(before,
+                                               [this, &where](const char* reason, uint64_t n) {
+                                                   for (uint64_t k = 0; k < n; ++k)
+                                                   {
+                                                       *m_ascii->GetStream()
+                                                           << "d " << Simulator::Now().GetSeconds()
+                                                           << " " << where() << " " << reason
+                                                           << "\n";
+                                                   }
+                                               });
     }
 }
 

@@ -106,8 +106,9 @@ class SerialLine : public Object
      * Write an ascii trace of the frames crossing the line, decoded as for pcap, one
      * line per frame as it arrives at a port, in ns-3's ascii style:
      * "r <seconds> /NodeList/<node>/dev/cuaa<unit> <protocol> <octets>" for a frame
-     * received, "d ... <reason>" for one the decoder rejected (bad FCS, runt, oversize,
-     * abort, bad header).
+     * received, "d ... <reason>" for one the decoder rejected (a reason of
+     * HdlcDeframer::Counters::ForEachDropSince: bad-fcs, runt, oversize, abort,
+     * bad-header).
      * \param stream where the lines go
      */
     void EnableAscii(Ptr<OutputStreamWrapper> stream);

@@ -634,19 +634,14 @@ UserPpp::ReadLine(std::function<void()> next)
                                         [this](uint16_t protocol, const uint8_t* info, size_t len) {
                                             Dispatch(protocol, info, len);
                                         });
-                        const HdlcDeframer::Counters& after = m_deframer.GetCounters();
-                        for (auto [reason, n] :
-                             {std::make_pair("bad FCS", after.badFcs - before.badFcs),
-                              std::make_pair("runt", after.runts - before.runts),
-                              std::make_pair("oversize", after.oversize - before.oversize),
-                              std::make_pair("abort", after.aborts - before.aborts),
-                              std::make_pair("bad header", after.badHeader - before.badHeader)})
-                        {
-                            for (uint64_t k = 0; k < n; ++k)
-                            {
-                                Drop(reason, 0);
-                            }
-                        }
+                        m_deframer.GetCounters().ForEachDropSince(
+                            before,
+                            [this](const char* reason, uint64_t n) {
+                                for (uint64_t k = 0; k < n; ++k)
+                                {
+                                    Drop(reason, 0);
+                                }
+                            });
                         next();
                     });
 }

@@ -387,7 +387,7 @@ class PppTcpGoodputTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(bench.ppp[0]->GetTunDevice()->GetCounters().snddrops, 0u, "no drops");
         NS_TEST_EXPECT_MSG_GT(goodput, 0.98 * expected, "goodput within 2% of the line");
         NS_TEST_EXPECT_MSG_LT(goodput, 1.001 * expected, "and never above it");
-        NS_TEST_EXPECT_MSG_EQ(bench.ppp[0]->GetCounters().drops.count("bad FCS"), 0u, "no errors");
+        NS_TEST_EXPECT_MSG_EQ(bench.ppp[0]->GetCounters().drops.count("bad-fcs"), 0u, "no errors");
         Simulator::Destroy();
         Config::Reset();
 

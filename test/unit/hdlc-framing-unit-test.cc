@@ -11,6 +11,7 @@
 #include <cstring>
 #include <gtest/gtest.h>
 #include <random>
+#include <string>
 
 using namespace ns3;
 
@@ -171,6 +172,28 @@ TEST(HdlcDeframer, SurvivesGarbageTruncationBadFcsRuntsOversizeAndAborts)
     EXPECT_EQ(c.aborts, 1u);
     EXPECT_EQ(c.oversize, 1u);
     EXPECT_EQ(c.frames, 2u);
+}
+
+TEST(HdlcDeframer, DropsSinceAreReportedByReason)
+{
+    std::vector<uint8_t> good = Frame(0x0021, {1, 2, 3, 4, 5});
+    HdlcDeframer rx(64);
+    Decode(rx, good);
+    HdlcDeframer::Counters before = rx.GetCounters();
+    std::vector<uint8_t> corrupt = good;
+    corrupt[4] ^= 0x01;
+    std::vector<uint8_t> stream = corrupt;
+    stream.insert(stream.end(), corrupt.begin(), corrupt.end());
+    stream.insert(stream.end(), {HDLC_FLAG, 0x21, 0x00, HDLC_FLAG}); // a runt
+    stream.insert(stream.end(), good.begin(), good.end());
+    Decode(rx, stream);
+    std::vector<std::pair<std::string, uint64_t>> reported;
+    rx.GetCounters().ForEachDropSince(before, [&reported](const char* reason, uint64_t n) {
+        reported.emplace_back(reason, n);
+    });
+    std::vector<std::pair<std::string, uint64_t>> expected = {{"bad-fcs", 2}, {"runt", 1}};
+    EXPECT_EQ(reported, expected) << "only what grew, in a fixed order";
+    EXPECT_EQ(rx.GetCounters().Dropped(), 3u);
 }
 
 TEST(HdlcDeframer, BadHeadersAreCountedNotDelivered)
