@@ -10,12 +10,13 @@
 //   UDP tunnel:     C ---p2p 10 Mbps, 5 ms--- D   TunTunnel on each end
 //                   tun0 10.8.0.1     tun0 10.8.0.2 over 10.9.9.0/30
 //
-// A pings B, C pings D. Output (prefix set with --prefix):
-//   <prefix>-ppp-line-0-0-1.pcap  the serial line as DLT_PPP (Wireshark: PPP frames)
-//   <prefix>-ppp-line-0-0-1.tr    the same frames as an ascii trace
-//   <prefix>-ppp-line.pppd        the same line's raw bytes in pppd's record format
-//                                 (pppdump, or tshark -r)
-//   <prefix>-tun-<node>-<dev>.pcap  every tun interface as DLT_NULL
+// A pings B, C pings D. Output (prefix set with --prefix), named as ns-3 names traces,
+// <node>-<device> being a tun interface:
+//   <prefix>-ppp-<node>-<dev>.pcap  the serial port under A's and B's tun0 (DLT_PPP)
+//   <prefix>-ppp-<node>-<dev>.tr    the same frames as ascii traces
+//   <prefix>-ppp-0-1.pppd           A's port's raw bytes in pppd's record format
+//                                   (pppdump, or tshark -r)
+//   <prefix>-tun-<node>-<dev>.pcap  every tun interface as DLT_NULL, and .tr as ascii
 //   <prefix>-ppp-events.txt       LCP/IPCP transitions, phases and drops of both daemons
 //   <prefix>-syscalls.txt, .csv   every system call of every daemon (ktrace/kdump style)
 //
@@ -54,9 +55,9 @@ main(int argc, char* argv[])
     PppTunHelper ppp;
     ppp.SetLineAttribute("BaudRate", UintegerValue(baud));
     NetDeviceContainer pppTuns = ppp.Install(nodes.Get(0), "10.0.0.1", nodes.Get(1), "10.0.0.2");
-    ppp.EnablePcapAll(prefix + "-ppp-line");
-    ppp.EnableAsciiAll(prefix + "-ppp-line");
-    ppp.GetLines()[0]->EnablePppdump(prefix + "-ppp-line.pppd");
+    ppp.EnablePcap(prefix + "-ppp", pppTuns);
+    ppp.EnableAscii(prefix + "-ppp", pppTuns);
+    ppp.EnablePppdump(prefix + "-ppp", pppTuns.Get(0));
     std::ofstream events(prefix + "-ppp-events.txt");
     for (uint32_t i = 0; i < 2; ++i)
     {
@@ -112,6 +113,7 @@ main(int argc, char* argv[])
     tuns.Add(tunC);
     tuns.Add(tunD);
     tun.EnablePcap(prefix + "-tun", tuns);
+    tun.EnableAscii(prefix + "-tun", tuns);
 
     SyscallTraceHelper ktrace;
     ktrace.EnableText(prefix + "-syscalls.txt", nodes);
@@ -143,8 +145,8 @@ main(int argc, char* argv[])
               << " octets on the line)\n"
               << "UDP tunnel:   " << replies[1] << "/" << count << " replies; C sent "
               << c->GetTunToPeerPackets() << " datagrams\n"
-              << "traces: " << prefix << "-ppp-line-0-0-1.pcap, " << prefix << "-ppp-line.pppd, "
-              << prefix << "-tun-*.pcap, " << prefix << "-ppp-events.txt, " << prefix
+              << "traces: " << prefix << "-ppp-{0,1}-1.{pcap,tr}, " << prefix << "-ppp-0-1.pppd, "
+              << prefix << "-tun-*.{pcap,tr}, " << prefix << "-ppp-events.txt, " << prefix
               << "-syscalls.{txt,csv}\n";
     Simulator::Destroy();
     return replies[0] == count && replies[1] == count ? 0 : 1;

@@ -18,7 +18,8 @@
 //   tun-compare [--topology=examples/topologies/dialup.dot]
 //               [--traffic=examples/topologies/dialup.traffic | --flows="udp a d; ping a c"]
 //               [--variants=p2p,ppp-tun,mixed] [--output=tun-compare-output]
-//               [--routing=static|global|none] [--pcap=1] [--syscalls=1] [--seed=1] [--run=1]
+//               [--routing=static|global|none] [--pcap=1] [--ascii=1] [--syscalls=1]
+//               [--seed=1] [--run=1]
 //
 // Without --topology it runs a built-in copy of examples/topologies/chain.dot with its
 // traffic, so it runs anywhere (CTest, ./ns3 run tun-compare). Traffic syntax: one flow
@@ -156,6 +157,7 @@ main(int argc, char* argv[])
     std::string output = "tun-compare-output";
     std::string routing = "static";
     bool pcap = false;
+    bool ascii = false;
     bool syscalls = false;
     bool plots = true;
     uint32_t seed = 1;
@@ -175,9 +177,10 @@ main(int argc, char* argv[])
     cmd.AddValue("traffic", "Traffic description file", whole(trafficPath));
     cmd.AddValue("flows", "Traffic on the command line, ';' between flows", whole(flowsText));
     cmd.AddValue("variants", "Comma-separated: p2p, ppp-tun, udp-tun, mixed", variants);
-    cmd.AddValue("output", "Folder for the CSV, plot data and pcap files", whole(output));
+    cmd.AddValue("output", "Folder for the CSV, plot data and trace files", whole(output));
     cmd.AddValue("routing", "static (BFS shortest paths), global (p2p only) or none", routing);
     cmd.AddValue("pcap", "Write pcap traces of every link", pcap);
+    cmd.AddValue("ascii", "Write ascii traces of every link", ascii);
     cmd.AddValue("syscalls", "Write every process's system calls (text and CSV)", syscalls);
     cmd.AddValue("plots", "Write gnuplot data and script, and PNGs if gnuplot is here", plots);
     cmd.AddValue("seed", "RngSeedManager seed", seed);
@@ -271,6 +274,10 @@ main(int argc, char* argv[])
     {
         options.pcapPrefix = output + "/tun-compare";
     }
+    if (ascii)
+    {
+        options.asciiPrefix = output + "/tun-compare";
+    }
     if (syscalls)
     {
         options.syscallPrefix = output + "/syscalls";
@@ -314,7 +321,13 @@ main(int argc, char* argv[])
     }
     if (pcap)
     {
-        std::cout << "pcap: " << output << "/tun-compare-<variant>-*.pcap\n";
+        std::cout << "pcap: " << output
+                  << "/tun-compare-<variant>[-tun|-line]-<node>-<device>.pcap\n";
+    }
+    if (ascii)
+    {
+        std::cout << "ascii: " << output
+                  << "/tun-compare-<variant>[-tun|-line]-<node>-<device>.tr\n";
     }
     if (syscalls)
     {

@@ -8,6 +8,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/device-switch.h"
+#include "ns3/log.h"
 #include "ns3/serial-line.h"
 #include "ns3/string.h"
 #include "ns3/trace-helper.h"
@@ -17,6 +18,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("PppTunHelper");
 
 namespace
 {
@@ -101,7 +104,10 @@ PppTunHelper::Install(Ptr<Node> a, Ipv4Address aAddress, Ptr<Node> b, Ipv4Addres
     for (int i = 0; i < 2; ++i)
     {
         uint32_t unit = FreeTunUnit(nodes[i]);
-        devices.Add(tun.Install(nodes[i], unit));
+        Ptr<NetDevice> device = tun.Install(nodes[i], unit).Get(0);
+        devices.Add(device);
+        m_devices.Add(device);
+        m_ports[PeekPointer(device)] = Port{line, static_cast<uint32_t>(i)};
         Ptr<UserPpp> ppp = m_pppFactory.Create<UserPpp>();
         ppp->SetAttribute("TunDevice", StringValue("/dev/tun" + std::to_string(unit)));
         ppp->SetAttribute("SerialDevice", StringValue("/dev/cuaa" + std::to_string(ports[i])));
@@ -131,32 +137,77 @@ PppTunHelper::GetDaemons() const
     return m_daemons;
 }
 
-std::string
-PppTunHelper::LineFileName(const std::string& prefix, std::size_t n) const
+const PppTunHelper::Port*
+PppTunHelper::PortOf(Ptr<NetDevice> device) const
 {
-    Ptr<Node> a = m_daemons.Get(2 * n)->GetNode();
-    Ptr<Node> b = m_daemons.Get(2 * n + 1)->GetNode();
-    return prefix + "-" + std::to_string(n) + "-" + std::to_string(a->GetId()) + "-" +
-           std::to_string(b->GetId());
+    auto it = m_ports.find(PeekPointer(device));
+    return it == m_ports.end() ? nullptr : &it->second;
 }
 
 void
-PppTunHelper::EnablePcapAll(const std::string& prefix) const
+PppTunHelper::EnablePcapInternal(std::string prefix,
+                                 Ptr<NetDevice> nd,
+                                 bool /* promiscuous */,
+                                 bool explicitFilename)
 {
-    for (std::size_t n = 0; n < m_lines.size(); ++n)
+    const Port* port = PortOf(nd);
+    if (!port)
     {
-        m_lines[n]->EnablePcap(LineFileName(prefix, n) + ".pcap");
+        NS_LOG_INFO("PppTunHelper::EnablePcapInternal: " << nd << " is not one of its interfaces");
+        return;
+    }
+    PcapHelper pcapHelper;
+    port->line->EnablePcap(explicitFilename ? prefix : pcapHelper.GetFilenameFromDevice(prefix, nd),
+                           port->port);
+}
+
+void
+PppTunHelper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
+                                  std::string prefix,
+                                  Ptr<NetDevice> nd,
+                                  bool explicitFilename)
+{
+    const Port* port = PortOf(nd);
+    if (!port)
+    {
+        NS_LOG_INFO("PppTunHelper::EnableAsciiInternal: " << nd << " is not one of its interfaces");
+        return;
+    }
+    if (!stream)
+    {
+        AsciiTraceHelper ascii;
+        stream = ascii.CreateFileStream(explicitFilename ? prefix
+                                                         : ascii.GetFilenameFromDevice(prefix, nd));
+    }
+    port->line->EnableAscii(stream, port->port);
+}
+
+void
+PppTunHelper::EnablePppdump(const std::string& prefix, Ptr<NetDevice> device)
+{
+    const Port* port = PortOf(device);
+    NS_ABORT_MSG_IF(!port,
+                    "PppTunHelper::EnablePppdump: device " << device->GetIfIndex() << " of node "
+                                                           << device->GetNode()->GetId()
+                                                           << " was not made by this helper");
+    std::string pcapName = PcapHelper().GetFilenameFromDevice(prefix, device);
+    std::string stem = pcapName.substr(0, pcapName.size() - std::string(".pcap").size());
+    port->line->EnablePppdump(stem + ".pppd", port->port);
+}
+
+void
+PppTunHelper::EnablePppdump(const std::string& prefix, NetDeviceContainer devices)
+{
+    for (auto it = devices.Begin(); it != devices.End(); ++it)
+    {
+        EnablePppdump(prefix, *it);
     }
 }
 
 void
-PppTunHelper::EnableAsciiAll(const std::string& prefix) const
+PppTunHelper::EnablePppdumpAll(const std::string& prefix)
 {
-    AsciiTraceHelper ascii;
-    for (std::size_t n = 0; n < m_lines.size(); ++n)
-    {
-        m_lines[n]->EnableAscii(ascii.CreateFileStream(LineFileName(prefix, n) + ".tr"));
-    }
+    EnablePppdump(prefix, m_devices);
 }
 
 } // namespace ns3

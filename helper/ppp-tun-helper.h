@@ -10,7 +10,9 @@
 #include "ns3/net-device-container.h"
 #include "ns3/node.h"
 #include "ns3/object-factory.h"
+#include "ns3/trace-helper.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,8 +39,15 @@ class UserPpp;
  * assigned by b: a asks for 0.0.0.0 and b gives it its address. Either way the helper
  * knows them in advance (GetAddresses), so static routes can be installed before the
  * run. Install the Internet stack on the nodes first.
+ *
+ * Traces, with ns-3's helper API and file names: EnablePcap* and EnableAscii* on the
+ * returned interfaces capture the serial port under each (SerialLine::EnablePcap,
+ * DLT_PPP, and SerialLine::EnableAscii), "<prefix>-<node>-<device>.pcap" and ".tr";
+ * EnablePppdump* records it in pppd's format. TunHelper's traces of the same interfaces
+ * show the IP packets above the daemon (DLT_NULL); give the two helpers different
+ * prefixes.
  */
-class PppTunHelper
+class PppTunHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
 {
   public:
     PppTunHelper();
@@ -69,22 +78,49 @@ class PppTunHelper
     ApplicationContainer GetDaemons() const;
 
     /**
-     * Write every line made so far as pcap (DLT_PPP), "<prefix>-<n>-<a>-<b>.pcap" with n
-     * the line's index and a, b the node ids.
-     * \param prefix file name prefix
+     * Record, in pppd's record format (SerialLine::EnablePppdump), the serial port under
+     * \p device, one of the tun interfaces Install returned, as
+     * "<prefix>-<node>-<device>.pppd" (named as the pcap files are).
+     * \param prefix file name prefix \param device the interface
      */
-    void EnablePcapAll(const std::string& prefix) const;
-
-    /**
-     * Write every line made so far as an ascii trace (SerialLine::EnableAscii), one file
-     * per line named as EnablePcapAll names them, with ".tr".
-     * \param prefix file name prefix
-     */
-    void EnableAsciiAll(const std::string& prefix) const;
+    void EnablePppdump(const std::string& prefix, Ptr<NetDevice> device);
+    /// \param prefix file name prefix \param devices interfaces Install returned
+    void EnablePppdump(const std::string& prefix, NetDeviceContainer devices);
+    /// \param prefix file name prefix: every interface this helper made
+    void EnablePppdumpAll(const std::string& prefix);
 
   private:
-    /// \param prefix file name prefix \param n a line's index \return its file name stem
-    std::string LineFileName(const std::string& prefix, std::size_t n) const;
+    /// One end of a line: its tun interface's serial port.
+    struct Port
+    {
+        Ptr<SerialLine> line; //!< the line
+        uint32_t port;        //!< 0 (a) or 1 (b), as SerialLine numbers them
+    };
+
+    /// \param device an interface \return its port, or nullptr if this helper did not make it
+    const Port* PortOf(Ptr<NetDevice> device) const;
+
+    /**
+     * Capture the serial port under \p nd (DLT_PPP), if this helper made \p nd.
+     * \param prefix file name prefix, or the name with \p explicitFilename
+     * \param nd a device \param promiscuous ignored: a port sees only its own line
+     * \param explicitFilename whether \p prefix is the whole name
+     */
+    void EnablePcapInternal(std::string prefix,
+                            Ptr<NetDevice> nd,
+                            bool promiscuous,
+                            bool explicitFilename) override;
+
+    /**
+     * Write the ascii trace of the serial port under \p nd, if this helper made \p nd.
+     * \param stream a shared stream, or nullptr for a file of its own
+     * \param prefix file name prefix, or the name with \p explicitFilename
+     * \param nd a device \param explicitFilename whether \p prefix is the whole name
+     */
+    void EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
+                             std::string prefix,
+                             Ptr<NetDevice> nd,
+                             bool explicitFilename) override;
 
     ObjectFactory m_lineFactory;                                              //!< SerialLine
     ObjectFactory m_pppFactory;                                               //!< UserPpp
@@ -92,6 +128,8 @@ class PppTunHelper
     bool m_negotiated{false};                                                 //!< SetNegotiated
     std::vector<Ptr<SerialLine>> m_lines;                                     //!< made
     ApplicationContainer m_daemons;                                           //!< made
+    NetDeviceContainer m_devices;                                             //!< made
+    std::map<const NetDevice*, Port> m_ports; //!< each interface's port (lookup only)
 };
 
 } // namespace ns3

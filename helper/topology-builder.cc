@@ -391,8 +391,9 @@ TopologyBuilder::GetDaemons() const
     return m_daemons;
 }
 
+template <typename Enable>
 void
-TopologyBuilder::EnablePcap(const std::string& prefix)
+TopologyBuilder::ForEachTracedDevice(const std::string& prefix, Enable enable)
 {
     PointToPointHelper p2p;
     TunHelper tun;
@@ -400,21 +401,40 @@ TopologyBuilder::EnablePcap(const std::string& prefix)
     {
         for (int i = 0; i < 2; ++i)
         {
-            if (link.kind == LinkKind::P2P)
+            switch (link.kind)
             {
-                p2p.EnablePcap(prefix, link.devices[i]);
-            }
-            else
-            {
-                tun.EnablePcap(prefix + "-tun", link.devices[i]);
-            }
-            if (link.underlay[i])
-            {
-                p2p.EnablePcap(prefix, link.underlay[i]);
+            case LinkKind::P2P:
+                enable(p2p, prefix, link.devices[i]);
+                break;
+            case LinkKind::PPP_TUN:
+                enable(tun, prefix + "-tun", link.devices[i]);
+                enable(m_ppp, prefix + "-line", link.devices[i]);
+                break;
+            case LinkKind::UDP_TUN:
+                enable(tun, prefix + "-tun", link.devices[i]);
+                enable(p2p, prefix, link.underlay[i]);
+                break;
             }
         }
     }
-    m_ppp.EnablePcapAll(prefix + "-line");
+}
+
+void
+TopologyBuilder::EnablePcap(const std::string& prefix)
+{
+    ForEachTracedDevice(prefix,
+                        [](PcapHelperForDevice& helper, const std::string& p, Ptr<NetDevice> d) {
+                            helper.EnablePcap(p, d);
+                        });
+}
+
+void
+TopologyBuilder::EnableAscii(const std::string& prefix)
+{
+    ForEachTracedDevice(prefix,
+                        [](AsciiTraceHelperForDevice& helper,
+                           const std::string& p,
+                           Ptr<NetDevice> d) { helper.EnableAscii(p, d); });
 }
 
 } // namespace ns3

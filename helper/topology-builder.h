@@ -112,11 +112,19 @@ class TopologyBuilder
     ApplicationContainer GetDaemons() const;
 
     /**
-     * pcap on every link: p2p devices (DLT_PPP, as ns-3 writes them), tun interfaces
-     * (DLT_NULL) and serial lines (DLT_PPP), named "<prefix>-..." after the node ids.
+     * pcap on every link, with ns-3's names "<prefix>-<node>-<device>.pcap": p2p devices
+     * (DLT_PPP, as ns-3 writes them, the udp-tun underlays too), and under
+     * "<prefix>-tun-..." the tun interfaces (DLT_NULL) and under "<prefix>-line-..."
+     * the serial ports below the ppp-tun interfaces (DLT_PPP).
      * \param prefix file name prefix (may include a directory)
      */
     void EnablePcap(const std::string& prefix);
+
+    /**
+     * Ascii traces of every link, named as EnablePcap names them, with ".tr".
+     * \param prefix file name prefix (may include a directory)
+     */
+    void EnableAscii(const std::string& prefix);
 
   private:
     /// \param link fill in a p2p link \param spec its parameters
@@ -127,6 +135,13 @@ class TopologyBuilder
     void BuildUdpTun(Link& link, const TopologyLink& spec, uint16_t port);
     /// Fill the routing tables with BFS shortest paths.
     void InstallStaticRoutes();
+    /**
+     * Call \p enable(helper, prefix, device) for every traced device of every link, with
+     * the helper that made it and the prefix its files take.
+     * \param prefix the files' prefix \param enable what to enable
+     */
+    template <typename Enable>
+    void ForEachTracedDevice(const std::string& prefix, Enable enable);
 
     std::optional<LinkKind> m_override;                 //!< SetKindOverride
     TopologyRouting m_routing{TopologyRouting::STATIC}; //!< SetRouting

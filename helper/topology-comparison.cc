@@ -201,6 +201,10 @@ TopologyComparison::Run(const TopologyGraph& graph,
     {
         builder.EnablePcap(options.pcapPrefix + "-" + result.variant);
     }
+    if (!options.asciiPrefix.empty())
+    {
+        builder.EnableAscii(options.asciiPrefix + "-" + result.variant);
+    }
     if (!options.syscallPrefix.empty())
     {
         SyscallTraceHelper ktrace;

@@ -81,6 +81,7 @@ struct ComparisonOptions
     int64_t drainNs{3000000000};                      //!< run on after the last stop
     TopologyRouting routing{TopologyRouting::STATIC}; //!< routing
     std::string pcapPrefix;                           //!< pcap on every link if set
+    std::string asciiPrefix;                          //!< ascii traces of every link if set
     std::string syscallPrefix; //!< system call traces, prefix-variant.txt and .csv, if set
     std::function<void(const std::string&)> progress; //!< progress messages, if set
 };
@@ -91,10 +92,10 @@ struct ComparisonOptions
  * simulation of the same graph and traffic, with every link's kind overridden (or as
  * written, "mixed"), the same seed and run.
  *
- * Per-flow results come from the applications, not FlowMonitor: FlowMonitor follows a
- * packet with a packet tag, and tags do not cross tun(4) (the daemon reads bytes and
- * writes new packets), so a flow through a ppp-tun or udp-tun link would look lost. The
- * UDP client's SeqTsHeader gives one-way delay; V4Ping's Rtt trace gives round trips.
+ * Per-flow results come from the applications, so every variant is measured the same
+ * way whatever carries it: the UDP client's SeqTsHeader gives one-way delay; V4Ping's
+ * Rtt trace gives round trips. (FlowMonitor works over tun too, see
+ * UserlandPacketCache, and can be installed beside it.)
  * Throughput is the application bytes received between a flow's start and stop, over
  * that time; delay and loss also count what arrives in the drain time after the last
  * stop. TCP has no delay or loss figure (it retransmits). A ping reply that arrives

@@ -10,9 +10,9 @@
 #include "bsd-ioctl.h"
 #include "cdev.h"
 #include "device-switch.h"
-#include "pppdump-writer.h"
 #include "process-table.h"
 #include "process.h"
+#include "serial-port-tap.h"
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
@@ -20,10 +20,7 @@
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/output-stream-wrapper.h"
-#include "ns3/packet.h"
-#include "ns3/pcap-file-wrapper.h"
 #include "ns3/simulator.h"
-#include "ns3/trace-helper.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -151,9 +148,7 @@ SerialLine::~SerialLine() = default;
 void
 SerialLine::DoDispose()
 {
-    m_pcap = nullptr;
-    m_ascii = nullptr;
-    m_pppdump = nullptr; // the last reference: the pending record is written
+    m_taps = {}; // the last references: pending pppdump records are written
     for (Port& p : m_ports)
     {
         p = Port();
@@ -161,51 +156,61 @@ SerialLine::DoDispose()
     Object::DoDispose();
 }
 
-void
-SerialLine::EnablePcap(const std::string& filename)
+SerialPortTap&
+SerialLine::TapOf(uint32_t port, const char* caller)
 {
-    PcapHelper helper;
-    m_pcap = helper.CreateFile(filename, std::ios::out, PcapHelper::DLT_PPP);
-    for (HdlcDeframer& d : m_pcapDecoders)
+    NS_ABORT_MSG_IF(port > 1, "SerialLine::" << caller << ": port " << port << " is not 0 or 1");
+    NS_ABORT_MSG_IF(!m_ports[port].dev,
+                    "SerialLine::" << caller << ": Connect the line before tracing its ports");
+    if (!m_taps[port])
     {
-        d.SetRxAccm(0);
+        std::ostringstream name;
+        name << "/NodeList/" << m_ports[port].node->GetId() << "/dev/"
+             << m_ports[port].dev->GetName();
+        m_taps[port] = Create<SerialPortTap>(name.str());
     }
+    return *m_taps[port];
 }
 
 void
-SerialLine::EnableAscii(Ptr<OutputStreamWrapper> stream)
+SerialLine::EnablePcap(const std::string& filename, uint32_t port)
 {
-    m_ascii = stream;
-    // Complete on disk when the simulation ends, whoever still holds the line.
-    Simulator::ScheduleDestroy([stream] { stream->GetStream()->flush(); });
-    for (HdlcDeframer& d : m_pcapDecoders)
-    {
-        d.SetRxAccm(0);
-    }
+    TapOf(port, "EnablePcap").EnablePcap(filename);
+}
+
+void
+SerialLine::EnableAscii(Ptr<OutputStreamWrapper> stream, uint32_t port)
+{
+    TapOf(port, "EnableAscii").EnableAscii(stream);
 }
 
 void
 SerialLine::EnablePppdump(const std::string& filename, uint32_t port)
 {
-    NS_ABORT_MSG_IF(port > 1, "SerialLine::EnablePppdump: port " << port << " is not 0 or 1");
-    m_pppdump = Create<PppdumpWriter>(filename, m_pppdumpEpoch, Simulator::Now());
-    NS_ABORT_MSG_IF(!m_pppdump->IsOpen(), "SerialLine::EnablePppdump: cannot write " << filename);
-    m_pppdumpPort = port;
+    TapOf(port, "EnablePppdump").EnablePppdump(filename, m_pppdumpEpoch);
 }
 
 void
-SerialLine::FlushPppdump()
+SerialLine::FlushTraces()
 {
-    if (m_pppdump)
+    for (const Ptr<SerialPortTap>& tap : m_taps)
     {
-        m_pppdump->Flush();
+        if (tap)
+        {
+            tap->Flush();
+        }
     }
 }
 
 uint64_t
-SerialLine::GetPcapDropped() const
+SerialLine::GetTraceDropped() const
 {
-    return m_pcapDecoders[0].GetCounters().Dropped() + m_pcapDecoders[1].GetCounters().Dropped();
+    uint64_t dropped = 0;
+    for (const Ptr<SerialPortTap>& tap : m_taps)
+    {
+        dropped += tap ? tap->GetDropped() : 0;
+    }
+    return dropped;
 }
 
 int64_t
@@ -431,9 +436,9 @@ SerialLine::SendNext(uint32_t side)
             Stats& stats = self->m_stats[side];
             ++stats.sent;
             self->m_txTrace(side, byte);
-            if (self->m_pppdump && side == self->m_pppdumpPort)
+            if (self->m_taps[side])
             {
-                self->m_pppdump->Add(PppdumpWriter::SENT, byte, Simulator::Now());
+                self->m_taps[side]->Sent(byte);
             }
             uint8_t wire = byte;
             bool lost = epoch != self->m_carrierEpoch;
@@ -477,63 +482,15 @@ SerialLine::SendNext(uint32_t side)
 }
 
 void
-SerialLine::DecodeForTraces(uint32_t side, uint8_t byte)
-{
-    // The port, as the ascii trace names it; built only when a line is written.
-    auto where = [this, side] {
-        std::ostringstream w;
-        w << "/NodeList/" << m_ports[side].node->GetId() << "/dev/" << m_ports[side].dev->GetName();
-        return w.str();
-    };
-    // The decoder takes every octet as data (receive ACCM 0): the sender escaped what
-    // needed escaping, and the line inserts nothing.
-    HdlcDeframer& decoder = m_pcapDecoders[1 - side];
-    HdlcDeframer::Counters before = decoder.GetCounters();
-    decoder.Feed(&byte, 1, [this, &where](uint16_t protocol, const uint8_t* info, std::size_t n) {
-        if (m_pcap)
-        {
-            std::vector<uint8_t> record = {HDLC_ALL_STATIONS,
-                                           HDLC_UI,
-                                           static_cast<uint8_t>(protocol >> 8),
-                                           static_cast<uint8_t>(protocol)};
-            record.insert(record.end(), info, info + n);
-            m_pcap->Write(Simulator::Now(), Create<Packet>(record.data(), record.size()));
-        }
-        if (m_ascii)
-        {
-            *m_ascii->GetStream() << "r " << Simulator::Now().GetSeconds() << " " << where() << " "
-                                  << PppProtocolName(protocol) << " " << n << "\n";
-        }
-    });
-    if (m_ascii)
-    {
-        decoder.GetCounters().ForEachDropSince(before,
-                                               [this, &where](const char* reason, uint64_t n) {
-                                                   for (uint64_t k = 0; k < n; ++k)
-                                                   {
-                                                       *m_ascii->GetStream()
-                                                           << "d " << Simulator::Now().GetSeconds()
-                                                           << " " << where() << " " << reason
-                                                           << "\n";
-                                                   }
-                                               });
-    }
-}
-
-void
 SerialLine::ArriveAtUart(uint32_t side, uint8_t byte)
 {
     Port& p = m_ports[side];
     ++m_stats[1 - side].delivered;
     m_rxTrace(1 - side, byte);
-    if (m_pppdump && side == m_pppdumpPort)
-    {
-        m_pppdump->Add(PppdumpWriter::RECEIVED, byte, Simulator::Now());
-    }
     p.fifo.push_back(byte);
-    if (m_pcap || m_ascii)
+    if (m_taps[side])
     {
-        DecodeForTraces(side, byte);
+        m_taps[side]->Received(byte);
     }
     if (p.fifo.size() >= m_rxFifoTrigger)
     {

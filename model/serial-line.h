@@ -6,7 +6,6 @@
 #define SERIAL_LINE_H
 
 #include "dev-ops.h"
-#include "hdlc-framing.h"
 #include "sel-info.h"
 
 #include "ns3/nstime.h"
@@ -31,8 +30,7 @@ class Cdev;
 class DeviceSwitch;
 class Node;
 class OutputStreamWrapper;
-class PcapFileWrapper;
-class PppdumpWriter;
+class SerialPortTap;
 
 /**
  * \ingroup tun
@@ -94,24 +92,27 @@ class SerialLine : public Object
     Stats GetStats(uint32_t direction) const;
 
     /**
-     * Write the PPP frames crossing the line to a pcap file as DLT_PPP (link type 9),
-     * one record per frame: Address, Control, Protocol and Information, decoded from the
-     * HDLC byte stream of each direction as it arrives, stamped with the arrival of the
-     * closing flag. Frames the decoder rejects are not written (see GetPcapDropped).
-     * \param filename the file
+     * Capture what \p port sends and receives as a pcap file, DLT_PPP (link type 9): one
+     * record per PPP frame (Address, Control, Protocol, Information), decoded from the
+     * HDLC byte stream of each direction and stamped when its closing flag has left the
+     * port (sent) or reached it (received). Frames the decoder rejects are not written
+     * (see GetTraceDropped). A SerialPortTap does the work.
+     * \param filename the file (truncated)
+     * \param port 0 for the end at Connect's \p a, 1 for the end at \p b
      */
-    void EnablePcap(const std::string& filename);
+    void EnablePcap(const std::string& filename, uint32_t port);
 
     /**
-     * Write an ascii trace of the frames crossing the line, decoded as for pcap, one
-     * line per frame as it arrives at a port, in ns-3's ascii style:
-     * "r <seconds> /NodeList/<node>/dev/cuaa<unit> <protocol> <octets>" for a frame
-     * received, "d ... <reason>" for one the decoder rejected (a reason of
+     * Write an ascii trace of what \p port sends and receives, decoded as for pcap, one
+     * line per frame in ns-3's ascii style: "- <seconds> /NodeList/<node>/dev/cuaa<unit>
+     * <protocol> <octets>" for a frame the port sent, "r ..." for one it received,
+     * "d <seconds> <port> <reason>" for one the decoder rejected (a reason of
      * HdlcDeframer::Counters::ForEachDropSince: bad-fcs, runt, oversize, abort,
      * bad-header).
-     * \param stream where the lines go
+     * \param stream where the lines go (several ports may share one)
+     * \param port 0 or 1, as for EnablePcap
      */
-    void EnableAscii(Ptr<OutputStreamWrapper> stream);
+    void EnableAscii(Ptr<OutputStreamWrapper> stream, uint32_t port);
 
     /**
      * Record the raw byte stream of both directions in pppd's record file format
@@ -120,17 +121,17 @@ class SerialLine : public Object
      * left the UART; the bytes arriving at its UART are "received" (tag 2), stamped
      * on arrival, after the error model (a lost byte is not there). Timestamps are
      * simulated time plus the PppdumpEpoch attribute, in pppd's tenths of a second.
-     * The file is complete once FlushPppdump() is called or the line is disposed.
+     * The file is complete once FlushTraces() is called or the line is disposed.
      * \param filename the file (truncated)
-     * \param port 0 for the end at Connect's \p a, 1 for the end at \p b
+     * \param port 0 or 1, as for EnablePcap
      */
-    void EnablePppdump(const std::string& filename, uint32_t port = 0);
+    void EnablePppdump(const std::string& filename, uint32_t port);
 
-    /// Write the pppdump record being gathered and flush the file.
-    void FlushPppdump();
+    /// Write the pppdump records being gathered and flush the ascii streams.
+    void FlushTraces();
 
-    /// \return frames the pcap decoder rejected (bad FCS, runts...), both directions
-    uint64_t GetPcapDropped() const;
+    /// \return frames the trace decoders rejected (bad FCS, runts...), both ports
+    uint64_t GetTraceDropped() const;
 
     /**
      * Use fixed random streams for the error model (ns-3's AssignStreams convention).
@@ -186,8 +187,12 @@ class SerialLine : public Object
     void SendNext(uint32_t side);
     /// A byte finished arriving at the UART of \p side. \param side \param byte
     void ArriveAtUart(uint32_t side, uint8_t byte);
-    /// Decode \p byte arriving at \p side for the pcap and ascii traces.
-    void DecodeForTraces(uint32_t side, uint8_t byte);
+    /**
+     * The traces of \p port, made on first use.
+     * \param port 0 or 1 \param caller the Enable method, for the error message
+     * \return the port's tap
+     */
+    SerialPortTap& TapOf(uint32_t port, const char* caller);
     /// The UART of \p side interrupts: its FIFO goes to the receive buffer.
     void Interrupt(uint32_t side);
     /// \return the time of one character
@@ -212,12 +217,8 @@ class SerialLine : public Object
     TracedCallback<uint32_t, uint8_t> m_txTrace; //!< Tx
     TracedCallback<uint32_t, uint8_t> m_rxTrace; //!< Rx
     TracedCallback<bool> m_carrierTrace;         //!< Carrier
-    Ptr<PcapFileWrapper> m_pcap;                 //!< DLT_PPP output, if enabled
-    Ptr<OutputStreamWrapper> m_ascii;            //!< ascii output, if enabled
-    Ptr<PppdumpWriter> m_pppdump;                //!< pppd record output, if enabled
-    uint32_t m_pppdumpPort{0};                   //!< the port whose view it records
     uint32_t m_pppdumpEpoch{0};                  //!< PppdumpEpoch attribute
-    std::array<HdlcDeframer, 2> m_pcapDecoders;  //!< one per direction
+    std::array<Ptr<SerialPortTap>, 2> m_taps;    //!< each port's traces, if enabled
 };
 
 } // namespace ns3

@@ -24,6 +24,7 @@ struct PcapContents
     bool opened{false};                        //!< the file opened and had a valid header
     uint32_t linkType{0};                      //!< its DLT
     std::vector<std::vector<uint8_t>> records; //!< each record's captured bytes
+    std::vector<uint64_t> microseconds;        //!< each record's timestamp
 };
 
 /// \param path a pcap file \return what it holds
@@ -53,6 +54,7 @@ ReadPcap(const std::string& path)
             break;
         }
         contents.records.emplace_back(data, data + read);
+        contents.microseconds.push_back(uint64_t(sec) * 1000000 + usec);
     }
     pcap.Close();
     return contents;

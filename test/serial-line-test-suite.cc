@@ -16,6 +16,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <sstream>
 #include <unistd.h>
 
 using namespace ns3;
@@ -388,57 +390,114 @@ class SerialCarrierTestCase : public TestCase
 };
 
 /**
- * The line's pcap is DLT_PPP: one record per good frame (Address, Control, Protocol,
- * Information), decoded from the byte stream; a corrupted frame is counted, not written.
+ * Each port's pcap is DLT_PPP: one record per good frame (Address, Control, Protocol,
+ * Information), decoded from the byte stream, the frames it sent stamped when their
+ * closing flag left it and the frames it received when theirs arrived; a corrupted frame
+ * is counted, not written. The ascii trace says the same in ns-3's style ("-" sent,
+ * "r" received, "d" rejected), naming the port.
  */
 class SerialPcapTestCase : public TestCase
 {
   public:
     SerialPcapTestCase()
-        : TestCase("pcap: DLT_PPP records decoded from the HDLC stream")
+        : TestCase("pcap and ascii: each port's frames, sent and received, decoded")
     {
     }
 
   private:
     void DoRun() override
     {
-        std::string file = (std::filesystem::temp_directory_path() /
-                            ("serial-pcap-test-" + std::to_string(getpid()) + ".pcap"))
+        std::string stem = (std::filesystem::temp_directory_path() /
+                            ("serial-pcap-test-" + std::to_string(getpid())))
                                .string();
+        std::string files[2] = {stem + "-a.pcap", stem + "-b.pcap"};
         std::vector<uint8_t> ip = {0x45, 0, 0,  20, 0, 0, 0,  0, 64, 17,
                                    0,    0, 10, 0,  0, 1, 10, 0, 0,  2};
         std::vector<uint8_t> lcp = {0x09, 0x01, 0x00, 0x08, 0xde, 0xad, 0xbe, 0xef}; // Echo-Request
+        std::vector<uint8_t> reply = {0x0a, 0x01, 0x00, 0x08, 0, 0, 0, 0};           // Echo-Reply
+        std::vector<uint8_t> fromA;
+        HdlcEncode(0x0021,
+                   ip.data(),
+                   ip.size(),
+                   HdlcTxOptions{0, true, true, HdlcFcs::FCS16},
+                   fromA);
+        const std::size_t ipOctets = fromA.size(); // with both flags
+        std::vector<uint8_t> bad;
+        HdlcEncode(0x0021, ip.data(), ip.size(), HdlcTxOptions{}, bad);
+        bad[bad.size() - 3] ^= 0x40; // an FCS octet
+        fromA.insert(fromA.end(), bad.begin(), bad.end());
+        HdlcEncode(0xc021, lcp.data(), lcp.size(), HdlcTxOptions{}, fromA);
+        std::vector<uint8_t> fromB;
+        HdlcEncode(0xc021, reply.data(), reply.size(), HdlcTxOptions{}, fromB);
+        const Time delay = MilliSeconds(5);
+        Time ipSent;
+        std::ostringstream ascii;
         {
-            LineBench bench([&file](Ptr<SerialLine> l) { l->EnablePcap(file); });
-            std::vector<uint8_t> stream;
-            HdlcEncode(0x0021,
-                       ip.data(),
-                       ip.size(),
-                       HdlcTxOptions{0, true, true, HdlcFcs::FCS16},
-                       stream);
-            std::vector<uint8_t> bad;
-            HdlcEncode(0x0021, ip.data(), ip.size(), HdlcTxOptions{}, bad);
-            bad[bad.size() - 3] ^= 0x40; // an FCS octet
-            stream.insert(stream.end(), bad.begin(), bad.end());
-            HdlcEncode(0xc021, lcp.data(), lcp.size(), HdlcTxOptions{}, stream);
-            WriteNow(bench.pa, bench.fa, stream);
+            LineBench bench([&](Ptr<SerialLine> l) { l->SetAttribute("Delay", TimeValue(delay)); });
+            auto stream = Create<OutputStreamWrapper>(&ascii);
+            for (uint32_t port = 0; port < 2; ++port)
+            {
+                bench.line->EnablePcap(files[port], port);
+                bench.line->EnableAscii(stream, port);
+            }
+            ipSent = bench.line->GetTransmissionTime(ipOctets);
+            WriteNow(bench.pa, bench.fa, fromA);
+            Simulator::Schedule(Seconds(1),
+                                [&bench, fromB] { WriteNow(bench.pb, bench.fb, fromB); });
             Simulator::Run();
-            NS_TEST_EXPECT_MSG_EQ(bench.line->GetPcapDropped(), 1u, "the corrupted frame");
-            bench.line->Dispose(); // closes the file
+            NS_TEST_EXPECT_MSG_EQ(bench.line->GetTraceDropped(), 2u, "the bad frame, at each port");
+            bench.line->Dispose(); // closes the files
             Simulator::Destroy();
         }
-        PcapContents pcap = ReadPcap(file);
-        std::filesystem::remove(file);
-        NS_TEST_ASSERT_MSG_EQ(pcap.opened, true, "the file opens");
-        NS_TEST_EXPECT_MSG_EQ(pcap.linkType, 9u, "DLT_PPP");
-        const std::vector<std::vector<uint8_t>>& records = pcap.records;
-        NS_TEST_ASSERT_MSG_EQ(records.size(), 2u, "two good frames");
-        std::vector<uint8_t> ipRecord = {0xff, 0x03, 0x00, 0x21};
-        ipRecord.insert(ipRecord.end(), ip.begin(), ip.end());
-        std::vector<uint8_t> lcpRecord = {0xff, 0x03, 0xc0, 0x21};
-        lcpRecord.insert(lcpRecord.end(), lcp.begin(), lcp.end());
-        NS_TEST_EXPECT_MSG_EQ((records[0] == ipRecord), true, "compressed on the wire, full here");
-        NS_TEST_EXPECT_MSG_EQ((records[1] == lcpRecord), true, "LCP");
+        PcapContents pcap[2] = {ReadPcap(files[0]), ReadPcap(files[1])};
+        std::filesystem::remove(files[0]);
+        std::filesystem::remove(files[1]);
+        auto record = [](uint16_t protocol, const std::vector<uint8_t>& info) {
+            std::vector<uint8_t> r = {0xff, 0x03, uint8_t(protocol >> 8), uint8_t(protocol)};
+            r.insert(r.end(), info.begin(), info.end());
+            return r;
+        };
+        for (int port = 0; port < 2; ++port)
+        {
+            NS_TEST_ASSERT_MSG_EQ(pcap[port].opened, true, "the file opens");
+            NS_TEST_EXPECT_MSG_EQ(pcap[port].linkType, 9u, "DLT_PPP");
+            NS_TEST_ASSERT_MSG_EQ(pcap[port].records.size(), 3u, "three good frames");
+            NS_TEST_EXPECT_MSG_EQ((pcap[port].records[0] == record(0x0021, ip)),
+                                  true,
+                                  "compressed on the wire, full here");
+            NS_TEST_EXPECT_MSG_EQ((pcap[port].records[1] == record(0xc021, lcp)), true, "LCP");
+            NS_TEST_EXPECT_MSG_EQ((pcap[port].records[2] == record(0xc021, reply)), true, "b's");
+        }
+        NS_TEST_EXPECT_MSG_EQ(pcap[0].microseconds[0],
+                              uint64_t(ipSent.GetMicroSeconds()),
+                              "sent: when the closing flag left a");
+        NS_TEST_EXPECT_MSG_EQ(pcap[1].microseconds[0],
+                              uint64_t((ipSent + delay).GetMicroSeconds()),
+                              "received: when it reached b");
+
+        std::map<std::string, int> lines;
+        std::istringstream in(ascii.str());
+        for (std::string line; std::getline(in, line);)
+        {
+            std::istringstream words(line);
+            std::string event;
+            std::string time;
+            std::string rest;
+            words >> event >> time;
+            std::getline(words, rest);
+            ++lines[event + rest];
+        }
+        NS_TEST_EXPECT_MSG_EQ(lines["- /NodeList/0/dev/cuaa0 IP 20"], 1, "a sent the datagram");
+        NS_TEST_EXPECT_MSG_EQ(lines["d /NodeList/0/dev/cuaa0 bad-fcs"], 1, "and a bad frame");
+        NS_TEST_EXPECT_MSG_EQ(lines["r /NodeList/1/dev/cuaa0 IP 20"], 1, "b received it");
+        NS_TEST_EXPECT_MSG_EQ(lines["d /NodeList/1/dev/cuaa0 bad-fcs"],
+                              1,
+                              "b rejected the bad one");
+        NS_TEST_EXPECT_MSG_EQ(lines["- /NodeList/0/dev/cuaa0 LCP 8"], 1, "a sent the request");
+        NS_TEST_EXPECT_MSG_EQ(lines["r /NodeList/1/dev/cuaa0 LCP 8"], 1, "b received it");
+        NS_TEST_EXPECT_MSG_EQ(lines["- /NodeList/1/dev/cuaa0 LCP 8"], 1, "b sent the reply");
+        NS_TEST_EXPECT_MSG_EQ(lines["r /NodeList/0/dev/cuaa0 LCP 8"], 1, "a received it");
+        NS_TEST_EXPECT_MSG_EQ(lines.size(), 8u, "nothing else");
     }
 };
 
@@ -484,10 +543,9 @@ RecordExchange(const std::string& name,
     *fromA = a1;
     fromA->insert(fromA->end(), a2.begin(), a2.end());
     *fromB = b1;
-    LineBench bench([&](Ptr<SerialLine> l) {
-        l->SetAttribute("PppdumpEpoch", UintegerValue(epoch));
-        l->EnablePppdump(file, 0);
-    });
+    LineBench bench(
+        [&](Ptr<SerialLine> l) { l->SetAttribute("PppdumpEpoch", UintegerValue(epoch)); });
+    bench.line->EnablePppdump(file, 0);
     bench.pa->Write(bench.fa, a1, [](int, int64_t) {});
     Simulator::Schedule(Seconds(1.25),
                         [&bench, b1] { bench.pb->Write(bench.fb, b1, [](int, int64_t) {}); });

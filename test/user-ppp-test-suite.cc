@@ -354,7 +354,7 @@ class PppTcpGoodputTestCase : public TestCase
         Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(32768));
         PppBench bench;
         std::string pcap = CreateTempDirFilename("user-ppp-line.pcap");
-        bench.line->EnablePcap(pcap);
+        bench.line->EnablePcap(pcap, 0);
         PacketSinkHelper sinkHelper("ns3::TcpSocketFactory",
                                     InetSocketAddress(Ipv4Address::GetAny(), 9000));
         ApplicationContainer sinkApp = sinkHelper.Install(bench.nodes.Get(1));
@@ -452,19 +452,29 @@ class PppTunHelperChainTestCase : public TestCase
                               "line attribute applied");
         NS_TEST_EXPECT_MSG_EQ(rtts.size(), 3u, "ping across two lines");
         Simulator::Destroy();
-        // The first line's ascii trace: each end receives LCP, IPCP and the three echoes.
-        std::ifstream in(ascii + "-0-0-1.tr");
+        // ns-3's names, <prefix>-<node>-<device>.tr: a's tun0 is its device 1, and r's
+        // tun0 and tun1 its devices 1 and 2. Each port's file has what it sent and got.
         std::map<std::string, int> seen;
-        for (std::string event, time, where, protocol; in >> event >> time >> where >> protocol;)
+        for (const char* file : {"-0-1.tr", "-1-1.tr", "-1-2.tr", "-2-1.tr"})
         {
-            std::string octets;
-            in >> octets;
-            ++seen[event + " " + where + " " + protocol];
+            std::ifstream in(ascii + file);
+            NS_TEST_EXPECT_MSG_EQ(in.is_open(), true, "the trace of each port: " << file);
+            for (std::string event, time, where, protocol;
+                 in >> event >> time >> where >> protocol;)
+            {
+                std::string octets;
+                in >> octets;
+                ++seen[file + (" " + event) + " " + where + " " + protocol];
+            }
         }
-        NS_TEST_EXPECT_MSG_EQ(seen["r /NodeList/1/dev/cuaa0 IP"], 3, "requests reach r");
-        NS_TEST_EXPECT_MSG_EQ(seen["r /NodeList/0/dev/cuaa0 IP"], 3, "replies reach a");
-        NS_TEST_EXPECT_MSG_GT(seen["r /NodeList/0/dev/cuaa0 LCP"], 1, "LCP");
-        NS_TEST_EXPECT_MSG_GT(seen["r /NodeList/1/dev/cuaa0 IPCP"], 1, "IPCP");
+        NS_TEST_EXPECT_MSG_EQ(seen["-0-1.tr - /NodeList/0/dev/cuaa0 IP"], 3, "a sends requests");
+        NS_TEST_EXPECT_MSG_EQ(seen["-1-1.tr r /NodeList/1/dev/cuaa0 IP"], 3, "they reach r");
+        NS_TEST_EXPECT_MSG_EQ(seen["-1-2.tr - /NodeList/1/dev/cuaa1 IP"], 3, "r forwards them");
+        NS_TEST_EXPECT_MSG_EQ(seen["-2-1.tr r /NodeList/2/dev/cuaa0 IP"], 3, "to b");
+        NS_TEST_EXPECT_MSG_EQ(seen["-2-1.tr - /NodeList/2/dev/cuaa0 IP"], 3, "b replies");
+        NS_TEST_EXPECT_MSG_EQ(seen["-0-1.tr r /NodeList/0/dev/cuaa0 IP"], 3, "replies reach a");
+        NS_TEST_EXPECT_MSG_GT(seen["-0-1.tr r /NodeList/0/dev/cuaa0 LCP"], 1, "LCP");
+        NS_TEST_EXPECT_MSG_GT(seen["-1-2.tr r /NodeList/1/dev/cuaa1 IPCP"], 1, "IPCP");
     }
 };
 
