@@ -8,6 +8,8 @@
 
 #include <cstring>
 #include <deque>
+#include <functional>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -17,14 +19,22 @@ namespace ns3
 namespace
 {
 
-/// The remembered packets, by a hash of their bytes, and their order for forgetting.
+/// A remembered packet; null once recalled.
+struct Entry
+{
+    uint64_t hash;      //!< of its bytes
+    Ptr<Packet> packet; //!< the copy, tags included
+};
+
+/// The remembered packets in the order they came, numbered, and an index by hash.
 struct Cache
 {
-    std::unordered_map<uint64_t, std::deque<Ptr<Packet>>> byHash; //!< FIFO per hash
-    std::deque<uint64_t> order;                                   //!< oldest first
-    std::size_t size{0};                                          //!< packets held
-    bool clearScheduled{false};                                   //!< ScheduleDestroy set
-    std::vector<uint8_t> scratch;                                 //!< a packet's bytes
+    std::deque<Entry> fifo;                             //!< oldest first
+    uint64_t firstSerial{0};                            //!< serial of fifo.front()
+    std::unordered_multimap<uint64_t, uint64_t> byHash; //!< hash -> serial, if not recalled
+    std::size_t size{0};                                //!< packets held
+    bool clearScheduled{false};                         //!< ScheduleDestroy set
+    std::vector<uint8_t> scratch;                       //!< a packet's bytes
 };
 
 Cache&
@@ -38,22 +48,20 @@ void
 Clear()
 {
     Cache& c = TheCache();
+    c.fifo.clear();
     c.byHash.clear();
-    c.order.clear();
+    c.firstSerial = 0;
     c.size = 0;
     c.clearScheduled = false;
 }
 
-/// FNV-1a, 64 bits: cheap, and equal bytes are compared anyway.
+/// libstdc++'s byte hash (eight octets a step); equal bytes are compared anyway, so
+/// the hash decides only how fast a packet is found, never which one.
 uint64_t
 BytesHash(const uint8_t* data, std::size_t len)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (std::size_t i = 0; i < len; ++i)
-    {
-        h = (h ^ data[i]) * 0x100000001b3ULL;
-    }
-    return h;
+    return std::hash<std::string_view>()(
+        std::string_view(reinterpret_cast<const char*>(data), len));
 }
 
 /// \return the packet's bytes, in the cache's scratch buffer
@@ -64,6 +72,21 @@ BytesOf(Ptr<const Packet> packet)
     bytes.resize(packet->GetSize());
     packet->CopyData(bytes.data(), bytes.size());
     return bytes;
+}
+
+/// Drop \p serial from the index under \p hash.
+void
+Unindex(Cache& c, uint64_t hash, uint64_t serial)
+{
+    auto [first, last] = c.byHash.equal_range(hash);
+    for (auto it = first; it != last; ++it)
+    {
+        if (it->second == serial)
+        {
+            c.byHash.erase(it);
+            return;
+        }
+    }
 }
 
 } // namespace
@@ -79,23 +102,20 @@ UserlandPacketCache::Remember(Ptr<const Packet> packet)
     }
     const std::vector<uint8_t>& bytes = BytesOf(packet);
     uint64_t h = BytesHash(bytes.data(), bytes.size());
-    c.byHash[h].push_back(packet->Copy());
-    c.order.push_back(h);
+    c.byHash.emplace(h, c.firstSerial + c.fifo.size());
+    c.fifo.push_back(Entry{h, packet->Copy()});
     ++c.size;
-    // Forget the oldest; an entry already recalled leaves nothing to forget.
-    while (c.order.size() > CAPACITY)
+    // Forget the oldest, recalled or not.
+    while (c.fifo.size() > CAPACITY)
     {
-        auto it = c.byHash.find(c.order.front());
-        c.order.pop_front();
-        if (it != c.byHash.end())
+        Entry& oldest = c.fifo.front();
+        if (oldest.packet)
         {
-            it->second.pop_front();
+            Unindex(c, oldest.hash, c.firstSerial);
             --c.size;
-            if (it->second.empty())
-            {
-                c.byHash.erase(it);
-            }
         }
+        c.fifo.pop_front();
+        ++c.firstSerial;
     }
 }
 
@@ -103,27 +123,32 @@ Ptr<Packet>
 UserlandPacketCache::Recall(const uint8_t* data, std::size_t len)
 {
     Cache& c = TheCache();
-    auto it = c.byHash.find(BytesHash(data, len));
-    if (it != c.byHash.end())
+    uint64_t h = BytesHash(data, len);
+    // Of the packets with these bytes, the oldest: identical packets leave in order.
+    auto [first, last] = c.byHash.equal_range(h);
+    auto found = last;
+    for (auto it = first; it != last; ++it)
     {
-        std::deque<Ptr<Packet>>& candidates = it->second;
-        for (auto p = candidates.begin(); p != candidates.end(); ++p)
+        if (found != last && found->second < it->second)
         {
-            const std::vector<uint8_t>& bytes = BytesOf(*p);
-            if (bytes.size() == len && std::memcmp(bytes.data(), data, len) == 0)
-            {
-                Ptr<Packet> packet = (*p)->Copy();
-                candidates.erase(p);
-                --c.size;
-                if (candidates.empty())
-                {
-                    c.byHash.erase(it);
-                }
-                return packet;
-            }
+            continue;
+        }
+        const std::vector<uint8_t>& bytes = BytesOf(c.fifo[it->second - c.firstSerial].packet);
+        if (bytes.size() == len && std::memcmp(bytes.data(), data, len) == 0)
+        {
+            found = it;
         }
     }
-    return Create<Packet>(data, len);
+    if (found == last)
+    {
+        return Create<Packet>(data, len);
+    }
+    Entry& entry = c.fifo[found->second - c.firstSerial];
+    Ptr<Packet> packet = entry.packet->Copy();
+    entry.packet = nullptr;
+    c.byHash.erase(found);
+    --c.size;
+    return packet;
 }
 
 std::size_t
