@@ -313,9 +313,19 @@ DeviceSwitch::Dispatch(Ptr<DevOps> ops,
 {
     Time start = Simulator::Now();
     std::string args = DescribeIfTraced(*ap);
-    Start(ops, ap, mplockCounter, mpsafeCounter, [=](int error) {
-        Complete(ap, start, args, result ? result(error) : error, isErrno, done);
-    });
+    Start(ops,
+          ap,
+          mplockCounter,
+          mpsafeCounter,
+          [this,
+           ap,
+           start,
+           args = std::move(args),
+           result = std::move(result),
+           isErrno,
+           done = std::move(done)](int error) {
+              Complete(ap, start, args, result ? result(error) : error, isErrno, done);
+          });
 }
 
 void

@@ -360,13 +360,14 @@ Process::Return(int error, uint64_t copied, std::function<void(int)> finish)
     Time delay = cost->GetSyscallTime() + cost->GetCopyTime(copied);
     Ptr<Process> self = this;
     // Always a later event, never inside the call, and in the node's context.
-    Simulator::ScheduleWithContext(m_node->GetId(), delay, [self, error, finish] {
-        self->ReturnToUser(error, finish);
-    });
+    Simulator::ScheduleWithContext(
+        m_node->GetId(),
+        delay,
+        [self, error, finish = std::move(finish)] { self->ReturnToUser(error, finish); });
 }
 
 void
-Process::ReturnToUser(int error, std::function<void(int)> finish)
+Process::ReturnToUser(int error, const std::function<void(int)>& finish)
 {
     if (m_exiting)
     {
@@ -514,7 +515,7 @@ Process::Read(int fd, uint32_t nbytes, ReadCallback cb)
                     return;
                 }
                 std::vector<uint8_t> data(buffer.get(), buffer.get() + moved);
-                Return(error, moved, [cb, data](int e) { cb(e, data); });
+                Return(error, moved, [cb, data = std::move(data)](int e) { cb(e, data); });
             });
         });
 }
@@ -638,7 +639,8 @@ Process::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb)
                 {
                     out.assign(data->begin(), data->begin() + size);
                 }
-                Return(error, copied + out.size(), [cb, out](int e) { cb(e, out); });
+                uint64_t outCopied = copied + out.size(); // before out moves into the lambda
+                Return(error, outCopied, [cb, out = std::move(out)](int e) { cb(e, out); });
             };
             FoIoctl(file, cmd, data->data(), complete);
         });
@@ -830,8 +832,7 @@ Process::Poll(std::vector<PollFd> fds, Time timeout, PollCallback cb)
             scan->finish = [this, cb, copied](PollScan& done, int error) {
                 m_selecting = false;
                 int n = error == BSD_OK ? done.nready : -1;
-                std::vector<PollFd> fds = done.fds;
-                Return(error, copied, [cb, n, fds](int e) { cb(e, n, fds); });
+                Return(error, copied, [cb, n, fds = done.fds](int e) { cb(e, n, fds); });
             };
             PollStart(scan);
         });
@@ -878,7 +879,11 @@ Process::Select(std::vector<int> readFds,
                     }
                     (e.events == BSD_POLLRDNORM ? readable : writable).push_back(e.fd);
                 }
-                Return(error, 24, [cb, readable, writable](int e) { cb(e, readable, writable); });
+                Return(error,
+                       24,
+                       [cb, readable = std::move(readable), writable = std::move(writable)](int e) {
+                           cb(e, readable, writable);
+                       });
             };
             PollStart(scan);
         });

@@ -404,7 +404,7 @@ class Process : public Object
     /// The kernel part finished with \p error after copying \p copied bytes.
     void Return(int error, uint64_t copied, std::function<void(int)> finish);
     /// Back in user mode: post signals, restart or complete.
-    void ReturnToUser(int error, std::function<void(int)> finish);
+    void ReturnToUser(int error, const std::function<void(int)>& finish);
     /// Deliver pending signals (postsig); may end the process.
     void PostSignals();
     /// \return the lowest pending signal that is not discarded, or 0

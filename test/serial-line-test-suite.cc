@@ -453,8 +453,13 @@ class SerialPcapTestCase : public TestCase
         std::filesystem::remove(files[0]);
         std::filesystem::remove(files[1]);
         auto record = [](uint16_t protocol, const std::vector<uint8_t>& info) {
-            std::vector<uint8_t> r = {0xff, 0x03, uint8_t(protocol >> 8), uint8_t(protocol)};
-            r.insert(r.end(), info.begin(), info.end());
+            // Sized first: GCC 12 -O2 warns (array-bounds) on inserting into a 4-octet list.
+            std::vector<uint8_t> r(4 + info.size());
+            r[0] = 0xff;
+            r[1] = 0x03;
+            r[2] = uint8_t(protocol >> 8);
+            r[3] = uint8_t(protocol);
+            std::copy(info.begin(), info.end(), r.begin() + 4);
             return r;
         };
         for (int port = 0; port < 2; ++port)
