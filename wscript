@@ -60,6 +60,7 @@ def build(bld):
     module_test = bld.create_ns3_module_test_library('tun')
     module_test.source = [
         'test/device-switch-test-suite.cc',
+        'test/documentation-test-suite.cc',
         'test/flow-monitor-test-suite.cc',
         'test/ppp-fsm-test-suite.cc',
         'test/ppp-negotiation-test-suite.cc',

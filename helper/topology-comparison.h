@@ -121,7 +121,8 @@ class TopologyComparison
     /// override (nothing for mixed) \return false for an unknown name
     static bool ParseVariant(const std::string& name, std::optional<LinkKind>& kind);
 
-    /// Print the comparison tables (flows, links, nodes). \param os \param results
+    /// Print the comparison tables (flows, links, nodes). \param os where to
+    /// \param results the variants' results, in the order run
     static void WriteTable(std::ostream& os, const std::vector<VariantResult>& results);
 
     /**

@@ -83,8 +83,8 @@ class TunHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
                          Ipv4Mask mask = Ipv4Mask::GetOnes());
 
     /**
-     * Join two nodes' tun<unit> interfaces through their userlands: a cable between
-     * /dev/cable<unit> on each, and a TunCableRelay daemon on each node. Makes the tun
+     * Join two nodes' `tun<unit>` interfaces through their userlands: a cable between
+     * `/dev/cable<unit>` on each, and a TunCableRelay daemon on each node. Makes the tun
      * interfaces if needed.
      * \param a one node \param b the other
      * \param delay the cable's one-way delay

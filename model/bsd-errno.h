@@ -21,10 +21,10 @@ namespace ns3
  * \ingroup tun
  * \brief The error values every simulated kernel call returns.
  *
- * The host's <cerrno> is Linux's, where EWOULDBLOCK is 11; a BSD kernel returns 35.
+ * The host's `<cerrno>` is Linux's, where EWOULDBLOCK is 11; a BSD kernel returns 35.
  * The module never uses the host's values: every driver, dispatch function and
  * process call speaks this enum, and traces print it by name (BsdErrnoName).
- * The enumerators carry a BSD_ prefix because the bare names are macros of <cerrno>.
+ * The enumerators carry a BSD_ prefix because the bare names are macros of `<cerrno>`.
  */
 enum BsdErrno : int32_t
 {

@@ -24,42 +24,53 @@ constexpr uint32_t BSD_IOC_OUT = 0x40000000;                 //!< copy the param
 constexpr uint32_t BSD_IOC_IN = 0x80000000;                  //!< copy the parameter in
 constexpr uint32_t BSD_IOC_INOUT = BSD_IOC_IN | BSD_IOC_OUT; //!< both
 
-/// \return the parameter length encoded in \p cmd (IOCPARM_LEN)
+/// IOCPARM_LEN \param cmd an ioctl command \return the parameter length it encodes
 constexpr uint32_t
 BsdIocparmLen(uint32_t cmd)
 {
     return (cmd >> 16) & BSD_IOCPARM_MASK;
 }
 
-/// _IOC(inout, group, num, len)
+/**
+ * _IOC: an ioctl command number.
+ * \param inout BSD_IOC_VOID, BSD_IOC_OUT, BSD_IOC_IN or BSD_IOC_INOUT
+ * \param group the command group, a letter ('t' for tun)
+ * \param num the number within the group
+ * \param len the parameter's length
+ * \return the command
+ */
 constexpr uint32_t
 BsdIoc(uint32_t inout, char group, uint32_t num, uint32_t len)
 {
     return inout | ((len & BSD_IOCPARM_MASK) << 16) | (static_cast<uint32_t>(group) << 8) | num;
 }
 
-/// _IO(group, num)
+/// _IO: a command without parameter \param group its group \param num its number
+/// \return the command
 constexpr uint32_t
 BsdIo(char group, uint32_t num)
 {
     return BsdIoc(BSD_IOC_VOID, group, num, 0);
 }
 
-/// _IOR(group, num, len)
+/// _IOR: a command whose parameter is copied out \param group its group \param num its
+/// number \param len the parameter's length \return the command
 constexpr uint32_t
 BsdIor(char group, uint32_t num, uint32_t len)
 {
     return BsdIoc(BSD_IOC_OUT, group, num, len);
 }
 
-/// _IOW(group, num, len)
+/// _IOW: a command whose parameter is copied in \param group its group \param num its
+/// number \param len the parameter's length \return the command
 constexpr uint32_t
 BsdIow(char group, uint32_t num, uint32_t len)
 {
     return BsdIoc(BSD_IOC_IN, group, num, len);
 }
 
-/// _IOWR(group, num, len)
+/// _IOWR: a command whose parameter is copied in and out \param group its group
+/// \param num its number \param len the parameter's length \return the command
 constexpr uint32_t
 BsdIowr(char group, uint32_t num, uint32_t len)
 {

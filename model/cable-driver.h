@@ -58,7 +58,7 @@ class CableDriver : public Object
     static Ptr<CableDriver> Install(Ptr<Node> node);
 
     /**
-     * Join /dev/cable<unitA> on \p a to /dev/cable<unitB> on \p b.
+     * Join `/dev/cable<unitA>` on \p a to `/dev/cable<unitB>` on \p b.
      * \param a one node \param unitA its unit
      * \param b the other node \param unitB its unit
      * \param delay one-way delay
@@ -77,6 +77,7 @@ class CableDriver : public Object
     Stats GetStats(uint32_t unit) const;
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
 
   private:

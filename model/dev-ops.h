@@ -336,23 +336,46 @@ void CompileDevOps(DevOps& ops);
 /// \return the default table (default_dev_ops): every slot a no*() function
 const DevOps& DefaultDevOps();
 
-// The default operations of kern_device.c.
-int NoOpen(DevOpenArgs& ap);             //!< ENODEV
-int NoClose(DevCloseArgs& ap);           //!< ENODEV
-int NoRead(DevReadArgs& ap);             //!< ENODEV
-int NoWrite(DevWriteArgs& ap);           //!< ENODEV
-int NoIoctl(DevIoctlArgs& ap);           //!< ENODEV
-int NoKqfilter(DevKqfilterArgs& ap);     //!< ENODEV
-int NoMmap(DevMmapArgs& ap);             //!< ENODEV
-int NoMmapSingle(DevMmapSingleArgs& ap); //!< ENODEV
-int NoStrategy(DevStrategyArgs& ap);     //!< completes the bio with B_ERROR, EOPNOTSUPP
-int NoPsize(DevPsizeArgs& ap);           //!< size 0, success
-int NoDump(DevDumpArgs& ap);             //!< ENODEV
-int NoRevoke(DevRevokeArgs& ap);         //!< no action, success
-int NoClone(DevCloneArgs& ap);           //!< no action, allows the clone
-int NoPoll(DevPollArgs& ap);             //!< ENODEV, so dispatch falls back to seltrue
-int NullOpen(DevOpenArgs& ap);           //!< success
-int NullClose(DevCloseArgs& ap);         //!< success
+/**
+ * \name The default operations of kern_device.c
+ * Each takes the operation's arguments, as a dev_ops slot does, and returns its error.
+ * @{
+ */
+/// noopen \param ap the arguments \return ENODEV
+int NoOpen(DevOpenArgs& ap);
+/// noclose \param ap the arguments \return ENODEV
+int NoClose(DevCloseArgs& ap);
+/// noread \param ap the arguments \return ENODEV
+int NoRead(DevReadArgs& ap);
+/// nowrite \param ap the arguments \return ENODEV
+int NoWrite(DevWriteArgs& ap);
+/// noioctl \param ap the arguments \return ENODEV
+int NoIoctl(DevIoctlArgs& ap);
+/// nokqfilter \param ap the arguments \return ENODEV
+int NoKqfilter(DevKqfilterArgs& ap);
+/// nommap \param ap the arguments \return ENODEV
+int NoMmap(DevMmapArgs& ap);
+/// nommap_single \param ap the arguments \return ENODEV
+int NoMmapSingle(DevMmapSingleArgs& ap);
+/// nostrategy: completes the bio with B_ERROR and EOPNOTSUPP \param ap the arguments
+/// \return 0
+int NoStrategy(DevStrategyArgs& ap);
+/// nopsize: reports size 0 \param ap the arguments \return 0
+int NoPsize(DevPsizeArgs& ap);
+/// nodump \param ap the arguments \return ENODEV
+int NoDump(DevDumpArgs& ap);
+/// norevoke: does nothing \param ap the arguments \return 0
+int NoRevoke(DevRevokeArgs& ap);
+/// noclone: does nothing, and so allows the clone \param ap the arguments \return 0
+int NoClone(DevCloneArgs& ap);
+/// The appended poll slot's default \param ap the arguments \return ENODEV, so the
+/// dispatch falls back to seltrue
+int NoPoll(DevPollArgs& ap);
+/// nullopen \param ap the arguments \return 0
+int NullOpen(DevOpenArgs& ap);
+/// nullclose \param ap the arguments \return 0
+int NullClose(DevCloseArgs& ap);
+/** @} */
 
 } // namespace ns3
 

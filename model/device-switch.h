@@ -297,6 +297,7 @@ class DeviceSwitch : public Object
     typedef void (*DispatchTracedCallback)(const DevDispatchRecord& record);
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
     void NotifyNewAggregate() override;
 

@@ -167,7 +167,12 @@ class HdlcDeframer
     Counters m_counters;           //!< statistics
 };
 
-/// \ingroup tun \return a protocol number's name ("LCP", "IPCP", "IP"...) or its hex value
+/**
+ * \ingroup tun
+ * Name a PPP protocol number.
+ * \param protocol the Protocol field
+ * \return its name ("LCP", "IPCP", "IP"...) or its hex value
+ */
 std::string PppProtocolName(uint16_t protocol);
 
 } // namespace ns3

@@ -51,6 +51,7 @@ class Ipcp : public PppControlProtocol
     Ipv4Address GetPeerAddress() const;
 
   protected:
+    // Inherited from PppControlProtocol
     std::vector<PppOption> MakeRequest() override;
     Verdict CheckOption(const PppOption& option, PppOption& nak) override;
     void OptionNaked(const PppOption& option) override;

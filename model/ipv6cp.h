@@ -25,7 +25,7 @@ namespace ns3
  *
  * We ask for a random non-zero identifier. A peer's zero identifier, or one equal to
  * ours, is naked with a fresh one; a Configure-Nak gives us the identifier to use. When
- * opened, each end has the link-local address fe80::<identifier>.
+ * opened, each end has the link-local address `fe80::<identifier>`.
  */
 class Ipv6cp : public PppControlProtocol
 {
@@ -44,16 +44,19 @@ class Ipv6cp : public PppControlProtocol
 
     static constexpr uint8_t OPT_INTERFACE_ID = 1; //!< RFC 5072 section 4.1
 
-    /// \return fe80::<our identifier> once opened, else ::
+    /// \return `fe80::<our identifier>` once opened, else `::`
     Ipv6Address GetLocalLinkLocal() const;
-    /// \return fe80::<the peer's identifier> once opened, else ::
+    /// \return `fe80::<the peer's identifier>` once opened, else `::`
     Ipv6Address GetPeerLinkLocal() const;
 
     /// \param stream first stream index \return streams used (1)
     int64_t AssignStreams(int64_t stream);
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
+
+    // Inherited from PppControlProtocol
     std::vector<PppOption> MakeRequest() override;
     Verdict CheckOption(const PppOption& option, PppOption& nak) override;
     void OptionNaked(const PppOption& option) override;

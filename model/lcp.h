@@ -113,7 +113,10 @@ class Lcp : public PppControlProtocol
     const EchoCounters& GetEchoCounters() const;
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
+
+    // Inherited from PppControlProtocol
     std::vector<PppOption> MakeRequest() override;
     Verdict CheckOption(const PppOption& option, PppOption& nak) override;
     void RequestAcked(const std::vector<PppOption>& options) override;

@@ -106,6 +106,7 @@ class PppControlProtocol : public Object
                                          uint8_t id);
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
 
     /// How a peer's option is answered.
@@ -126,9 +127,9 @@ class PppControlProtocol : public Object
     virtual Verdict CheckOption(const PppOption& option, PppOption& nak) = 0;
     /// The peer acked our request. \param options what it carried
     virtual void RequestAcked(const std::vector<PppOption>& options);
-    /// The peer suggests \p option (a Configure-Nak).
+    /// The peer suggests a value (a Configure-Nak). \param option the option it suggests
     virtual void OptionNaked(const PppOption& option);
-    /// The peer refuses \p option (a Configure-Reject).
+    /// The peer refuses an option (a Configure-Reject). \param option the option refused
     virtual void OptionRejected(const PppOption& option);
     /// We acked the peer's request. \param options what it carried
     virtual void PeerRequestAcked(const std::vector<PppOption>& options);
@@ -145,7 +146,8 @@ class PppControlProtocol : public Object
     /// The automaton's ser action. \param request the Echo-Request being answered
     virtual void SendEchoReply(const PppControlPacket& request);
 
-    /// Send a packet of the protocol. \param code \param id \param data
+    /// Send a packet of the protocol. \param code its Code \param id its Identifier
+    /// \param data what follows the header
     void SendPacket(uint8_t code, uint8_t id, const std::vector<uint8_t>& data);
     /// \return a new Identifier
     uint8_t NextId();

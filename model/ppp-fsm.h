@@ -139,6 +139,7 @@ class PppFsm : public Object
                                               const std::string& event);
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
 
   private:

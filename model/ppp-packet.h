@@ -54,7 +54,8 @@ struct PppOption
     uint8_t type{0};           //!< Type
     std::vector<uint8_t> data; //!< Data, without Type and Length
 
-    bool operator==(const PppOption& other) const; //!< same type and data
+    /// \param other another option \return true when Type and Data are the same
+    bool operator==(const PppOption& other) const;
 };
 
 /// \ingroup tun
@@ -87,16 +88,25 @@ struct PppControlPacket
  */
 bool PppParseOptions(const std::vector<uint8_t>& data, std::vector<PppOption>& out);
 
-/// \ingroup tun \param options options \return their Type-Length-Value encoding
+/**
+ * \ingroup tun
+ * Join options into the Data of a Configure-* packet.
+ * \param options the options, in order
+ * \return their Type-Length-Value encoding
+ */
 std::vector<uint8_t> PppSerializeOptions(const std::vector<PppOption>& options);
 
-/// \ingroup tun \param value a 32-bit value \return its four octets, network order
+/// \ingroup tun
+/// Write a 32-bit value. \param value the value \return its four octets, network order
 std::vector<uint8_t> PppPutU32(uint32_t value);
-/// \ingroup tun \param value a 16-bit value \return its two octets, network order
+/// \ingroup tun
+/// Write a 16-bit value. \param value the value \return its two octets, network order
 std::vector<uint8_t> PppPutU16(uint16_t value);
-/// \ingroup tun \param p at least four octets \return them read in network order
+/// \ingroup tun
+/// Read a 32-bit value. \param p at least four octets \return them, in network order
 uint32_t PppGetU32(const uint8_t* p);
-/// \ingroup tun \param p at least two octets \return them read in network order
+/// \ingroup tun
+/// Read a 16-bit value. \param p at least two octets \return them, in network order
 uint16_t PppGetU16(const uint8_t* p);
 
 } // namespace ns3

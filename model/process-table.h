@@ -103,6 +103,7 @@ class ProcessTable : public Object
     std::size_t GetSleeperCount(const void* chan) const;
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
 
   private:

@@ -343,6 +343,7 @@ class Process : public Object
     const std::string& GetWaitMessage() const; //!< \return the wmesg of the sleep, or ""
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
 
   private:

@@ -185,6 +185,7 @@ class SocketFile : public Object
     typedef void (*DropTracedCallback)(Ptr<const Packet> packet, const Address& from);
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
 
   private:

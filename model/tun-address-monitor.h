@@ -44,6 +44,7 @@ class TunAddressMonitor : public Ipv4RoutingProtocol
      */
     static bool Install(Ptr<Node> node);
 
+    // Inherited from Ipv4RoutingProtocol
     Ptr<Ipv4Route> RouteOutput(Ptr<Packet> p,
                                const Ipv4Header& header,
                                Ptr<NetDevice> oif,
@@ -64,6 +65,7 @@ class TunAddressMonitor : public Ipv4RoutingProtocol
                            Time::Unit unit = Time::S) const override;
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
 
   private:

@@ -57,6 +57,7 @@ class TunCableRelay : public Application
     typedef void (*ErrorTracedCallback)(const std::string& call, const std::string& error);
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
 
   private:

@@ -59,7 +59,7 @@ class TunDriver : public Object
     static Ptr<TunDriver> Install(Ptr<Node> node);
 
     /**
-     * make_dev and tuncreate for \p unit, as a first open would: /dev/tun<unit> and its
+     * make_dev and tuncreate for \p unit, as a first open would: `/dev/tun<unit>` and its
      * interface exist afterwards, closed. Does nothing when the unit exists.
      * \param unit the unit number
      * \return the interface
@@ -90,6 +90,7 @@ class TunDriver : public Object
     typedef void (*CreateTracedCallback)(Ptr<TunNetDevice> device);
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
 
   private:

@@ -212,7 +212,7 @@ class TunNetDevice : public NetDevice
     /// The Drop trace's signature: the packet and the reason, a BSD errno name.
     typedef void (*DropTracedCallback)(Ptr<const Packet> packet, const std::string& reason);
 
-    // --- NetDevice ------------------------------------------------------------------
+    // Inherited from NetDevice
     void SetIfIndex(const uint32_t index) override;
     uint32_t GetIfIndex() const override;
     Ptr<Channel> GetChannel() const override;
@@ -242,6 +242,7 @@ class TunNetDevice : public NetDevice
     bool SupportsSendFrom() const override;
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
 
   private:

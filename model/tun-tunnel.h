@@ -84,6 +84,7 @@ class TunTunnel : public Application
     typedef void (*ErrorTracedCallback)(const std::string& call, const std::string& error);
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
 
   private:

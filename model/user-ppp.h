@@ -46,7 +46,7 @@ class TunNetDevice;
  * the select. When IPCP opens, the interface gets the negotiated address with the peer
  * as destination and a host route (SIOCAIFADDR), then TUNSIFINFO with the MTU and the
  * line's speed (tun_configure); when IPCP closes, the address goes (SIOCDIFADDR).
- * IPV6CP adds and removes the fe80::<interface identifier> address likewise.
+ * IPV6CP adds and removes the `fe80::<interface identifier>` address likewise.
  *
  * The carrier is read with TIOCMGET every CarrierCheck, as ppp(8)'s physical timer does:
  * losing it is LCP's Down (the link and the interface addresses go), getting it back is
@@ -111,6 +111,7 @@ class UserPpp : public Application
     typedef void (*PhaseTracedCallback)(const std::string& from, const std::string& to);
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
 
   private:
