@@ -42,7 +42,7 @@ class SerialPortTap;
  * nanoseconds, so long transfers accumulate no rounding. The receiving UART raises an
  * interrupt when its FIFO holds RxFifoTrigger bytes, or four character times after the
  * last byte (a 16550A; a trigger of 1 is a UART without FIFO). The ends are character
- * devices /dev/cuaa<unit> on their nodes (major 28, as FreeBSD 4's sio dial-out
+ * devices `/dev/cuaa<unit>` on their nodes (major 28, as FreeBSD 4's sio dial-out
  * devices): read, write, poll and ioctl (FIONREAD, TIOCOUTQ, TIOCMGET, TIOCGETA) through the
  * simulated file API, with reads that block in simulated time.
  */
@@ -59,7 +59,7 @@ class SerialLine : public Object
     ~SerialLine() override;
 
     /**
-     * Plug the line into /dev/cuaa<unitA> on \p a and /dev/cuaa<unitB> on \p b.
+     * Plug the line into `/dev/cuaa<unitA>` on \p a and `/dev/cuaa<unitB>` on \p b.
      * \param a one node \param unitA its port \param b the other \param unitB its port
      */
     void Connect(Ptr<Node> a, uint32_t unitA, Ptr<Node> b, uint32_t unitB);
@@ -157,6 +157,7 @@ class SerialLine : public Object
     static constexpr int32_t TIOCM_DSR = 0x0100;      //!< data set ready
 
   protected:
+    // Inherited from Object
     void DoDispose() override;
 
   private:
