@@ -163,7 +163,8 @@ HdlcEncode(uint16_t protocol,
 HdlcDeframer::HdlcDeframer(std::size_t maxFrame)
     : m_maxFrame(maxFrame)
 {
-    m_frame.reserve(maxFrame);
+    // No reserve: the buffer grows to the longest frame the line carries, once, and a
+    // 10,000-node network of daemons does not hold 4 KiB each it never uses.
 }
 
 void
