@@ -11,16 +11,9 @@ namespace ns3
 {
 
 void
-GiantLock::Acquire(std::function<void()> granted)
+GiantLock::Wait(std::function<void()> granted)
 {
-    if (m_held)
-    {
-        m_waiters.push_back({Simulator::Now(), std::move(granted)});
-        return;
-    }
-    m_held = true;
-    ++m_acquisitions;
-    granted();
+    m_waiters.push_back({Simulator::Now(), std::move(granted)});
 }
 
 void

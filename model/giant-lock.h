@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <utility>
 
 /**
  * \file
@@ -32,10 +33,23 @@ class GiantLock
 {
   public:
     /**
-     * Take the lock, then run \p granted (get_mplock).
+     * Take the lock, then run \p granted (get_mplock). A free lock runs it at once,
+     * with no std::function made: the common case, on every dispatch through Giant.
+     * \tparam Granted a callable with no arguments
      * \param granted what to do while holding the lock; it must lead to Release()
      */
-    void Acquire(std::function<void()> granted);
+    template <typename Granted>
+    void Acquire(Granted&& granted)
+    {
+        if (m_held)
+        {
+            Wait(std::function<void()>(std::forward<Granted>(granted)));
+            return;
+        }
+        m_held = true;
+        ++m_acquisitions;
+        granted();
+    }
 
     /// Drop the lock (rel_mplock); the longest waiter, if any, gets it now.
     void Release();
@@ -53,6 +67,9 @@ class GiantLock
     Time GetTotalWait() const;
 
   private:
+    /// \param granted queue it until the lock is handed over
+    void Wait(std::function<void()> granted);
+
     /// A queued Acquire().
     struct Waiter
     {
