@@ -32,7 +32,6 @@ struct Cache
     std::deque<Entry> fifo;                             //!< oldest first
     uint64_t firstSerial{0};                            //!< serial of fifo.front()
     std::unordered_multimap<uint64_t, uint64_t> byHash; //!< hash -> serial, if not recalled
-    std::size_t size{0};                                //!< packets held
     bool clearScheduled{false};                         //!< ScheduleDestroy set
     std::vector<uint8_t> scratch;                       //!< a packet's bytes
 };
@@ -51,7 +50,6 @@ Clear()
     c.fifo.clear();
     c.byHash.clear();
     c.firstSerial = 0;
-    c.size = 0;
     c.clearScheduled = false;
 }
 
@@ -104,7 +102,6 @@ UserlandPacketCache::Remember(Ptr<const Packet> packet)
     uint64_t h = BytesHash(bytes.data(), bytes.size());
     c.byHash.emplace(h, c.firstSerial + c.fifo.size());
     c.fifo.push_back(Entry{h, packet->Copy()});
-    ++c.size;
     // Forget the oldest, recalled or not.
     while (c.fifo.size() > CAPACITY)
     {
@@ -112,7 +109,6 @@ UserlandPacketCache::Remember(Ptr<const Packet> packet)
         if (oldest.packet)
         {
             Unindex(c, oldest.hash, c.firstSerial);
-            --c.size;
         }
         c.fifo.pop_front();
         ++c.firstSerial;
@@ -147,14 +143,13 @@ UserlandPacketCache::Recall(const uint8_t* data, std::size_t len)
     Ptr<Packet> packet = entry.packet->Copy();
     entry.packet = nullptr;
     c.byHash.erase(found);
-    --c.size;
     return packet;
 }
 
 std::size_t
 UserlandPacketCache::GetSize()
 {
-    return TheCache().size;
+    return TheCache().byHash.size(); // one index entry per packet not yet recalled
 }
 
 } // namespace ns3
