@@ -32,6 +32,8 @@
 // declare, or a class that is not a Tun TypeId (stale); a name documented twice for one
 // class; an entry that breaks the rule above; a default that disagrees with the code.
 
+#include "module-dir.h"
+
 #include "ns3/core-module.h"
 #include "ns3/network-module.h"
 #include "ns3/tun-module.h"
@@ -46,20 +48,10 @@
 #include <sstream>
 
 using namespace ns3;
-
-#ifndef NS_TEST_SOURCEDIR
-#define NS_TEST_SOURCEDIR "test"
-#endif
+using namespace ns3::tests;
 
 namespace
 {
-
-/// \return the module's directory (NS_TEST_SOURCEDIR is its test/ directory)
-std::string
-ModuleDir()
-{
-    return std::string(NS_TEST_SOURCEDIR) + "/..";
-}
 
 /// \return every registered TypeId of group "Tun", by name
 std::map<std::string, TypeId>

@@ -7,6 +7,8 @@
 // counts), the static routes against Boost's own BFS, traffic descriptions, and a short
 // comparison run.
 
+#include "module-dir.h"
+
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/tun-module.h"
@@ -16,10 +18,7 @@
 #include <sstream>
 
 using namespace ns3;
-
-#ifndef NS_TEST_SOURCEDIR
-#define NS_TEST_SOURCEDIR "test"
-#endif
+using namespace ns3::tests;
 
 namespace
 {
@@ -28,7 +27,7 @@ namespace
 std::string
 Bundled(const std::string& name)
 {
-    return std::string(NS_TEST_SOURCEDIR) + "/../examples/topologies/" + name;
+    return ModuleDir() + "/examples/topologies/" + name;
 }
 
 /// \return true when \p text contains \p part
