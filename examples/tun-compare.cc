@@ -18,7 +18,8 @@
 //   tun-compare [--topology=examples/topologies/dialup.dot]
 //               [--traffic=examples/topologies/dialup.traffic | --flows="udp a d; ping a c"]
 //               [--variants=p2p,ppp-tun,mixed] [--output=tun-compare-output]
-//               [--routing=static|global|none] [--pcap=1] [--ascii=1] [--syscalls=1]
+//               [--routing=static|global|none] [--read-wakeup=interrupt|frame]
+//               [--pcap=1] [--ascii=1] [--syscalls=1]
 //               [--seed=1] [--run=1]
 //
 // Without --topology it runs a built-in copy of examples/topologies/chain.dot with its
@@ -156,6 +157,7 @@ main(int argc, char* argv[])
     std::string variants = "p2p,ppp-tun,mixed,udp-tun";
     std::string output = "tun-compare-output";
     std::string routing = "static";
+    std::string readWakeup = "interrupt";
     bool pcap = false;
     bool ascii = false;
     bool syscalls = false;
@@ -179,6 +181,10 @@ main(int argc, char* argv[])
     cmd.AddValue("variants", "Comma-separated: p2p, ppp-tun, udp-tun, mixed", variants);
     cmd.AddValue("output", "Folder for the CSV, plot data and trace files", whole(output));
     cmd.AddValue("routing", "static (BFS shortest paths), global (p2p only) or none", routing);
+    cmd.AddValue("read-wakeup",
+                 "When serial lines wake their PPP daemons: interrupt (every 16550 "
+                 "interrupt, as ppp(8)) or frame (once per frame; same results, faster)",
+                 readWakeup);
     cmd.AddValue("pcap", "Write pcap traces of every link", pcap);
     cmd.AddValue("ascii", "Write ascii traces of every link", ascii);
     cmd.AddValue("syscalls", "Write every process's system calls (text and CSV)", syscalls);
@@ -249,6 +255,16 @@ main(int argc, char* argv[])
     else
     {
         std::cerr << "tun-compare: --routing: static, global or none, not '" << routing << "'\n";
+        return 1;
+    }
+    if (readWakeup == "interrupt" || readWakeup == "frame")
+    {
+        options.readWakeup =
+            readWakeup == "frame" ? SerialLine::WAKE_PER_FRAME : SerialLine::WAKE_PER_INTERRUPT;
+    }
+    else
+    {
+        std::cerr << "tun-compare: --read-wakeup: interrupt or frame, not '" << readWakeup << "'\n";
         return 1;
     }
     std::vector<std::pair<std::string, std::optional<LinkKind>>> runs;

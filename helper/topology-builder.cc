@@ -8,6 +8,7 @@
 
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
@@ -111,6 +112,12 @@ void
 TopologyBuilder::SetKindOverride(std::optional<LinkKind> kind)
 {
     m_override = kind;
+}
+
+void
+TopologyBuilder::SetReadWakeup(SerialLine::ReadWakeup wakeup)
+{
+    m_ppp.SetLineAttribute("ReadWakeup", EnumValue(wakeup));
 }
 
 void

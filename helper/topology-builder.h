@@ -12,6 +12,7 @@
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device.h"
 #include "ns3/node-container.h"
+#include "ns3/serial-line.h"
 
 #include <array>
 #include <optional>
@@ -88,6 +89,11 @@ class TopologyBuilder
     void SetKindOverride(std::optional<LinkKind> kind);
     /// \param routing how to fill the routing tables (default STATIC)
     void SetRouting(TopologyRouting routing);
+    /**
+     * \param wakeup when the daemons of ppp-tun links are woken by their lines
+     *        (SerialLine's ReadWakeup; default WAKE_PER_INTERRUPT)
+     */
+    void SetReadWakeup(SerialLine::ReadWakeup wakeup);
     /// \param base first /30 of the links \param underlay first /30 of udp-tun underlays
     void SetBaseAddresses(Ipv4Address base, Ipv4Address underlay);
 

@@ -190,6 +190,7 @@ TopologyComparison::Run(const TopologyGraph& graph,
     TopologyBuilder builder;
     builder.SetKindOverride(override);
     builder.SetRouting(options.routing);
+    builder.SetReadWakeup(options.readWakeup);
     result.error = builder.Build(graph);
     if (!result.error.empty())
     {

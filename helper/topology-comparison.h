@@ -80,8 +80,10 @@ struct ComparisonOptions
     uint64_t run{1};                                  //!< RngSeedManager run
     int64_t drainNs{3000000000};                      //!< run on after the last stop
     TopologyRouting routing{TopologyRouting::STATIC}; //!< routing
-    std::string pcapPrefix;                           //!< pcap on every link if set
-    std::string asciiPrefix;                          //!< ascii traces of every link if set
+    /// when ppp-tun daemons are woken by their lines
+    SerialLine::ReadWakeup readWakeup{SerialLine::WAKE_PER_INTERRUPT};
+    std::string pcapPrefix;    //!< pcap on every link if set
+    std::string asciiPrefix;   //!< ascii traces of every link if set
     std::string syscallPrefix; //!< system call traces, prefix-variant.txt and .csv, if set
     std::function<void(const std::string&)> progress; //!< progress messages, if set
 };

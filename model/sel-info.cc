@@ -31,6 +31,20 @@ SelInfo::Wakeup()
     }
 }
 
+void
+SelInfo::WakeupSleepers()
+{
+    std::vector<Ptr<Process>> recorded;
+    recorded.swap(m_processes);
+    for (auto& p : recorded)
+    {
+        if (p->IsSleeping())
+        {
+            p->Selwakeup();
+        }
+    }
+}
+
 std::size_t
 SelInfo::GetRecordedCount() const
 {

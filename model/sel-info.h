@@ -37,6 +37,15 @@ class SelInfo
     /// selwakeup: every recorded process rescans its descriptors; the record is cleared
     void Wakeup();
 
+    /**
+     * selwakeup for a source that catches up on its past lazily: the recorded processes
+     * asleep in select rescan, the others are forgotten. To a process not asleep a
+     * selwakeup only clears the flag its next scan sets again, so this changes nothing,
+     * except that a scan in progress (the one that made the source catch up) is not made
+     * to repeat itself for an event that, in time, came before it.
+     */
+    void WakeupSleepers();
+
     /// \return how many processes are recorded
     std::size_t GetRecordedCount() const;
 

@@ -10,6 +10,7 @@
 #include "bsd-ioctl.h"
 #include "cdev.h"
 #include "device-switch.h"
+#include "hdlc-framing.h"
 #include "process-table.h"
 #include "process.h"
 #include "serial-port-tap.h"
@@ -17,6 +18,7 @@
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/output-stream-wrapper.h"
@@ -107,6 +109,17 @@ SerialLine::GetTypeId()
                           UintegerValue(4096),
                           MakeUintegerAccessor(&SerialLine::m_txBufferSize),
                           MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("ReadWakeup",
+                          "When a process reading the line is woken: at every interrupt of "
+                          "its UART (interrupt, as ppp(8) on a 16550A) or only at the "
+                          "interrupt that hands over a PPP frame's closing flag (frame): "
+                          "the same bytes at the same times, fewer reads.",
+                          EnumValue(SerialLine::WAKE_PER_INTERRUPT),
+                          MakeEnumAccessor(&SerialLine::m_readWakeup),
+                          MakeEnumChecker(SerialLine::WAKE_PER_INTERRUPT,
+                                          "interrupt",
+                                          SerialLine::WAKE_PER_FRAME,
+                                          "frame"))
             .AddAttribute("PppdumpEpoch",
                           "The time_t (seconds since 1970) that simulated time 0 stands for "
                           "in pppdump files, so that a run's file is the same every time.",
@@ -138,6 +151,7 @@ SerialLine::SerialLine()
       m_rxFifoTrigger(14),
       m_rxBufferSize(8192),
       m_txBufferSize(4096),
+      m_readWakeup(WAKE_PER_INTERRUPT),
       m_lossRandom(CreateObject<UniformRandomVariable>()),
       m_corruptRandom(CreateObject<UniformRandomVariable>())
 {
@@ -148,6 +162,13 @@ SerialLine::~SerialLine() = default;
 void
 SerialLine::DoDispose()
 {
+    // What happened on the wire before the end is in the traces and counters.
+    m_disposing = true;
+    Advance();
+    for (EventId& timer : m_timers)
+    {
+        timer.Cancel();
+    }
     m_taps = {}; // the last references: pending pppdump records are written
     for (Port& p : m_ports)
     {
@@ -193,6 +214,7 @@ SerialLine::EnablePppdump(const std::string& filename, uint32_t port)
 void
 SerialLine::FlushTraces()
 {
+    Advance();
     for (const Ptr<SerialPortTap>& tap : m_taps)
     {
         if (tap)
@@ -205,6 +227,7 @@ SerialLine::FlushTraces()
 uint64_t
 SerialLine::GetTraceDropped() const
 {
+    const_cast<SerialLine*>(this)->Advance();
     uint64_t dropped = 0;
     for (const Ptr<SerialPortTap>& tap : m_taps)
     {
@@ -245,6 +268,7 @@ SerialLine::CharacterTime() const
 SerialLine::Stats
 SerialLine::GetStats(uint32_t direction) const
 {
+    const_cast<SerialLine*>(this)->Advance(); // the counters as of now
     return m_stats.at(direction);
 }
 
@@ -309,17 +333,30 @@ SerialLine::SetCarrier(bool up)
     {
         return;
     }
+    Advance();
     m_carrier = up;
     if (!up)
     {
-        ++m_carrierEpoch; // whatever is on the wire now is lost
         for (uint32_t side = 0; side < 2; ++side)
         {
             Port& p = m_ports[side];
-            m_stats[side].lost += p.txQueue.size();
-            p.txQueue.clear();
+            // The queue is lost; the byte leaving and those on the wire are lost too, as
+            // they finish leaving or arrive.
+            std::size_t waiting = TxQueueLength(side);
+            m_stats[side].lost += waiting;
+            p.wire.resize(p.wire.size() - waiting);
+            p.burstBytes -= waiting;
+            unsigned __int128 num =
+                static_cast<unsigned __int128>(p.burstBytes) * GetBitsPerByte() * 1000000000u;
+            p.burstQuotient = static_cast<uint64_t>(num / m_baudRate);
+            p.burstRemainder = static_cast<uint64_t>(num % m_baudRate);
+            for (WireByte& b : p.wire)
+            {
+                b.cut = true;
+            }
             p.fifo.clear();
-            ++p.fifoSerial;
+            p.timeoutArmed = false;
+            p.inFrame = false;
         }
     }
     NS_LOG_INFO("carrier " << (up ? "up" : "down"));
@@ -329,12 +366,14 @@ SerialLine::SetCarrier(bool up)
     {
         if (p.node)
         {
-            p.sw->GetProcessTable()->Wakeup(&p.rxBuffer);
-            p.sw->GetProcessTable()->Wakeup(&p.txQueue);
+            p.sw->GetProcessTable()->Wakeup(&p.rxChannel);
+            p.sw->GetProcessTable()->Wakeup(&p.txChannel);
             p.rsel.Wakeup();
             p.wsel.Wakeup();
         }
     }
+    Rearm(0);
+    Rearm(1);
 }
 
 bool
@@ -346,6 +385,7 @@ SerialLine::GetCarrier() const
 int
 SerialLine::Read(DevReadArgs& ap)
 {
+    Advance();
     Port& p = PortOf(ap);
     if (p.rxBuffer.empty())
     {
@@ -358,31 +398,57 @@ SerialLine::Read(DevReadArgs& ap)
             return BSD_EWOULDBLOCK;
         }
         DevReadArgs* args = &ap;
-        return ap.caller->Tsleep(&p.rxBuffer,
-                                 BSD_PCATCH | (BSD_PZERO + 1),
-                                 "ttyin",
-                                 Time(0),
-                                 [this, args](int e) { return e != BSD_OK ? e : Read(*args); });
+        int error =
+            ap.caller->Tsleep(&p.rxChannel,
+                              BSD_PCATCH | (BSD_PZERO + 1),
+                              "ttyin",
+                              Time(0),
+                              [this, args](int e) { return e != BSD_OK ? e : Read(*args); });
+        return error; // the other port's timer runs while bytes come: see Rearm
     }
     std::size_t n = std::min<std::size_t>(ap.uio->GetResid(), p.rxBuffer.size());
-    std::vector<uint8_t> bytes(p.rxBuffer.begin(), p.rxBuffer.begin() + n);
+    // The deque's bytes lie in at most two runs that uiomove can take as they are.
+    int error = BSD_OK;
+    std::size_t moved = 0;
+    while (moved < n && error == BSD_OK)
+    {
+        const uint8_t* run = &p.rxBuffer[moved];
+        std::size_t length = 1;
+        while (moved + length < n && &p.rxBuffer[moved + length] == run + length)
+        {
+            ++length;
+        }
+        error = ap.uio->Move(const_cast<uint8_t*>(run), length);
+        moved += length;
+    }
     p.rxBuffer.erase(p.rxBuffer.begin(), p.rxBuffer.begin() + n);
-    return ap.uio->Move(bytes.data(), n);
+    return error;
 }
 
 int
 SerialLine::Write(DevWriteArgs& ap)
 {
+    Advance();
     Port& p = PortOf(ap);
     uint32_t side = &p == &m_ports[0] ? 0 : 1;
+    int error = WriteSome(side, ap);
+    Rearm(side); // whatever was queued, even if the call then sleeps or fails
+    return error;
+}
+
+int
+SerialLine::WriteSome(uint32_t side, DevWriteArgs& ap)
+{
+    Port& p = m_ports[side];
+    uint8_t chunk[512];
     while (ap.uio->GetResid() > 0)
     {
         if (!m_carrier)
         {
             return BSD_EIO;
         }
-        std::size_t space =
-            m_txBufferSize - std::min<std::size_t>(m_txBufferSize, p.txQueue.size());
+        std::size_t queued = TxQueueLength(side);
+        std::size_t space = m_txBufferSize - std::min<std::size_t>(m_txBufferSize, queued);
         if (space == 0)
         {
             if (ap.ioflag & BSD_IO_NDELAY)
@@ -390,99 +456,226 @@ SerialLine::Write(DevWriteArgs& ap)
                 return BSD_EWOULDBLOCK; // a partial write reports its count
             }
             DevWriteArgs* args = &ap;
-            return ap.caller->Tsleep(
-                &p.txQueue,
-                BSD_PCATCH | (BSD_PZERO + 1),
-                "ttyout",
-                Time(0),
-                [this, args](int e) { return e != BSD_OK ? e : Write(*args); });
+            int error =
+                ap.caller->Tsleep(&p.txChannel,
+                                  BSD_PCATCH | (BSD_PZERO + 1),
+                                  "ttyout",
+                                  Time(0),
+                                  [this, args](int e) { return e != BSD_OK ? e : Write(*args); });
+            ArmTimer(side, NextWriterWakeup(side));
+            return error;
         }
-        std::size_t n = std::min<std::size_t>(space, ap.uio->GetResid());
-        std::vector<uint8_t> bytes(n);
-        ap.uio->Move(bytes.data(), n);
-        p.txQueue.insert(p.txQueue.end(), bytes.begin(), bytes.end());
-        if (!p.transmitting)
-        {
-            p.transmitting = true;
-            p.burstStart = Simulator::Now();
-            p.burstBytes = 0;
-            SendNext(side);
-        }
+        std::size_t n = std::min<std::size_t>(
+            {space, static_cast<std::size_t>(ap.uio->GetResid()), sizeof(chunk)});
+        ap.uio->Move(chunk, n);
+        Transmit(side, chunk, n);
     }
     return BSD_OK;
 }
 
 void
-SerialLine::SendNext(uint32_t side)
+SerialLine::Transmit(uint32_t side, const uint8_t* data, std::size_t n)
 {
     Port& p = m_ports[side];
-    if (p.txQueue.empty())
+    if (p.completed == p.wire.size())
     {
-        p.transmitting = false;
-        return;
+        // An idle transmitter: a new burst starts now.
+        p.burstStart = Simulator::Now();
+        p.burstBytes = 0;
+        p.burstQuotient = 0;
+        p.burstRemainder = 0;
     }
-    uint8_t byte = p.txQueue.front();
-    p.txQueue.pop_front();
-    ++p.burstBytes;
-    // Byte k of a burst ends at start + ceil(k * bits / baud): no accumulated rounding.
-    Time done = p.burstStart + GetTransmissionTime(p.burstBytes);
-    Ptr<SerialLine> self = this;
-    uint64_t epoch = m_carrierEpoch;
-    Simulator::ScheduleWithContext(
-        p.node->GetId(),
-        done - Simulator::Now(),
-        [self, side, byte, epoch] {
-            Port& port = self->m_ports[side];
-            Stats& stats = self->m_stats[side];
-            ++stats.sent;
-            self->m_txTrace(side, byte);
-            if (self->m_taps[side])
-            {
-                self->m_taps[side]->Sent(byte);
-            }
-            uint8_t wire = byte;
-            bool lost = epoch != self->m_carrierEpoch;
-            if (!lost && self->m_byteLossRate > 0 &&
-                self->m_lossRandom->GetValue() < self->m_byteLossRate)
-            {
-                lost = true;
-            }
-            if (lost)
-            {
-                ++stats.lost;
-            }
-            else
-            {
-                if (self->m_byteErrorRate > 0 &&
-                    self->m_corruptRandom->GetValue() < self->m_byteErrorRate)
-                {
-                    wire ^= static_cast<uint8_t>(1u << self->m_corruptRandom->GetInteger(0, 7));
-                    ++stats.corrupted;
-                }
-                uint32_t other = 1 - side;
-                Simulator::ScheduleWithContext(self->m_ports[other].node->GetId(),
-                                               self->m_delay,
-                                               [self, other, wire, epoch] {
-                                                   if (epoch != self->m_carrierEpoch)
-                                                   {
-                                                       ++self->m_stats[1 - other].lost;
-                                                       return;
-                                                   }
-                                                   self->ArriveAtUart(other, wire);
-                                               });
-            }
-            // Room in the output queue again: wake writers once it falls to a quarter.
-            if (port.txQueue.size() <= self->m_txBufferSize / 4)
-            {
-                port.sw->GetProcessTable()->Wakeup(&port.txQueue);
-                port.wsel.Wakeup();
-            }
-            self->SendNext(side);
-        });
+    // Byte k of a burst ends at start + ceil(k * bits * 1e9 / baud) ns: no accumulated
+    // rounding. The product grows by a constant step, so keep it as quotient and rest.
+    uint64_t step = static_cast<uint64_t>(GetBitsPerByte()) * 1000000000u;
+    uint64_t stepQuotient = step / m_baudRate;
+    uint64_t stepRemainder = step % m_baudRate;
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        ++p.burstBytes;
+        p.burstQuotient += stepQuotient;
+        p.burstRemainder += stepRemainder;
+        if (p.burstRemainder >= m_baudRate)
+        {
+            p.burstRemainder -= m_baudRate;
+            ++p.burstQuotient;
+        }
+        WireByte b;
+        b.done = p.burstStart +
+                 NanoSeconds(static_cast<int64_t>(p.burstQuotient + (p.burstRemainder ? 1 : 0)));
+        b.value = data[i];
+        // The byte's fate is drawn as it is written (doc/tun.rst, "Serial lines").
+        if (m_byteLossRate > 0 && m_lossRandom->GetValue() < m_byteLossRate)
+        {
+            b.lost = true;
+        }
+        else if (m_byteErrorRate > 0 && m_corruptRandom->GetValue() < m_byteErrorRate)
+        {
+            b.corruption = static_cast<uint8_t>(1u << m_corruptRandom->GetInteger(0, 7));
+        }
+        p.wire.push_back(b);
+    }
+}
+
+std::size_t
+SerialLine::TxQueueLength(uint32_t side) const
+{
+    // Of the bytes not yet sent, the first is leaving (the tty took it off its queue).
+    std::size_t unsent = m_ports[side].wire.size() - m_ports[side].completed;
+    return unsent > 0 ? unsent - 1 : 0;
+}
+
+SerialLine::Step
+SerialLine::NextStep(const std::array<Time, 2>& horizon, Time* at, uint32_t* direction) const
+{
+    // At one instant: completions, then arrivals (scheduled by completions, and after
+    // them when the delay is 0); a FIFO timeout comes before an arrival it ties with
+    // when it was armed first, which is when the delay is under four characters.
+    Step step = Step::NONE;
+    *at = Time::Max();
+    auto consider = [&](Step kind, Time t, uint32_t d) {
+        if (t <= horizon[d] && t < *at)
+        {
+            *at = t;
+            step = kind;
+            *direction = d;
+        }
+    };
+    bool timeoutFirst = m_delay < 4 * CharacterTime();
+    for (uint32_t d = 0; d < 2; ++d)
+    {
+        const Port& p = m_ports[d];
+        if (p.completed < p.wire.size())
+        {
+            consider(Step::COMPLETE, p.wire[p.completed].done, d);
+        }
+    }
+    for (uint32_t d = 0; d < 2; ++d)
+    {
+        if (timeoutFirst && m_ports[1 - d].timeoutArmed)
+        {
+            consider(Step::TIMEOUT, m_ports[1 - d].timeout, d);
+        }
+    }
+    for (uint32_t d = 0; d < 2; ++d)
+    {
+        const Port& p = m_ports[d];
+        if (p.completed > 0)
+        {
+            consider(Step::ARRIVE, p.wire.front().done + m_delay, d);
+        }
+    }
+    for (uint32_t d = 0; d < 2; ++d)
+    {
+        if (!timeoutFirst && m_ports[1 - d].timeoutArmed)
+        {
+            consider(Step::TIMEOUT, m_ports[1 - d].timeout, d);
+        }
+    }
+    return step;
+}
+
+bool
+SerialLine::IncludeNow() const
+{
+    bool pending = m_timers[0].IsRunning() || m_timers[1].IsRunning();
+    return !(pending && Simulator::IsFinished());
 }
 
 void
-SerialLine::ArriveAtUart(uint32_t side, uint8_t byte)
+SerialLine::Advance(int direction)
+{
+    // Everything due before now, in time order; at now itself, only \p direction's
+    // steps (or both), so that two directions due at one instant act in their timers'
+    // order, as their bytes' events would.
+    Time now = Simulator::Now();
+    Time before = now - TimeStep(1);
+    std::array<Time, 2> horizon = {now, now};
+    if (!IncludeNow())
+    {
+        horizon = {before, before};
+    }
+    else if (direction >= 0)
+    {
+        horizon[1 - direction] = before;
+    }
+    for (;;)
+    {
+        Time at;
+        uint32_t d = 0;
+        switch (NextStep(horizon, &at, &d))
+        {
+        case Step::COMPLETE:
+            Complete(d, at);
+            break;
+        case Step::ARRIVE:
+            Arrive(d, at);
+            break;
+        case Step::TIMEOUT:
+            Interrupt(1 - d, at);
+            break;
+        case Step::NONE:
+            return;
+        }
+    }
+}
+
+void
+SerialLine::Complete(uint32_t side, Time at)
+{
+    Port& p = m_ports[side];
+    WireByte& b = p.wire[p.completed++];
+    Stats& stats = m_stats[side];
+    ++stats.sent;
+    m_txTrace(side, b.value);
+    if (m_taps[side])
+    {
+        m_taps[side]->Sent(b.value, at);
+    }
+    if (b.lost || b.cut)
+    {
+        ++stats.lost;
+        b.gone = true;
+    }
+    else if (b.corruption)
+    {
+        ++stats.corrupted;
+    }
+    while (p.completed > 0 && p.wire.front().gone)
+    {
+        p.wire.pop_front();
+        --p.completed;
+    }
+    // Room in the output queue again: wake writers once it falls to a quarter.
+    if (!m_disposing && p.wire.size() - p.completed <= m_txBufferSize / 4)
+    {
+        p.sw->GetProcessTable()->Wakeup(&p.txChannel);
+        p.wsel.WakeupSleepers();
+    }
+}
+
+void
+SerialLine::Arrive(uint32_t side, Time at)
+{
+    Port& p = m_ports[side];
+    WireByte b = p.wire.front();
+    p.wire.pop_front();
+    --p.completed;
+    while (p.completed > 0 && p.wire.front().gone)
+    {
+        p.wire.pop_front();
+        --p.completed;
+    }
+    if (b.cut)
+    {
+        ++m_stats[side].lost;
+        return;
+    }
+    ArriveAtUart(1 - side, b.value ^ b.corruption, at);
+}
+
+void
+SerialLine::ArriveAtUart(uint32_t side, uint8_t byte, Time at)
 {
     Port& p = m_ports[side];
     ++m_stats[1 - side].delivered;
@@ -490,31 +683,35 @@ SerialLine::ArriveAtUart(uint32_t side, uint8_t byte)
     p.fifo.push_back(byte);
     if (m_taps[side])
     {
-        m_taps[side]->Received(byte);
+        m_taps[side]->Received(byte, at);
     }
     if (p.fifo.size() >= m_rxFifoTrigger)
     {
-        Interrupt(side);
+        Interrupt(side, at);
         return;
     }
     // The 16550's character timeout: four character times without a new byte.
-    uint64_t serial = ++p.fifoSerial;
-    Ptr<SerialLine> self = this;
-    Simulator::ScheduleWithContext(p.node->GetId(), 4 * CharacterTime(), [self, side, serial] {
-        if (self->m_ports[side].fifoSerial == serial)
-        {
-            self->Interrupt(side);
-        }
-    });
+    p.timeoutArmed = true;
+    p.timeout = at + 4 * CharacterTime();
 }
 
 void
-SerialLine::Interrupt(uint32_t side)
+SerialLine::Interrupt(uint32_t side, Time)
 {
     Port& p = m_ports[side];
-    ++p.fifoSerial; // a pending timeout is now stale
+    p.timeoutArmed = false;
+    bool frameEnds = false;
     for (uint8_t b : p.fifo)
     {
+        if (b == HDLC_FLAG)
+        {
+            frameEnds |= p.inFrame;
+            p.inFrame = false;
+        }
+        else
+        {
+            p.inFrame = true;
+        }
         if (p.rxBuffer.size() >= m_rxBufferSize)
         {
             ++m_stats[1 - side].overruns;
@@ -523,13 +720,181 @@ SerialLine::Interrupt(uint32_t side)
         p.rxBuffer.push_back(b);
     }
     p.fifo.clear();
-    p.sw->GetProcessTable()->Wakeup(&p.rxBuffer);
-    p.rsel.Wakeup();
+    if (m_disposing || (m_readWakeup == WAKE_PER_FRAME && !frameEnds))
+    {
+        return;
+    }
+    p.sw->GetProcessTable()->Wakeup(&p.rxChannel);
+    p.rsel.WakeupSleepers();
+}
+
+Time
+SerialLine::NextReaderWakeup(uint32_t side) const
+{
+    // Run the receiver forward over the bytes already on their way, without changing it.
+    const Port& p = m_ports[side];
+    bool frameMode = m_readWakeup == WAKE_PER_FRAME;
+    bool inFrame = p.inFrame;
+    bool frameEnds = false;
+    auto see = [&](uint8_t b) {
+        if (b == HDLC_FLAG)
+        {
+            frameEnds |= inFrame;
+            inFrame = false;
+        }
+        else
+        {
+            inFrame = true;
+        }
+    };
+    for (uint8_t b : p.fifo)
+    {
+        see(b);
+    }
+    std::size_t count = p.fifo.size();
+    bool armed = p.timeoutArmed;
+    Time timeout = p.timeout;
+    bool timeoutFirst = m_delay < 4 * CharacterTime();
+    for (const WireByte& b : m_ports[1 - side].wire)
+    {
+        if (b.lost || b.cut)
+        {
+            continue; // it never reaches the FIFO
+        }
+        Time arrival = b.done + m_delay;
+        if (armed && (timeout < arrival || (timeout == arrival && timeoutFirst)))
+        {
+            if (!frameMode || frameEnds)
+            {
+                return timeout;
+            }
+            armed = false;
+            count = 0;
+        }
+        see(b.value ^ b.corruption);
+        if (++count >= m_rxFifoTrigger)
+        {
+            if (!frameMode || frameEnds)
+            {
+                return arrival;
+            }
+            armed = false;
+            count = 0;
+            continue;
+        }
+        armed = true;
+        timeout = arrival + 4 * CharacterTime();
+    }
+    if (armed && (!frameMode || frameEnds))
+    {
+        return timeout;
+    }
+    return Time::Max();
+}
+
+Time
+SerialLine::NextWriterWakeup(uint32_t side) const
+{
+    // Writers wake at the first completion that leaves a quarter of the buffer or less.
+    const Port& p = m_ports[side];
+    std::size_t unsent = p.wire.size() - p.completed;
+    if (unsent == 0)
+    {
+        return Time::Max();
+    }
+    std::size_t quarter = m_txBufferSize / 4;
+    std::size_t k = unsent > quarter ? unsent - quarter : 1;
+    return p.wire[p.completed + k - 1].done;
+}
+
+Time
+SerialLine::IdleDeadline(uint32_t direction) const
+{
+    const Port& p = m_ports[direction];
+    if (p.wire.empty())
+    {
+        const Port& receiver = m_ports[1 - direction];
+        return receiver.timeoutArmed ? receiver.timeout : Time::Max();
+    }
+    // A byte lost as it leaves has no arrival: its last moment is leaving.
+    Time last = p.wire.back().done;
+    for (auto it = p.wire.rbegin(); it != p.wire.rend(); ++it)
+    {
+        if (!it->lost && !it->gone)
+        {
+            return std::max(last, it->done + m_delay);
+        }
+    }
+    return last;
+}
+
+bool
+SerialLine::WatchesEveryByte() const
+{
+    bool ascii = (m_taps[0] && m_taps[0]->HasAscii()) || (m_taps[1] && m_taps[1]->HasAscii());
+    return ascii || !m_txTrace.IsEmpty() || !m_rxTrace.IsEmpty();
+}
+
+void
+SerialLine::ArmTimer(uint32_t direction, Time at)
+{
+    EventId& timer = m_timers[direction];
+    if (at == Time::Max() || (timer.IsRunning() && m_timerAt[direction] <= at))
+    {
+        return;
+    }
+    timer.Cancel();
+    at = std::max(at, Simulator::Now());
+    m_timerAt[direction] = at;
+    // No Ptr in the event: a line whose nodes are gone is freed, and DoDispose cancels.
+    timer = Simulator::Schedule(at - Simulator::Now(), &SerialLine::OnTimer, this, direction);
+}
+
+void
+SerialLine::Rearm(uint32_t direction)
+{
+    if (!m_ports[0].node)
+    {
+        return;
+    }
+    if (WatchesEveryByte())
+    {
+        std::array<Time, 2> horizon = {Time::Max(), Time::Max()};
+        horizon[1 - direction] = Time::Min();
+        Time at;
+        uint32_t d;
+        if (NextStep(horizon, &at, &d) != Step::NONE)
+        {
+            ArmTimer(direction, at);
+        }
+        return;
+    }
+    // While bytes travel, the timer steps from one reader wakeup to the next whether or
+    // not anybody reads yet: started by the write that started the burst, it keeps the
+    // order that per-byte events would give two lines, or two directions, due together.
+    ArmTimer(direction, NextReaderWakeup(1 - direction));
+    const Port& p = m_ports[direction];
+    if (p.wsel.GetRecordedCount() > 0 || p.sw->GetProcessTable()->GetSleeperCount(&p.txChannel) > 0)
+    {
+        ArmTimer(direction, NextWriterWakeup(direction));
+    }
+    // Keep the simulation going while the line works, as its bytes' events would.
+    ArmTimer(direction, IdleDeadline(direction));
+}
+
+void
+SerialLine::OnTimer(uint32_t direction)
+{
+    m_timerAt[direction] = Time::Max();
+    // Stepping byte by byte, the line catches up whole, in the per-byte events' order.
+    Advance(WatchesEveryByte() ? -1 : static_cast<int>(direction));
+    Rearm(direction);
 }
 
 int
 SerialLine::Ioctl(DevIoctlArgs& ap)
 {
+    Advance();
     Port& p = PortOf(ap);
     switch (ap.cmd)
     {
@@ -537,7 +902,7 @@ SerialLine::Ioctl(DevIoctlArgs& ap)
         WriteInt(ap.data, static_cast<int32_t>(p.rxBuffer.size()));
         return BSD_OK;
     case TIOCOUTQ:
-        WriteInt(ap.data, static_cast<int32_t>(p.txQueue.size()));
+        WriteInt(ap.data, static_cast<int32_t>(TxQueueLength(&p == &m_ports[0] ? 0 : 1)));
         return BSD_OK;
     case TIOCMGET:
         WriteInt(ap.data, TIOCM_DTR | TIOCM_DSR | TIOCM_CTS | (m_carrier ? TIOCM_CD : 0));
@@ -565,7 +930,9 @@ SerialLine::Ioctl(DevIoctlArgs& ap)
 int
 SerialLine::Poll(DevPollArgs& ap)
 {
+    Advance();
     Port& p = PortOf(ap);
+    uint32_t side = &p == &m_ports[0] ? 0 : 1;
     int32_t revents = 0;
     if (!m_carrier)
     {
@@ -584,13 +951,14 @@ SerialLine::Poll(DevPollArgs& ap)
     }
     if (ap.events & (BSD_POLLOUT | BSD_POLLWRNORM))
     {
-        if (m_carrier && p.txQueue.size() < m_txBufferSize)
+        if (m_carrier && TxQueueLength(side) < m_txBufferSize)
         {
             revents |= ap.events & (BSD_POLLOUT | BSD_POLLWRNORM);
         }
         else
         {
             p.wsel.Record(ap.caller);
+            ArmTimer(side, NextWriterWakeup(side));
         }
     }
     ap.events = revents;

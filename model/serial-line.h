@@ -8,6 +8,7 @@
 #include "dev-ops.h"
 #include "sel-info.h"
 
+#include "ns3/event-id.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/random-variable-stream.h"
@@ -45,6 +46,13 @@ class SerialPortTap;
  * devices `/dev/cuaa<unit>` on their nodes (major 28, as FreeBSD 4's sio dial-out
  * devices): read, write, poll and ioctl (FIONREAD, TIOCOUTQ, TIOCMGET, TIOCGETA) through the
  * simulated file API, with reads that block in simulated time.
+ *
+ * The line schedules no event per byte. Every byte's wire times follow from its burst's
+ * start, so the line keeps the bytes with their times and catches up (Advance) whenever
+ * it is looked at; its one timer fires only where something can be seen: an interrupt
+ * that wakes a reader, room that wakes a writer, the end of the line's activity, and,
+ * while a byte trace or an ascii trace listens, every byte. What it hands to processes
+ * and traces, and when, is what a byte-by-byte simulation gives.
  */
 class SerialLine : public Object
 {
@@ -139,6 +147,16 @@ class SerialLine : public Object
      */
     int64_t AssignStreams(int64_t stream);
 
+    /// When a process reading the line is woken.
+    enum ReadWakeup
+    {
+        /// At every interrupt of the receiving UART, as a 16550A and ppp(8) do (default).
+        WAKE_PER_INTERRUPT,
+        /// Only at the interrupt that hands over a PPP frame's closing flag: the same
+        /// bytes at the same times, fewer reads of the tty.
+        WAKE_PER_FRAME,
+    };
+
     /// Signature of the Tx/Rx traces: direction, and the byte.
     typedef void (*ByteTracedCallback)(uint32_t direction, uint8_t byte);
     /// Signature of the Carrier trace.
@@ -161,21 +179,49 @@ class SerialLine : public Object
     void DoDispose() override;
 
   private:
-    /// One end: the port as the node's kernel sees it.
+    /// A byte on its way from one UART to the other.
+    struct WireByte
+    {
+        Time done;             //!< when its stop bit leaves the transmitter
+        uint8_t value{0};      //!< as written
+        uint8_t corruption{0}; //!< the bit the error model flips on arrival, or 0
+        bool lost{false};      //!< the error model loses it
+        bool cut{false};       //!< a carrier cut caught it on the wire: lost
+        bool gone{false};      //!< left the transmitter lost; it never arrives
+    };
+
+    /// One end: the port as the node's kernel sees it, its transmitter and its receiver.
     struct Port
     {
-        Ptr<Node> node;               //!< the node
-        Ptr<DeviceSwitch> sw;         //!< its device switch
-        Cdev* dev{nullptr};           //!< /dev/cuaaN; its ops table owns the line, so no Ptr back
-        std::deque<uint8_t> txQueue;  //!< bytes written, not yet on the wire
-        std::deque<uint8_t> rxBuffer; //!< bytes received, not yet read
+        Ptr<Node> node;       //!< the node
+        Ptr<DeviceSwitch> sw; //!< its device switch
+        Cdev* dev{nullptr};   //!< /dev/cuaaN; its ops table owns the line, so no Ptr back
+        /// Bytes this port has written that have not reached the other end, oldest first:
+        /// the first \c completed have left the transmitter, the rest wait or are leaving.
+        std::deque<WireByte> wire;
+        std::size_t completed{0};     //!< of wire, those that have left the transmitter
+        Time burstStart;              //!< when the current burst's first bit left
+        uint64_t burstBytes{0};       //!< bytes in the burst, the waiting ones included
+        uint64_t burstQuotient{0};    //!< burstBytes * bits * 1e9 / baud
+        uint64_t burstRemainder{0};   //!< ... and its remainder
         std::vector<uint8_t> fifo;    //!< the UART's receive FIFO
-        uint64_t fifoSerial{0};       //!< numbers FIFO timeouts
-        bool transmitting{false};     //!< a burst is on the wire
-        Time burstStart;              //!< when the burst's first bit left
-        uint64_t burstBytes{0};       //!< bytes of the burst already sent
+        bool timeoutArmed{false};     //!< the FIFO's character timeout runs
+        Time timeout;                 //!< when it expires
+        bool inFrame{false};          //!< ReadWakeup frame: octets since the last flag
+        std::deque<uint8_t> rxBuffer; //!< bytes received, not yet read
+        char rxChannel{0};            //!< readers sleep here
+        char txChannel{0};            //!< writers sleep here
         SelInfo rsel;                 //!< readers polling
         SelInfo wsel;                 //!< writers polling
+    };
+
+    /// Kinds of moment at which the line's state changes by itself.
+    enum class Step
+    {
+        NONE,     //!< nothing pending
+        COMPLETE, //!< a byte finishes leaving a transmitter
+        ARRIVE,   //!< a byte finishes arriving at the other UART
+        TIMEOUT,  //!< a receive FIFO's character timeout expires
     };
 
     Port& PortOf(const DevGenericArgs& ap);
@@ -184,42 +230,100 @@ class SerialLine : public Object
     int Write(DevWriteArgs& ap);
     int Ioctl(DevIoctlArgs& ap);
     int Poll(DevPollArgs& ap);
-    /// Put the next byte of \p side's queue on the wire.
-    void SendNext(uint32_t side);
-    /// A byte finished arriving at the UART of \p side. \param side \param byte
-    void ArriveAtUart(uint32_t side, uint8_t byte);
+    /**
+     * ttwrite: queue what fits, then sleep for room or fail.
+     * \param side the writing port \param ap the write's arguments \return an errno
+     */
+    int WriteSome(uint32_t side, DevWriteArgs& ap);
+    /**
+     * Put bytes on \p side's transmitter, each with its wire time and its fate.
+     * \param side the port \param data the bytes \param n how many
+     */
+    void Transmit(uint32_t side, const uint8_t* data, std::size_t n);
+    /// \param side a port \return bytes written to it that have not started to leave
+    std::size_t TxQueueLength(uint32_t side) const;
+    /**
+     * The next moment at which the line changes by itself.
+     * \param horizon per direction, the latest moment to consider
+     * \param[out] at when \param[out] direction whose bytes (the transmitting port)
+     * \return its kind
+     */
+    Step NextStep(const std::array<Time, 2>& horizon, Time* at, uint32_t* direction) const;
+    /**
+     * Catch up: apply every byte completion, arrival and FIFO timeout due by now, in
+     * time order, as the per-byte events of a naive model would have at their times.
+     * \param direction -1 for both; else the other direction's steps due at this very
+     *        instant wait for its own timer
+     */
+    void Advance(int direction = -1);
+    /// \return whether Advance applies what is due at this very instant: yes, except
+    /// once a run has stopped with the timer pending (events at the stop time never ran)
+    bool IncludeNow() const;
+    /// The byte at the head of \p side's transmitter finished leaving. \param side \param at
+    void Complete(uint32_t side, Time at);
+    /// The oldest byte on \p side's wire reached the other UART. \param side \param at
+    void Arrive(uint32_t side, Time at);
+    /// A byte finished arriving at the UART of \p side. \param side \param byte \param at
+    void ArriveAtUart(uint32_t side, uint8_t byte, Time at);
+    /// The UART of \p side interrupts: its FIFO goes to the receive buffer. \param side
+    /// \param at when
+    void Interrupt(uint32_t side, Time at);
+    /**
+     * \param side a port \return when its UART next raises an interrupt that wakes its
+     * readers (Time::Max() if none is in sight): every interrupt, or with ReadWakeup
+     * frame, the first that hands over a frame's closing flag
+     */
+    Time NextReaderWakeup(uint32_t side) const;
+    /// \param side a port \return when its writers are next woken (room in the queue)
+    Time NextWriterWakeup(uint32_t side) const;
+    /// \param direction a transmitting port \return when that direction's last pending
+    /// change is due, or Time::Max()
+    Time IdleDeadline(uint32_t direction) const;
+    /// \return whether something watches every byte as it happens (byte traces, ascii)
+    bool WatchesEveryByte() const;
+    /**
+     * Make a direction's timer fire no later than \p at.
+     * \param direction the transmitting port \param at a time, or Time::Max()
+     */
+    void ArmTimer(uint32_t direction, Time at);
+    /// Arm a direction's timer for its next moment that somebody can see. \param direction
+    void Rearm(uint32_t direction);
+    /// A direction's timer fired: catch up, wake whom its interrupts wake, arm again.
+    /// \param direction the transmitting port
+    void OnTimer(uint32_t direction);
     /**
      * The traces of \p port, made on first use.
      * \param port 0 or 1 \param caller the Enable method, for the error message
      * \return the port's tap
      */
     SerialPortTap& TapOf(uint32_t port, const char* caller);
-    /// The UART of \p side interrupts: its FIFO goes to the receive buffer.
-    void Interrupt(uint32_t side);
     /// \return the time of one character
     Time CharacterTime() const;
 
-    uint64_t m_baudRate;                         //!< BaudRate
-    uint32_t m_dataBits;                         //!< DataBits
-    bool m_parity;                               //!< Parity: one parity bit
-    uint32_t m_stopBits;                         //!< StopBits
-    Time m_delay;                                //!< Delay (propagation)
-    double m_byteErrorRate;                      //!< ByteErrorRate
-    double m_byteLossRate;                       //!< ByteLossRate
-    uint32_t m_rxFifoTrigger;                    //!< RxFifoTrigger
-    uint32_t m_rxBufferSize;                     //!< RxBufferSize (TTYHOG)
-    uint32_t m_txBufferSize;                     //!< TxBufferSize (output high water)
-    bool m_carrier{true};                        //!< DCD
-    uint64_t m_carrierEpoch{0};                  //!< bytes sent before a cut are lost
-    std::array<Port, 2> m_ports;                 //!< a's and b's ends
-    std::array<Stats, 2> m_stats;                //!< by direction
-    Ptr<UniformRandomVariable> m_lossRandom;     //!< loss draws
-    Ptr<UniformRandomVariable> m_corruptRandom;  //!< corruption draws
-    TracedCallback<uint32_t, uint8_t> m_txTrace; //!< Tx
-    TracedCallback<uint32_t, uint8_t> m_rxTrace; //!< Rx
-    TracedCallback<bool> m_carrierTrace;         //!< Carrier
-    uint32_t m_pppdumpEpoch{0};                  //!< PppdumpEpoch attribute
-    std::array<Ptr<SerialPortTap>, 2> m_taps;    //!< each port's traces, if enabled
+    uint64_t m_baudRate;                                     //!< BaudRate
+    uint32_t m_dataBits;                                     //!< DataBits
+    bool m_parity;                                           //!< Parity: one parity bit
+    uint32_t m_stopBits;                                     //!< StopBits
+    Time m_delay;                                            //!< Delay (propagation)
+    double m_byteErrorRate;                                  //!< ByteErrorRate
+    double m_byteLossRate;                                   //!< ByteLossRate
+    uint32_t m_rxFifoTrigger;                                //!< RxFifoTrigger
+    uint32_t m_rxBufferSize;                                 //!< RxBufferSize (TTYHOG)
+    uint32_t m_txBufferSize;                                 //!< TxBufferSize (output high water)
+    ReadWakeup m_readWakeup;                                 //!< ReadWakeup
+    bool m_carrier{true};                                    //!< DCD
+    std::array<Port, 2> m_ports;                             //!< a's and b's ends
+    std::array<Stats, 2> m_stats;                            //!< by direction
+    Ptr<UniformRandomVariable> m_lossRandom;                 //!< loss draws
+    Ptr<UniformRandomVariable> m_corruptRandom;              //!< corruption draws
+    TracedCallback<uint32_t, uint8_t> m_txTrace;             //!< Tx
+    TracedCallback<uint32_t, uint8_t> m_rxTrace;             //!< Rx
+    TracedCallback<bool> m_carrierTrace;                     //!< Carrier
+    uint32_t m_pppdumpEpoch{0};                              //!< PppdumpEpoch attribute
+    std::array<Ptr<SerialPortTap>, 2> m_taps;                //!< each port's traces, if enabled
+    std::array<EventId, 2> m_timers;                         //!< each direction's one pending event
+    std::array<Time, 2> m_timerAt{Time::Max(), Time::Max()}; //!< when they fire
+    bool m_disposing{false};                                 //!< catching up for the last time
 };
 
 } // namespace ns3

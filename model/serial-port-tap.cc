@@ -51,61 +51,70 @@ SerialPortTap::EnablePppdump(const std::string& filename, uint32_t epoch)
 }
 
 void
-SerialPortTap::Sent(uint8_t byte)
+SerialPortTap::Sent(uint8_t byte, Time at)
 {
     if (m_pppdump)
     {
-        m_pppdump->Add(PppdumpWriter::SENT, byte, Simulator::Now());
+        m_pppdump->Add(PppdumpWriter::SENT, byte, at);
     }
     if (m_pcap || m_ascii)
     {
-        Decode(m_sentDecoder, '-', byte);
+        Decode(m_sentDecoder, '-', byte, at);
     }
 }
 
 void
-SerialPortTap::Received(uint8_t byte)
+SerialPortTap::Received(uint8_t byte, Time at)
 {
     if (m_pppdump)
     {
-        m_pppdump->Add(PppdumpWriter::RECEIVED, byte, Simulator::Now());
+        m_pppdump->Add(PppdumpWriter::RECEIVED, byte, at);
     }
     if (m_pcap || m_ascii)
     {
-        Decode(m_receivedDecoder, 'r', byte);
+        Decode(m_receivedDecoder, 'r', byte, at);
     }
 }
 
 void
-SerialPortTap::Decode(HdlcDeframer& decoder, char event, uint8_t byte)
+SerialPortTap::Decode(HdlcDeframer& decoder, char event, uint8_t byte, Time at)
 {
     HdlcDeframer::Counters before = decoder.GetCounters();
-    decoder.Feed(&byte, 1, [this, event](uint16_t protocol, const uint8_t* info, std::size_t n) {
-        if (m_pcap)
-        {
-            std::vector<uint8_t> record = {HDLC_ALL_STATIONS,
-                                           HDLC_UI,
-                                           static_cast<uint8_t>(protocol >> 8),
-                                           static_cast<uint8_t>(protocol)};
-            record.insert(record.end(), info, info + n);
-            m_pcap->Write(Simulator::Now(), Create<Packet>(record.data(), record.size()));
-        }
-        if (m_ascii)
-        {
-            *m_ascii->GetStream() << event << " " << Simulator::Now().GetSeconds() << " " << m_port
-                                  << " " << PppProtocolName(protocol) << " " << n << "\n";
-        }
-    });
+    decoder.Feed(&byte,
+                 1,
+                 [this, event, at](uint16_t protocol, const uint8_t* info, std::size_t n) {
+                     if (m_pcap)
+                     {
+                         std::vector<uint8_t> record = {HDLC_ALL_STATIONS,
+                                                        HDLC_UI,
+                                                        static_cast<uint8_t>(protocol >> 8),
+                                                        static_cast<uint8_t>(protocol)};
+                         record.insert(record.end(), info, info + n);
+                         m_pcap->Write(at, Create<Packet>(record.data(), record.size()));
+                     }
+                     if (m_ascii)
+                     {
+                         *m_ascii->GetStream()
+                             << event << " " << at.GetSeconds() << " " << m_port << " "
+                             << PppProtocolName(protocol) << " " << n << "\n";
+                     }
+                 });
     if (m_ascii)
     {
-        decoder.GetCounters().ForEachDropSince(before, [this](const char* reason, uint64_t n) {
+        decoder.GetCounters().ForEachDropSince(before, [this, at](const char* reason, uint64_t n) {
             for (uint64_t k = 0; k < n; ++k)
             {
-                *m_ascii->GetStream() << "d " << Simulator::Now().GetSeconds() << " " << m_port
-                                      << " " << reason << "\n";
+                *m_ascii->GetStream()
+                    << "d " << at.GetSeconds() << " " << m_port << " " << reason << "\n";
             }
         });
     }
+}
+
+bool
+SerialPortTap::HasAscii() const
+{
+    return m_ascii != nullptr;
 }
 
 void

@@ -61,10 +61,19 @@ class SerialPortTap : public SimpleRefCount<SerialPortTap>
      */
     void EnablePppdump(const std::string& filename, uint32_t epoch);
 
-    /// \param byte a byte that has just finished leaving the port's UART
-    void Sent(uint8_t byte);
-    /// \param byte a byte that has just reached the port's UART (after the line's errors)
-    void Received(uint8_t byte);
+    /**
+     * The line catches up on its bytes in time order, so it says when each one happened.
+     * \param byte a byte that finished leaving the port's UART \param at when it did
+     */
+    void Sent(uint8_t byte, Time at);
+    /**
+     * \param byte a byte that reached the port's UART (after the line's errors)
+     * \param at when it did
+     */
+    void Received(uint8_t byte, Time at);
+
+    /// \return whether ascii lines are written (they name no time of their own)
+    bool HasAscii() const;
 
     /// Write what the pppdump file is gathering, and flush every file.
     void Flush();
@@ -76,9 +85,9 @@ class SerialPortTap : public SimpleRefCount<SerialPortTap>
     /**
      * Feed \p byte to \p decoder and write what it completes.
      * \param decoder the direction's decoder \param event 's' sent or 'r' received
-     * \param byte the byte
+     * \param byte the byte \param at when it passed the port
      */
-    void Decode(HdlcDeframer& decoder, char event, uint8_t byte);
+    void Decode(HdlcDeframer& decoder, char event, uint8_t byte, Time at);
 
     std::string m_port;               //!< the port's name in ascii lines
     Ptr<PcapFileWrapper> m_pcap;      //!< DLT_PPP output, if enabled
