@@ -65,6 +65,7 @@ enum class Variant
     TUN_TUNNEL,
     TUN_RELAY,
     USER_PPP,
+    USER_PPP_FRAME,
 };
 
 /// A variant's name on the command line (--variant) and in the table.
@@ -81,6 +82,7 @@ const VariantName kVariants[] = {
     {Variant::TUN_TUNNEL, "tun-tunnel", "TunTunnel/p2p"},
     {Variant::TUN_RELAY, "tun-relay", "TunCableRelay"},
     {Variant::USER_PPP, "user-ppp", "UserPpp/serial"},
+    {Variant::USER_PPP_FRAME, "user-ppp-frame", "UserPpp/frame"},
 };
 
 /// What every variant shares.
@@ -207,9 +209,13 @@ RunOnce(Variant variant, const Scenario& s, uint32_t packets, uint32_t span)
         });
         break;
     }
-    case Variant::USER_PPP: {
+    case Variant::USER_PPP:
+    case Variant::USER_PPP_FRAME: {
         PppTunHelper ppp;
         ppp.SetLineAttribute("BaudRate", UintegerValue(s.baud));
+        // The same line, its daemon woken once per frame instead of per 16550 interrupt.
+        ppp.SetLineAttribute("ReadWakeup",
+                             StringValue(variant == Variant::USER_PPP ? "interrupt" : "frame"));
         ppp.Install(nodes.Get(0), local, nodes.Get(1), dst);
         ApplicationContainer apps = ppp.GetDaemons();
         apps.Start(Seconds(0));

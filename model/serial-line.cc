@@ -262,7 +262,15 @@ SerialLine::GetTransmissionTime(uint64_t bytes) const
 Time
 SerialLine::CharacterTime() const
 {
-    return GetTransmissionTime(1);
+    // Asked for at every byte: recomputed only when the line's speed or framing changed.
+    uint32_t bits = GetBitsPerByte();
+    if (m_timingBaud != m_baudRate || m_timingBits != bits)
+    {
+        m_timingBaud = m_baudRate;
+        m_timingBits = bits;
+        m_characterTime = GetTransmissionTime(1);
+    }
+    return m_characterTime;
 }
 
 SerialLine::Stats

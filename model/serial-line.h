@@ -324,6 +324,9 @@ class SerialLine : public Object
     std::array<EventId, 2> m_timers;                         //!< each direction's one pending event
     std::array<Time, 2> m_timerAt{Time::Max(), Time::Max()}; //!< when they fire
     bool m_disposing{false};                                 //!< catching up for the last time
+    mutable uint64_t m_timingBaud{0}; //!< m_characterTime is for this baud rate
+    mutable uint32_t m_timingBits{0}; //!< ... and this many bits per character
+    mutable Time m_characterTime;     //!< CharacterTime, cached
 };
 
 } // namespace ns3

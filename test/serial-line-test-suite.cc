@@ -317,6 +317,129 @@ class SerialErrorTestCase : public TestCase
 };
 
 /**
+ * The error model's rates hold in both directions at once: the draws are taken as bytes
+ * are written (doc/tun.rst, "Serial lines"), in the order both ports write them.
+ */
+class SerialErrorRateTestCase : public TestCase
+{
+  public:
+    SerialErrorRateTestCase()
+        : TestCase("byte errors: loss and corruption rates hold with both directions busy")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint32_t n = 100000;
+        LineBench bench(
+            [n](Ptr<SerialLine> l) {
+                l->SetAttribute("ByteLossRate", DoubleValue(0.02));
+                l->SetAttribute("ByteErrorRate", DoubleValue(0.03));
+                l->SetAttribute("TxBufferSize", UintegerValue(n));
+                l->SetAttribute("RxBufferSize", UintegerValue(n));
+                l->AssignStreams(11);
+            },
+            BSD_O_RDWR | BSD_O_NONBLOCK);
+        bench.pa->Write(bench.fa, Pattern(n), [](int, int64_t) {});
+        bench.pb->Write(bench.fb, Pattern(n), [](int, int64_t) {});
+        Simulator::Run();
+        for (uint32_t d = 0; d < 2; ++d)
+        {
+            SerialLine::Stats s = bench.line->GetStats(d);
+            NS_TEST_EXPECT_MSG_EQ(s.sent, n, "all sent " << d);
+            NS_TEST_EXPECT_MSG_EQ(s.lost + s.delivered, n, "lost or delivered " << d);
+            // Five standard deviations: sqrt(1e5 * 0.02 * 0.98) = 44, and 53 for 2.94%.
+            NS_TEST_EXPECT_MSG_GT(s.lost, 2000u - 221, "2% lost " << d);
+            NS_TEST_EXPECT_MSG_LT(s.lost, 2000u + 221, "2% lost " << d);
+            NS_TEST_EXPECT_MSG_GT(s.corrupted, 2940u - 266, "3% of the rest flipped " << d);
+            NS_TEST_EXPECT_MSG_LT(s.corrupted, 2940u + 266, "3% of the rest flipped " << d);
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * ReadWakeup frame: the reader is woken once per frame, at the very time at which the
+ * default (a wakeup per 16550 interrupt) hands it the frame's closing flag, and it reads
+ * the same bytes.
+ */
+class SerialFrameWakeupTestCase : public TestCase
+{
+  public:
+    SerialFrameWakeupTestCase()
+        : TestCase("ReadWakeup frame: one wakeup per frame, when its closing flag is handed over")
+    {
+    }
+
+  private:
+    /// Two frames (a 61-octet one, then a 41-octet one) written at 1 s; the reads.
+    static std::vector<std::pair<Time, std::vector<uint8_t>>> Reads(const std::string& wakeup,
+                                                                    std::vector<uint8_t>* sent)
+    {
+        LineBench bench(
+            [&wakeup](Ptr<SerialLine> l) { l->SetAttribute("ReadWakeup", StringValue(wakeup)); });
+        std::vector<uint8_t> frames = {HDLC_FLAG};
+        for (uint8_t i = 0; i < 60; ++i)
+        {
+            frames.push_back(static_cast<uint8_t>(i + 1));
+        }
+        frames.push_back(HDLC_FLAG);
+        frames.push_back(HDLC_FLAG);
+        for (uint8_t i = 0; i < 40; ++i)
+        {
+            frames.push_back(static_cast<uint8_t>(0x80 + i));
+        }
+        frames.push_back(HDLC_FLAG);
+        *sent = frames;
+        std::vector<std::pair<Time, std::vector<uint8_t>>> reads;
+        std::size_t got = 0;
+        std::function<void()> readMore = [&] {
+            bench.pb->Read(bench.fb, 4096, [&](int, const std::vector<uint8_t>& d) {
+                reads.emplace_back(Simulator::Now(), d);
+                got += d.size();
+                if (got < frames.size() && !d.empty())
+                {
+                    readMore();
+                }
+            });
+        };
+        readMore();
+        Simulator::Schedule(Seconds(1),
+                            [&] { bench.pa->Write(bench.fa, frames, [](int, int64_t) {}); });
+        Simulator::Run();
+        Simulator::Destroy();
+        return reads;
+    }
+
+    void DoRun() override
+    {
+        std::vector<uint8_t> sent;
+        auto perInterrupt = Reads("interrupt", &sent);
+        auto perFrame = Reads("frame", &sent);
+        NS_TEST_EXPECT_MSG_EQ(perInterrupt.size(), 8u, "104 octets: 7 interrupts of 14, a tail");
+        NS_TEST_ASSERT_MSG_EQ(perFrame.size(), 2u, "a wakeup per frame");
+        std::vector<uint8_t> a;
+        std::vector<uint8_t> b;
+        for (const auto& r : perInterrupt)
+        {
+            a.insert(a.end(), r.second.begin(), r.second.end());
+        }
+        for (const auto& r : perFrame)
+        {
+            b.insert(b.end(), r.second.begin(), r.second.end());
+        }
+        NS_TEST_EXPECT_MSG_EQ((a == sent), true, "every octet, in order (per interrupt)");
+        NS_TEST_EXPECT_MSG_EQ((b == sent), true, "every octet, in order (per frame)");
+        // The closing flags are octets 62 and 104: the per-interrupt reads that hand
+        // them over are the fifth (octets 57..70) and the last (99..104, the timeout).
+        NS_TEST_EXPECT_MSG_EQ(perFrame[0].first, perInterrupt[4].first, "first frame's flag");
+        NS_TEST_EXPECT_MSG_EQ(perFrame[0].second.size(), 70u, "all handed over by then");
+        NS_TEST_EXPECT_MSG_EQ(perFrame[1].first, perInterrupt[7].first, "second frame's flag");
+    }
+};
+
+/**
  * Cutting the carrier loses what is on the wire, gives readers end of file and writers
  * EIO, clears TIOCM_CD and makes poll report POLLHUP; restoring it lets bytes flow.
  */
@@ -677,6 +800,8 @@ class SerialLineTestSuite : public TestSuite
         AddTestCase(new SerialFifoTestCase, TestCase::QUICK);
         AddTestCase(new SerialTtyTestCase, TestCase::QUICK);
         AddTestCase(new SerialErrorTestCase, TestCase::QUICK);
+        AddTestCase(new SerialErrorRateTestCase, TestCase::QUICK);
+        AddTestCase(new SerialFrameWakeupTestCase, TestCase::QUICK);
         AddTestCase(new SerialCarrierTestCase, TestCase::QUICK);
         AddTestCase(new SerialPcapTestCase, TestCase::QUICK);
         AddTestCase(new SerialPppdumpTestCase, TestCase::QUICK);

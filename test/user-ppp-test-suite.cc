@@ -119,15 +119,22 @@ Ping(Ptr<Node> node, const char* target, Time start, Time stop, std::vector<Time
 class PppDefaultsTestCase : public TestCase
 {
   public:
-    PppDefaultsTestCase()
-        : TestCase("both ends default: LCP and IPCP open, interface configured, ping crosses")
+    /// \param wakeup the line's ReadWakeup: the RTT is the same either way
+    explicit PppDefaultsTestCase(const std::string& wakeup)
+        : TestCase("both ends default: LCP and IPCP open, interface configured, ping crosses "
+                   "(ReadWakeup " +
+                   wakeup + ")"),
+          m_wakeup(wakeup)
     {
     }
 
   private:
+    std::string m_wakeup; //!< ReadWakeup
+
     void DoRun() override
     {
         PppBench bench;
+        bench.line->SetAttribute("ReadWakeup", StringValue(m_wakeup));
         std::vector<Time> rtts;
         Ping(bench.nodes.Get(0), "10.0.0.2", Seconds(3), Seconds(5.5), &rtts);
         Simulator::Stop(Seconds(6));
@@ -339,12 +346,18 @@ class PppAssignedAndIpv6TestCase : public TestCase
 class PppTcpGoodputTestCase : public TestCase
 {
   public:
-    PppTcpGoodputTestCase()
-        : TestCase("TCP bulk transfer fills the line: goodput within 2% of its capacity")
+    /// \param wakeup the line's ReadWakeup: the goodput is the same either way
+    explicit PppTcpGoodputTestCase(const std::string& wakeup)
+        : TestCase("TCP bulk transfer fills the line: goodput within 2% of its capacity "
+                   "(ReadWakeup " +
+                   wakeup + ")"),
+          m_wakeup(wakeup)
     {
     }
 
   private:
+    std::string m_wakeup; //!< ReadWakeup
+
     void DoRun() override
     {
         Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
@@ -353,6 +366,7 @@ class PppTcpGoodputTestCase : public TestCase
         // daemon keeping the line busy, not TCP's loss recovery.
         Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(32768));
         PppBench bench;
+        bench.line->SetAttribute("ReadWakeup", StringValue(m_wakeup));
         std::string pcap = CreateTempDirFilename("user-ppp-line.pcap");
         bench.line->EnablePcap(pcap, 0);
         PacketSinkHelper sinkHelper("ns3::TcpSocketFactory",
@@ -485,11 +499,13 @@ class UserPppTestSuite : public TestSuite
     UserPppTestSuite()
         : TestSuite("user-ppp", UNIT)
     {
-        AddTestCase(new PppDefaultsTestCase, TestCase::QUICK);
+        AddTestCase(new PppDefaultsTestCase("interrupt"), TestCase::QUICK);
+        AddTestCase(new PppDefaultsTestCase("frame"), TestCase::QUICK);
         AddTestCase(new PppCarrierTestCase, TestCase::QUICK);
         AddTestCase(new PppEchoFailureTestCase, TestCase::QUICK);
         AddTestCase(new PppAssignedAndIpv6TestCase, TestCase::QUICK);
-        AddTestCase(new PppTcpGoodputTestCase, TestCase::QUICK);
+        AddTestCase(new PppTcpGoodputTestCase("interrupt"), TestCase::QUICK);
+        AddTestCase(new PppTcpGoodputTestCase("frame"), TestCase::QUICK);
         AddTestCase(new PppTunHelperChainTestCase, TestCase::QUICK);
     }
 };
