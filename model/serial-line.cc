@@ -262,15 +262,21 @@ SerialLine::GetTransmissionTime(uint64_t bytes) const
 Time
 SerialLine::CharacterTime() const
 {
+    return GetTransmissionTime(1);
+}
+
+const Time&
+SerialLine::FourCharacters() const
+{
     // Asked for at every byte: recomputed only when the line's speed or framing changed.
     uint32_t bits = GetBitsPerByte();
     if (m_timingBaud != m_baudRate || m_timingBits != bits)
     {
         m_timingBaud = m_baudRate;
         m_timingBits = bits;
-        m_characterTime = GetTransmissionTime(1);
+        m_fourCharacters = 4 * GetTransmissionTime(1);
     }
-    return m_characterTime;
+    return m_fourCharacters;
 }
 
 SerialLine::Stats
@@ -498,6 +504,9 @@ SerialLine::Transmit(uint32_t side, const uint8_t* data, std::size_t n)
     uint64_t step = static_cast<uint64_t>(GetBitsPerByte()) * 1000000000u;
     uint64_t stepQuotient = step / m_baudRate;
     uint64_t stepRemainder = step % m_baudRate;
+    // Time steps per nanosecond (1 unless the simulator's resolution is finer), so that
+    // each byte's time is an integer sum, not a unit conversion.
+    int64_t stepsPerNs = NanoSeconds(1).GetTimeStep();
     for (std::size_t i = 0; i < n; ++i)
     {
         ++p.burstBytes;
@@ -510,7 +519,8 @@ SerialLine::Transmit(uint32_t side, const uint8_t* data, std::size_t n)
         }
         WireByte b;
         b.done = p.burstStart +
-                 NanoSeconds(static_cast<int64_t>(p.burstQuotient + (p.burstRemainder ? 1 : 0)));
+                 TimeStep(static_cast<int64_t>(p.burstQuotient + (p.burstRemainder ? 1 : 0)) *
+                          stepsPerNs);
         b.value = data[i];
         // The byte's fate is drawn as it is written (doc/tun.rst, "Serial lines").
         if (m_byteLossRate > 0 && m_lossRandom->GetValue() < m_byteLossRate)
@@ -549,7 +559,7 @@ SerialLine::NextStep(const std::array<Time, 2>& horizon, Time* at, uint32_t* dir
             *direction = d;
         }
     };
-    bool timeoutFirst = m_delay < 4 * CharacterTime();
+    bool timeoutFirst = m_delay < FourCharacters();
     for (uint32_t d = 0; d < 2; ++d)
     {
         const Port& p = m_ports[d];
@@ -607,6 +617,14 @@ SerialLine::Advance(int direction)
     {
         horizon[1 - direction] = before;
     }
+    if (!m_taps[0] && !m_taps[1])
+    {
+        // Nothing orders one direction's bytes against the other's: a port's capture
+        // would, so with taps the steps interleave by time below.
+        CatchUp(0, horizon[0]);
+        CatchUp(1, horizon[1]);
+        return;
+    }
     for (;;)
     {
         Time at;
@@ -625,6 +643,63 @@ SerialLine::Advance(int direction)
         case Step::NONE:
             return;
         }
+    }
+}
+
+void
+SerialLine::CatchUp(uint32_t direction, Time horizon)
+{
+    Port& p = m_ports[direction];
+    Port& receiver = m_ports[1 - direction];
+    Stats& stats = m_stats[direction];
+    // The bytes that have finished leaving: they only count, and make room.
+    bool completed = false;
+    while (p.completed < p.wire.size() && p.wire[p.completed].done <= horizon)
+    {
+        WireByte& b = p.wire[p.completed++];
+        ++stats.sent;
+        m_txTrace(direction, b.value);
+        if (b.lost || b.cut)
+        {
+            ++stats.lost;
+            b.gone = true;
+        }
+        else if (b.corruption)
+        {
+            ++stats.corrupted;
+        }
+        completed = true;
+    }
+    while (p.completed > 0 && p.wire.front().gone)
+    {
+        p.wire.pop_front();
+        --p.completed;
+    }
+    // Room wakes writers once the queue is down to a quarter; past that instant nobody
+    // waits (the timer would have fired), so one wakeup at the end is the same.
+    if (completed && !m_disposing && p.wire.size() - p.completed <= m_txBufferSize / 4)
+    {
+        p.sw->GetProcessTable()->Wakeup(&p.txChannel);
+        p.wsel.WakeupSleepers();
+    }
+    // Arrivals and FIFO timeouts at the other end, in time order.
+    Time fourCharacters = FourCharacters();
+    bool timeoutFirst = m_delay < fourCharacters;
+    for (;;)
+    {
+        bool arrives = p.completed > 0 && p.wire.front().done + m_delay <= horizon;
+        Time arrival = arrives ? p.wire.front().done + m_delay : Time::Max();
+        if (receiver.timeoutArmed && receiver.timeout <= horizon &&
+            (receiver.timeout < arrival || (receiver.timeout == arrival && timeoutFirst)))
+        {
+            Interrupt(1 - direction, receiver.timeout);
+            continue;
+        }
+        if (!arrives)
+        {
+            return;
+        }
+        Arrive(direction, arrival);
     }
 }
 
@@ -666,7 +741,8 @@ void
 SerialLine::Arrive(uint32_t side, Time at)
 {
     Port& p = m_ports[side];
-    WireByte b = p.wire.front();
+    bool cut = p.wire.front().cut;
+    uint8_t byte = p.wire.front().value ^ p.wire.front().corruption;
     p.wire.pop_front();
     --p.completed;
     while (p.completed > 0 && p.wire.front().gone)
@@ -674,12 +750,12 @@ SerialLine::Arrive(uint32_t side, Time at)
         p.wire.pop_front();
         --p.completed;
     }
-    if (b.cut)
+    if (cut)
     {
         ++m_stats[side].lost;
         return;
     }
-    ArriveAtUart(1 - side, b.value ^ b.corruption, at);
+    ArriveAtUart(1 - side, byte, at);
 }
 
 void
@@ -700,7 +776,7 @@ SerialLine::ArriveAtUart(uint32_t side, uint8_t byte, Time at)
     }
     // The 16550's character timeout: four character times without a new byte.
     p.timeoutArmed = true;
-    p.timeout = at + 4 * CharacterTime();
+    p.timeout = at + FourCharacters();
 }
 
 void
@@ -762,7 +838,7 @@ SerialLine::NextReaderWakeup(uint32_t side) const
     std::size_t count = p.fifo.size();
     bool armed = p.timeoutArmed;
     Time timeout = p.timeout;
-    bool timeoutFirst = m_delay < 4 * CharacterTime();
+    bool timeoutFirst = m_delay < FourCharacters();
     for (const WireByte& b : m_ports[1 - side].wire)
     {
         if (b.lost || b.cut)
@@ -791,7 +867,7 @@ SerialLine::NextReaderWakeup(uint32_t side) const
             continue;
         }
         armed = true;
-        timeout = arrival + 4 * CharacterTime();
+        timeout = arrival + FourCharacters();
     }
     if (armed && (!frameMode || frameEnds))
     {

@@ -256,6 +256,12 @@ class SerialLine : public Object
      *        instant wait for its own timer
      */
     void Advance(int direction = -1);
+    /**
+     * Catch one direction up to \p horizon on its own (no tap needs it interleaved with
+     * the other): completions, then arrivals and timeouts in time order.
+     * \param direction the transmitting port \param horizon the latest moment to apply
+     */
+    void CatchUp(uint32_t direction, Time horizon);
     /// \return whether Advance applies what is due at this very instant: yes, except
     /// once a run has stopped with the timer pending (events at the stop time never ran)
     bool IncludeNow() const;
@@ -299,6 +305,8 @@ class SerialLine : public Object
     SerialPortTap& TapOf(uint32_t port, const char* caller);
     /// \return the time of one character
     Time CharacterTime() const;
+    /// \return four characters' time, the 16550's receive timeout (cached)
+    const Time& FourCharacters() const;
 
     uint64_t m_baudRate;                                     //!< BaudRate
     uint32_t m_dataBits;                                     //!< DataBits
@@ -324,9 +332,9 @@ class SerialLine : public Object
     std::array<EventId, 2> m_timers;                         //!< each direction's one pending event
     std::array<Time, 2> m_timerAt{Time::Max(), Time::Max()}; //!< when they fire
     bool m_disposing{false};                                 //!< catching up for the last time
-    mutable uint64_t m_timingBaud{0}; //!< m_characterTime is for this baud rate
+    mutable uint64_t m_timingBaud{0}; //!< m_fourCharacters is for this baud rate
     mutable uint32_t m_timingBits{0}; //!< ... and this many bits per character
-    mutable Time m_characterTime;     //!< CharacterTime, cached
+    mutable Time m_fourCharacters;    //!< FourCharacters, cached
 };
 
 } // namespace ns3
