@@ -16,7 +16,7 @@
 // measures them on smaller graphs. Build with ./build.sh bench (Release).
 //
 //   topology-benchmark [--nodes=10000] [--shape=tree|ring] [--simTime=3s]
-//                      [--kinds=p2p,ppp-tun,udp-tun] [--routing=none|static]
+//                      [--kinds=p2p,ppp-tun,ppp-tun-frame,udp-tun] [--routing=none|static]
 
 #include "run-in-child.h"
 
@@ -72,7 +72,11 @@ Since(std::chrono::steady_clock::time_point t0)
 
 /// Read, build and run one kind. \return what it measured
 Result
-RunOnce(const std::string& dot, LinkKind kind, Time simTime, TopologyRouting routing)
+RunOnce(const std::string& dot,
+        LinkKind kind,
+        SerialLine::ReadWakeup wakeup,
+        Time simTime,
+        TopologyRouting routing)
 {
     Result r;
     auto t0 = std::chrono::steady_clock::now();
@@ -87,6 +91,7 @@ RunOnce(const std::string& dot, LinkKind kind, Time simTime, TopologyRouting rou
     TopologyBuilder builder;
     builder.SetKindOverride(kind);
     builder.SetRouting(routing);
+    builder.SetReadWakeup(wakeup);
     std::string error = builder.Build(read.graph);
     r.buildS = Since(t0);
     if (!error.empty())
@@ -120,14 +125,16 @@ RunOnce(const std::string& dot, LinkKind kind, Time simTime, TopologyRouting rou
 bool
 Measure(const std::string& dot,
         LinkKind kind,
+        SerialLine::ReadWakeup wakeup,
         Time simTime,
         TopologyRouting routing,
         Result* r,
         long* maxRssKiB)
 {
-    return tunbench::RunInChild<Result>([&] { return RunOnce(dot, kind, simTime, routing); },
-                                        r,
-                                        maxRssKiB);
+    return tunbench::RunInChild<Result>(
+        [&] { return RunOnce(dot, kind, wakeup, simTime, routing); },
+        r,
+        maxRssKiB);
 }
 
 } // namespace
@@ -138,13 +145,16 @@ main(int argc, char* argv[])
     uint32_t nodes = 10000;
     std::string shape = "tree";
     Time simTime = Seconds(3);
-    std::string kinds = "p2p,ppp-tun,udp-tun";
+    std::string kinds = "p2p,ppp-tun,ppp-tun-frame,udp-tun";
     std::string routing = "none";
     CommandLine cmd(__FILE__);
     cmd.AddValue("nodes", "Nodes in the generated topology", nodes);
     cmd.AddValue("shape", "tree (4-ary) or ring", shape);
     cmd.AddValue("simTime", "Simulated time to run after building", simTime);
-    cmd.AddValue("kinds", "Link kinds to build, comma-separated", kinds);
+    cmd.AddValue("kinds",
+                 "Link kinds to build, comma-separated (ppp-tun-frame: ppp-tun with the "
+                 "lines' ReadWakeup frame)",
+                 kinds);
     cmd.AddValue("routing", "none or static", routing);
     cmd.Parse(argc, argv);
     if ((shape != "tree" && shape != "ring") || (routing != "none" && routing != "static") ||
@@ -159,7 +169,7 @@ main(int argc, char* argv[])
     std::cout << shape << " of " << nodes << " nodes, " << nodes - (shape == "tree" ? 1 : 0)
               << " links, routing " << routing << ", " << simTime.GetSeconds()
               << " s simulated, no traffic\n";
-    std::cout << std::left << std::setw(9) << "kind" << std::right << std::setw(9) << "read s"
+    std::cout << std::left << std::setw(14) << "kind" << std::right << std::setw(9) << "read s"
               << std::setw(10) << "build s" << std::setw(9) << "run s" << std::setw(12) << "events"
               << std::setw(11) << "routes" << std::setw(12) << "IPCP open" << std::setw(14)
               << "peak RSS MiB"
@@ -168,7 +178,8 @@ main(int argc, char* argv[])
     std::string name;
     while (std::getline(names, name, ','))
     {
-        std::optional<LinkKind> kind = ParseLinkKind(name);
+        bool perFrame = name == "ppp-tun-frame";
+        std::optional<LinkKind> kind = ParseLinkKind(perFrame ? "ppp-tun" : name);
         if (!kind)
         {
             std::cerr << "topology-benchmark: unknown kind " << name << "\n";
@@ -176,12 +187,14 @@ main(int argc, char* argv[])
         }
         Result r;
         long rss = 0;
-        if (!Measure(dot, *kind, simTime, mode, &r, &rss))
+        SerialLine::ReadWakeup wakeup =
+            perFrame ? SerialLine::WAKE_PER_FRAME : SerialLine::WAKE_PER_INTERRUPT;
+        if (!Measure(dot, *kind, wakeup, simTime, mode, &r, &rss))
         {
             std::cerr << "topology-benchmark: " << name << " failed" << std::endl;
             return 1;
         }
-        std::cout << std::left << std::setw(9) << name << std::right << std::fixed
+        std::cout << std::left << std::setw(14) << name << std::right << std::fixed
                   << std::setprecision(2) << std::setw(9) << r.readS << std::setw(10) << r.buildS
                   << std::setw(9) << r.runS << std::setw(12) << r.events << std::setw(11)
                   << r.routes << std::setw(12) << r.ipcpOpened << std::setw(14)
