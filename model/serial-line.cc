@@ -685,6 +685,7 @@ SerialLine::CatchUp(uint32_t direction, Time horizon)
     // Arrivals and FIFO timeouts at the other end, in time order.
     Time fourCharacters = FourCharacters();
     bool timeoutFirst = m_delay < fourCharacters;
+    bool byteTrace = !m_rxTrace.IsEmpty();
     for (;;)
     {
         bool arrives = p.completed > 0 && p.wire.front().done + m_delay <= horizon;
@@ -699,7 +700,58 @@ SerialLine::CatchUp(uint32_t direction, Time horizon)
         {
             return;
         }
-        Arrive(direction, arrival);
+        if (byteTrace || p.wire.front().cut)
+        {
+            Arrive(direction, arrival);
+            continue;
+        }
+        ArriveRun(direction, horizon);
+    }
+}
+
+void
+SerialLine::ArriveRun(uint32_t direction, Time horizon)
+{
+    // Bytes of one burst arrive a character apart, less than the FIFO's four-character
+    // timeout: until a gap, a cut byte or the horizon, the FIFO only fills, and
+    // interrupts fall every RxFifoTrigger bytes.
+    Port& p = m_ports[direction];
+    Port& receiver = m_ports[1 - direction];
+    Time fourCharacters = FourCharacters();
+    std::size_t n = 0;
+    Time last = p.wire.front().done;
+    while (n < p.completed)
+    {
+        const WireByte& b = p.wire[n];
+        if (b.cut || b.gone || b.done + m_delay > horizon ||
+            (n > 0 && b.done - last >= fourCharacters))
+        {
+            break;
+        }
+        last = b.done;
+        ++n;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        const WireByte& b = p.wire[i];
+        receiver.fifo.push_back(b.value ^ b.corruption);
+        if (receiver.fifo.size() >= m_rxFifoTrigger)
+        {
+            Interrupt(1 - direction, b.done + m_delay);
+        }
+    }
+    m_stats[direction].delivered += n;
+    p.wire.erase(p.wire.begin(), p.wire.begin() + static_cast<std::ptrdiff_t>(n));
+    p.completed -= n;
+    while (p.completed > 0 && p.wire.front().gone)
+    {
+        p.wire.pop_front();
+        --p.completed;
+    }
+    if (!receiver.fifo.empty())
+    {
+        receiver.timeoutArmed = true;
+        receiver.timeout = last + m_delay + fourCharacters;
     }
 }
 

@@ -265,6 +265,12 @@ class SerialLine : public Object
     /// \return whether Advance applies what is due at this very instant: yes, except
     /// once a run has stopped with the timer pending (events at the stop time never ran)
     bool IncludeNow() const;
+    /**
+     * The oldest bytes on a direction's wire arrive, as many as arrive back to back
+     * before \p horizon: the FIFO fills and interrupts in bulk.
+     * \param direction the transmitting port \param horizon the latest arrival to apply
+     */
+    void ArriveRun(uint32_t direction, Time horizon);
     /// The byte at the head of \p side's transmitter finished leaving. \param side \param at
     void Complete(uint32_t side, Time at);
     /// The oldest byte on \p side's wire reached the other UART. \param side \param at
