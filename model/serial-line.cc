@@ -358,7 +358,7 @@ SerialLine::SetCarrier(bool up)
             // they finish leaving or arrive.
             std::size_t waiting = TxQueueLength(side);
             m_stats[side].lost += waiting;
-            p.wire.resize(p.wire.size() - waiting);
+            p.wire.truncate(p.wire.size() - waiting);
             p.burstBytes -= waiting;
             unsigned __int128 num =
                 static_cast<unsigned __int128>(p.burstBytes) * GetBitsPerByte() * 1000000000u;
@@ -741,7 +741,7 @@ SerialLine::ArriveRun(uint32_t direction, Time horizon)
         }
     }
     m_stats[direction].delivered += n;
-    p.wire.erase(p.wire.begin(), p.wire.begin() + static_cast<std::ptrdiff_t>(n));
+    p.wire.drop_front(n);
     p.completed -= n;
     while (p.completed > 0 && p.wire.front().gone)
     {
@@ -954,7 +954,9 @@ SerialLine::IdleDeadline(uint32_t direction) const
     }
     // A byte lost as it leaves has no arrival: its last moment is leaving.
     Time last = p.wire.back().done;
-    for (auto it = p.wire.rbegin(); it != p.wire.rend(); ++it)
+    for (auto it = std::make_reverse_iterator(p.wire.end());
+         it != std::make_reverse_iterator(p.wire.begin());
+         ++it)
     {
         if (!it->lost && !it->gone)
         {

@@ -190,6 +190,120 @@ class SerialLine : public Object
         bool gone{false};      //!< left the transmitter lost; it never arrives
     };
 
+    /**
+     * The bytes on one direction's wire, oldest first: a vector read from a moving head,
+     * as std::deque's indexing cost more than the rest of a byte's handling. It is
+     * emptied, not shifted, whenever its last byte is gone, which is every frame or so.
+     */
+    class WireQueue
+    {
+      public:
+        /// \return bytes held
+        std::size_t size() const
+        {
+            return m_bytes.size() - m_head;
+        }
+
+        /// \return whether none is held
+        bool empty() const
+        {
+            return m_head == m_bytes.size();
+        }
+
+        /// \param i index from the oldest \return that byte
+        WireByte& operator[](std::size_t i)
+        {
+            return m_bytes[m_head + i];
+        }
+
+        /// \param i index from the oldest \return that byte
+        const WireByte& operator[](std::size_t i) const
+        {
+            return m_bytes[m_head + i];
+        }
+
+        /// \return the oldest byte
+        WireByte& front()
+        {
+            return m_bytes[m_head];
+        }
+
+        /// \return the oldest byte
+        const WireByte& front() const
+        {
+            return m_bytes[m_head];
+        }
+
+        /// \return the newest byte
+        const WireByte& back() const
+        {
+            return m_bytes.back();
+        }
+
+        /// \param b a byte to append
+        void push_back(const WireByte& b)
+        {
+            m_bytes.push_back(b);
+        }
+
+        /// Drop the oldest byte.
+        void pop_front()
+        {
+            drop_front(1);
+        }
+
+        /// \param n how many of the oldest bytes to drop
+        void drop_front(std::size_t n)
+        {
+            m_head += n;
+            if (m_head == m_bytes.size())
+            {
+                m_bytes.clear();
+                m_head = 0;
+            }
+            else if (m_head > 4096 && 2 * m_head > m_bytes.size())
+            {
+                m_bytes.erase(m_bytes.begin(),
+                              m_bytes.begin() + static_cast<std::ptrdiff_t>(m_head));
+                m_head = 0;
+            }
+        }
+
+        /// \param n how many bytes to keep, the oldest
+        void truncate(std::size_t n)
+        {
+            m_bytes.resize(m_head + n);
+        }
+
+        /// \return the oldest byte's position
+        WireByte* begin()
+        {
+            return m_bytes.data() + m_head;
+        }
+
+        /// \return past the newest
+        WireByte* end()
+        {
+            return m_bytes.data() + m_bytes.size();
+        }
+
+        /// \return the oldest byte's position
+        const WireByte* begin() const
+        {
+            return m_bytes.data() + m_head;
+        }
+
+        /// \return past the newest
+        const WireByte* end() const
+        {
+            return m_bytes.data() + m_bytes.size();
+        }
+
+      private:
+        std::vector<WireByte> m_bytes; //!< storage; [m_head, end) are held
+        std::size_t m_head{0};         //!< the oldest held byte
+    };
+
     /// One end: the port as the node's kernel sees it, its transmitter and its receiver.
     struct Port
     {
@@ -198,7 +312,7 @@ class SerialLine : public Object
         Cdev* dev{nullptr};   //!< /dev/cuaaN; its ops table owns the line, so no Ptr back
         /// Bytes this port has written that have not reached the other end, oldest first:
         /// the first \c completed have left the transmitter, the rest wait or are leaving.
-        std::deque<WireByte> wire;
+        WireQueue wire;
         std::size_t completed{0};     //!< of wire, those that have left the transmitter
         Time burstStart;              //!< when the current burst's first bit left
         uint64_t burstBytes{0};       //!< bytes in the burst, the waiting ones included
