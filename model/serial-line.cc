@@ -41,6 +41,20 @@ namespace
 
 constexpr int32_t SIO_CDEV_MAJOR = 28; //!< FreeBSD 4's sio
 
+/**
+ * Follow the receiver's view of PPP framing (RFC 1662) one octet at a time.
+ * \param inFrame whether octets other than flags came since the last flag; updated
+ * \param octet the next octet
+ * \return whether it is a flag that closes a frame
+ */
+bool
+ClosesFrame(bool& inFrame, uint8_t octet)
+{
+    bool closes = octet == HDLC_FLAG && inFrame;
+    inFrame = octet != HDLC_FLAG;
+    return closes;
+}
+
 void
 WriteInt(uint8_t* data, int32_t v)
 {
@@ -259,12 +273,6 @@ SerialLine::GetTransmissionTime(uint64_t bytes) const
     return NanoSeconds(static_cast<int64_t>(ns));
 }
 
-Time
-SerialLine::CharacterTime() const
-{
-    return GetTransmissionTime(1);
-}
-
 const Time&
 SerialLine::FourCharacters() const
 {
@@ -328,10 +336,16 @@ SerialLine::Connect(Ptr<Node> a, uint32_t unitA, Ptr<Node> b, uint32_t unitB)
     }
 }
 
+uint32_t
+SerialLine::SideOf(const DevGenericArgs& ap) const
+{
+    return PeekPointer(ap.dev) == m_ports[0].dev ? 0 : 1;
+}
+
 SerialLine::Port&
 SerialLine::PortOf(const DevGenericArgs& ap)
 {
-    return PeekPointer(ap.dev) == m_ports[0].dev ? m_ports[0] : m_ports[1];
+    return m_ports[SideOf(ap)];
 }
 
 int
@@ -359,11 +373,7 @@ SerialLine::SetCarrier(bool up)
             std::size_t waiting = TxQueueLength(side);
             m_stats[side].lost += waiting;
             p.wire.truncate(p.wire.size() - waiting);
-            p.burstBytes -= waiting;
-            unsigned __int128 num =
-                static_cast<unsigned __int128>(p.burstBytes) * GetBitsPerByte() * 1000000000u;
-            p.burstQuotient = static_cast<uint64_t>(num / m_baudRate);
-            p.burstRemainder = static_cast<uint64_t>(num % m_baudRate);
+            SetBurstLength(p, p.burstBytes - waiting);
             for (WireByte& b : p.wire)
             {
                 b.cut = true;
@@ -443,8 +453,7 @@ int
 SerialLine::Write(DevWriteArgs& ap)
 {
     Advance();
-    Port& p = PortOf(ap);
-    uint32_t side = &p == &m_ports[0] ? 0 : 1;
+    uint32_t side = SideOf(ap);
     int error = WriteSome(side, ap);
     Rearm(side); // whatever was queued, even if the call then sleeps or fails
     return error;
@@ -495,9 +504,7 @@ SerialLine::Transmit(uint32_t side, const uint8_t* data, std::size_t n)
     {
         // An idle transmitter: a new burst starts now.
         p.burstStart = Simulator::Now();
-        p.burstBytes = 0;
-        p.burstQuotient = 0;
-        p.burstRemainder = 0;
+        SetBurstLength(p, 0);
     }
     // Byte k of a burst ends at start + ceil(k * bits * 1e9 / baud) ns: no accumulated
     // rounding. The product grows by a constant step, so keep it as quotient and rest.
@@ -533,6 +540,16 @@ SerialLine::Transmit(uint32_t side, const uint8_t* data, std::size_t n)
         }
         p.wire.push_back(b);
     }
+}
+
+void
+SerialLine::SetBurstLength(Port& p, uint64_t bytes) const
+{
+    unsigned __int128 bits = static_cast<unsigned __int128>(bytes) * GetBitsPerByte();
+    unsigned __int128 product = bits * 1000000000u;
+    p.burstBytes = bytes;
+    p.burstQuotient = static_cast<uint64_t>(product / m_baudRate);
+    p.burstRemainder = static_cast<uint64_t>(product % m_baudRate);
 }
 
 std::size_t
@@ -593,6 +610,15 @@ SerialLine::NextStep(const std::array<Time, 2>& horizon, Time* at, uint32_t* dir
     return step;
 }
 
+inline bool
+SerialLine::TimeoutFirst(Time timeout, Time arrival) const
+{
+    // At one instant the timeout comes first when it was armed first, which is when the
+    // delay is under four characters (it was armed by the previous arrival, the arrival
+    // scheduled by its completion, one delay earlier).
+    return timeout < arrival || (timeout == arrival && m_delay < FourCharacters());
+}
+
 bool
 SerialLine::IncludeNow() const
 {
@@ -651,47 +677,28 @@ SerialLine::CatchUp(uint32_t direction, Time horizon)
 {
     Port& p = m_ports[direction];
     Port& receiver = m_ports[1 - direction];
-    Stats& stats = m_stats[direction];
     // The bytes that have finished leaving: they only count, and make room.
     bool completed = false;
     while (p.completed < p.wire.size() && p.wire[p.completed].done <= horizon)
     {
-        WireByte& b = p.wire[p.completed++];
-        ++stats.sent;
-        m_txTrace(direction, b.value);
-        if (b.lost || b.cut)
-        {
-            ++stats.lost;
-            b.gone = true;
-        }
-        else if (b.corruption)
-        {
-            ++stats.corrupted;
-        }
+        LeaveTransmitter(direction);
         completed = true;
     }
-    while (p.completed > 0 && p.wire.front().gone)
+    DropGone(p);
+    // Past the instant at which the queue fell to a quarter nobody waits for room (the
+    // timer would have fired), so one wakeup at the end is the same as one per byte.
+    if (completed)
     {
-        p.wire.pop_front();
-        --p.completed;
-    }
-    // Room wakes writers once the queue is down to a quarter; past that instant nobody
-    // waits (the timer would have fired), so one wakeup at the end is the same.
-    if (completed && !m_disposing && p.wire.size() - p.completed <= m_txBufferSize / 4)
-    {
-        p.sw->GetProcessTable()->Wakeup(&p.txChannel);
-        p.wsel.WakeupSleepers();
+        WakeWritersIfRoom(p);
     }
     // Arrivals and FIFO timeouts at the other end, in time order.
-    Time fourCharacters = FourCharacters();
-    bool timeoutFirst = m_delay < fourCharacters;
     bool byteTrace = !m_rxTrace.IsEmpty();
     for (;;)
     {
         bool arrives = p.completed > 0 && p.wire.front().done + m_delay <= horizon;
         Time arrival = arrives ? p.wire.front().done + m_delay : Time::Max();
         if (receiver.timeoutArmed && receiver.timeout <= horizon &&
-            (receiver.timeout < arrival || (receiver.timeout == arrival && timeoutFirst)))
+            TimeoutFirst(receiver.timeout, arrival))
         {
             Interrupt(1 - direction, receiver.timeout);
             continue;
@@ -743,11 +750,7 @@ SerialLine::ArriveRun(uint32_t direction, Time horizon)
     m_stats[direction].delivered += n;
     p.wire.drop_front(n);
     p.completed -= n;
-    while (p.completed > 0 && p.wire.front().gone)
-    {
-        p.wire.pop_front();
-        --p.completed;
-    }
+    DropGone(p);
     if (!receiver.fifo.empty())
     {
         receiver.timeoutArmed = true;
@@ -759,14 +762,25 @@ void
 SerialLine::Complete(uint32_t side, Time at)
 {
     Port& p = m_ports[side];
-    WireByte& b = p.wire[p.completed++];
-    Stats& stats = m_stats[side];
-    ++stats.sent;
-    m_txTrace(side, b.value);
+    const WireByte& b = LeaveTransmitter(side);
     if (m_taps[side])
     {
         m_taps[side]->Sent(b.value, at);
     }
+    DropGone(p);
+    WakeWritersIfRoom(p);
+}
+
+// inline: per byte, and a shared library's own functions are otherwise called through
+// the PLT and not inlined.
+inline const SerialLine::WireByte&
+SerialLine::LeaveTransmitter(uint32_t side)
+{
+    Port& p = m_ports[side];
+    WireByte& b = p.wire[p.completed++];
+    Stats& stats = m_stats[side];
+    ++stats.sent;
+    m_txTrace(side, b.value);
     if (b.lost || b.cut)
     {
         ++stats.lost;
@@ -776,11 +790,22 @@ SerialLine::Complete(uint32_t side, Time at)
     {
         ++stats.corrupted;
     }
+    return b;
+}
+
+inline void
+SerialLine::DropGone(Port& p)
+{
     while (p.completed > 0 && p.wire.front().gone)
     {
         p.wire.pop_front();
         --p.completed;
     }
+}
+
+inline void
+SerialLine::WakeWritersIfRoom(Port& p)
+{
     // Room in the output queue again: wake writers once it falls to a quarter.
     if (!m_disposing && p.wire.size() - p.completed <= m_txBufferSize / 4)
     {
@@ -797,11 +822,7 @@ SerialLine::Arrive(uint32_t side, Time at)
     uint8_t byte = p.wire.front().value ^ p.wire.front().corruption;
     p.wire.pop_front();
     --p.completed;
-    while (p.completed > 0 && p.wire.front().gone)
-    {
-        p.wire.pop_front();
-        --p.completed;
-    }
+    DropGone(p);
     if (cut)
     {
         ++m_stats[side].lost;
@@ -839,15 +860,7 @@ SerialLine::Interrupt(uint32_t side, Time)
     bool frameEnds = false;
     for (uint8_t b : p.fifo)
     {
-        if (b == HDLC_FLAG)
-        {
-            frameEnds |= p.inFrame;
-            p.inFrame = false;
-        }
-        else
-        {
-            p.inFrame = true;
-        }
+        frameEnds |= ClosesFrame(p.inFrame, b);
         if (p.rxBuffer.size() >= m_rxBufferSize)
         {
             ++m_stats[1 - side].overruns;
@@ -872,25 +885,13 @@ SerialLine::NextReaderWakeup(uint32_t side) const
     bool frameMode = m_readWakeup == WAKE_PER_FRAME;
     bool inFrame = p.inFrame;
     bool frameEnds = false;
-    auto see = [&](uint8_t b) {
-        if (b == HDLC_FLAG)
-        {
-            frameEnds |= inFrame;
-            inFrame = false;
-        }
-        else
-        {
-            inFrame = true;
-        }
-    };
     for (uint8_t b : p.fifo)
     {
-        see(b);
+        frameEnds |= ClosesFrame(inFrame, b);
     }
     std::size_t count = p.fifo.size();
     bool armed = p.timeoutArmed;
     Time timeout = p.timeout;
-    bool timeoutFirst = m_delay < FourCharacters();
     for (const WireByte& b : m_ports[1 - side].wire)
     {
         if (b.lost || b.cut)
@@ -898,7 +899,7 @@ SerialLine::NextReaderWakeup(uint32_t side) const
             continue; // it never reaches the FIFO
         }
         Time arrival = b.done + m_delay;
-        if (armed && (timeout < arrival || (timeout == arrival && timeoutFirst)))
+        if (armed && TimeoutFirst(timeout, arrival))
         {
             if (!frameMode || frameEnds)
             {
@@ -907,7 +908,7 @@ SerialLine::NextReaderWakeup(uint32_t side) const
             armed = false;
             count = 0;
         }
-        see(b.value ^ b.corruption);
+        frameEnds |= ClosesFrame(inFrame, b.value ^ b.corruption);
         if (++count >= m_rxFifoTrigger)
         {
             if (!frameMode || frameEnds)
@@ -1040,7 +1041,7 @@ SerialLine::Ioctl(DevIoctlArgs& ap)
         WriteInt(ap.data, static_cast<int32_t>(p.rxBuffer.size()));
         return BSD_OK;
     case TIOCOUTQ:
-        WriteInt(ap.data, static_cast<int32_t>(TxQueueLength(&p == &m_ports[0] ? 0 : 1)));
+        WriteInt(ap.data, static_cast<int32_t>(TxQueueLength(SideOf(ap))));
         return BSD_OK;
     case TIOCMGET:
         WriteInt(ap.data, TIOCM_DTR | TIOCM_DSR | TIOCM_CTS | (m_carrier ? TIOCM_CD : 0));
@@ -1069,8 +1070,8 @@ int
 SerialLine::Poll(DevPollArgs& ap)
 {
     Advance();
-    Port& p = PortOf(ap);
-    uint32_t side = &p == &m_ports[0] ? 0 : 1;
+    uint32_t side = SideOf(ap);
+    Port& p = m_ports[side];
     int32_t revents = 0;
     if (!m_carrier)
     {

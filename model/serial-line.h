@@ -49,7 +49,7 @@ class SerialPortTap;
  *
  * The line schedules no event per byte. Every byte's wire times follow from its burst's
  * start, so the line keeps the bytes with their times and catches up (Advance) whenever
- * it is looked at; its one timer fires only where something can be seen: an interrupt
+ * it is looked at; one timer per direction fires only where something can be seen: an interrupt
  * that wakes a reader, room that wakes a writer, the end of the line's activity, and,
  * while a byte trace or an ascii trace listens, every byte. What it hands to processes
  * and traces, and when, is what a byte-by-byte simulation gives.
@@ -338,6 +338,9 @@ class SerialLine : public Object
         TIMEOUT,  //!< a receive FIFO's character timeout expires
     };
 
+    /// \param ap a call's arguments \return the port it is for, 0 or 1
+    uint32_t SideOf(const DevGenericArgs& ap) const;
+    /// \param ap a call's arguments \return the port it is for
     Port& PortOf(const DevGenericArgs& ap);
     int Open(DevOpenArgs& ap);
     int Read(DevReadArgs& ap);
@@ -354,6 +357,12 @@ class SerialLine : public Object
      * \param side the port \param data the bytes \param n how many
      */
     void Transmit(uint32_t side, const uint8_t* data, std::size_t n);
+    /**
+     * Set a burst's length in bytes, and the product of it and the character's bits in
+     * nanoseconds divided by the baud rate, from which each byte's time is counted on.
+     * \param p the transmitting port \param bytes the length
+     */
+    void SetBurstLength(Port& p, uint64_t bytes) const;
     /// \param side a port \return bytes written to it that have not started to leave
     std::size_t TxQueueLength(uint32_t side) const;
     /**
@@ -387,6 +396,20 @@ class SerialLine : public Object
     void ArriveRun(uint32_t direction, Time horizon);
     /// The byte at the head of \p side's transmitter finished leaving. \param side \param at
     void Complete(uint32_t side, Time at);
+    /**
+     * Count the byte at the head of \p side's transmitter out: sent, and lost or corrupted
+     * as its fate says. \param side the transmitting port \return the byte
+     */
+    const WireByte& LeaveTransmitter(uint32_t side);
+    /// Drop the oldest bytes that left the transmitter lost. \param p a transmitting port
+    void DropGone(Port& p);
+    /// Wake \p p's writers if its queue is down to a quarter. \param p a transmitting port
+    void WakeWritersIfRoom(Port& p);
+    /**
+     * \param timeout a FIFO timeout \param arrival an arrival at the same FIFO
+     * \return whether the timeout comes first, as the per-byte events ordered them
+     */
+    bool TimeoutFirst(Time timeout, Time arrival) const;
     /// The oldest byte on \p side's wire reached the other UART. \param side \param at
     void Arrive(uint32_t side, Time at);
     /// A byte finished arriving at the UART of \p side. \param side \param byte \param at
@@ -423,8 +446,6 @@ class SerialLine : public Object
      * \return the port's tap
      */
     SerialPortTap& TapOf(uint32_t port, const char* caller);
-    /// \return the time of one character
-    Time CharacterTime() const;
     /// \return four characters' time, the 16550's receive timeout (cached)
     const Time& FourCharacters() const;
 
