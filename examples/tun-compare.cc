@@ -257,12 +257,11 @@ main(int argc, char* argv[])
         std::cerr << "tun-compare: --routing: static, global or none, not '" << routing << "'\n";
         return 1;
     }
-    if (readWakeup == "interrupt" || readWakeup == "frame")
+    if (readWakeup == "frame")
     {
-        options.readWakeup =
-            readWakeup == "frame" ? SerialLine::WAKE_PER_FRAME : SerialLine::WAKE_PER_INTERRUPT;
+        options.readWakeup = SerialLine::WAKE_PER_FRAME;
     }
-    else
+    else if (readWakeup != "interrupt")
     {
         std::cerr << "tun-compare: --read-wakeup: interrupt or frame, not '" << readWakeup << "'\n";
         return 1;
