@@ -57,7 +57,7 @@ DevDispatchRecord::ToString() const
     return os.str();
 }
 
-/// One operation in flight through the switch.
+/// One operation in flight through the switch: everything dev_d*() needs until it completes.
 struct DeviceSwitch::Request : public SimpleRefCount<DeviceSwitch::Request>
 {
     Ptr<DevOps> ops;                  //!< the table called
@@ -65,7 +65,12 @@ struct DeviceSwitch::Request : public SimpleRefCount<DeviceSwitch::Request>
     bool needMplock{true};            //!< dev_needmplock() at the call
     uint64_t* mplockCounter{nullptr}; //!< bumped when Giant is taken
     uint64_t* mpsafeCounter{nullptr}; //!< bumped when it is not
-    std::function<void(int)> finish;  //!< the dev_d*() epilogue
+    Time start;                       //!< when the call entered the switch (for the trace)
+    std::string args;                 //!< the arguments as traced ("" when no one listens)
+    ResultMap result{nullptr};        //!< slot error -> dev_d*() value; null keeps the error
+    int32_t asked{0};                 //!< the events a poll asked for
+    bool isErrno{true};               //!< whether the value is an errno (for the trace)
+    DoneCallback done;                //!< the caller's completion
 };
 
 TypeId
@@ -165,32 +170,6 @@ DeviceSwitch::GetCostModel() const
 // --- dispatch core ---------------------------------------------------------------------
 
 void
-DeviceSwitch::Start(Ptr<DevOps> ops,
-                    Ptr<DevGenericArgs> ap,
-                    uint64_t* mplockCounter,
-                    uint64_t* mpsafeCounter,
-                    std::function<void(int)> finish)
-{
-    NS_ABORT_MSG_IF(!ap || !ap->dev, "DeviceSwitch: dispatch without a device");
-    NS_ABORT_MSG_IF(!ops, "DeviceSwitch: device " << ap->dev->GetName() << " has no operations");
-    auto req = Create<Request>();
-    req->ops = ops;
-    req->ap = ap;
-    req->needMplock = (ops->head.flags & D_MPSAFE) == 0; // dev_needmplock
-    req->mplockCounter = mplockCounter;
-    req->mpsafeCounter = mpsafeCounter;
-    req->finish = std::move(finish);
-    if (req->needMplock)
-    {
-        m_giant.Acquire([this, req] { Run(req); });
-    }
-    else
-    {
-        Run(req);
-    }
-}
-
-void
 DeviceSwitch::Run(Ptr<Request> req)
 {
     uint64_t* counter = req->needMplock ? req->mplockCounter : req->mpsafeCounter;
@@ -254,7 +233,7 @@ DeviceSwitch::AfterRun(Ptr<Request> req, int error)
     {
         Simulator::ScheduleWithContext(Context(), hold, [this, req, error] {
             m_giant.Release();
-            req->finish(error);
+            Finish(req, error);
         });
         return;
     }
@@ -262,34 +241,32 @@ DeviceSwitch::AfterRun(Ptr<Request> req, int error)
     {
         m_giant.Release();
     }
-    req->finish(error);
+    Finish(req, error);
 }
 
 void
-DeviceSwitch::Complete(Ptr<DevGenericArgs> ap,
-                       Time start,
-                       const std::string& args,
-                       int64_t value,
-                       bool isErrno,
-                       const DoneCallback& done)
+DeviceSwitch::Finish(Ptr<Request> req, int error)
 {
+    const DevGenericArgs& ap = *req->ap;
+    int64_t value = req->result ? req->result(ap, error, req->asked) : error;
     if (!m_dispatchTrace.IsEmpty())
     {
         DevDispatchRecord r;
-        r.start = start;
+        r.start = req->start;
         r.end = Simulator::Now();
         r.nodeId = m_node ? m_node->GetId() : 0;
-        r.pid = ap->caller ? static_cast<int32_t>(ap->caller->GetPid()) : -1;
-        r.device = ap->dev->GetName();
-        r.op = ap->desc;
-        r.args = args;
+        r.pid = ap.caller ? static_cast<int32_t>(ap.caller->GetPid()) : -1;
+        r.device = ap.dev->GetName();
+        r.op = ap.desc;
+        r.args = req->args;
         r.result = value;
-        r.resultIsErrno = isErrno;
+        r.resultIsErrno = req->isErrno;
         m_dispatchTrace(r);
     }
-    NS_LOG_LOGIC(ap->dev->GetName() << " " << DevOpName(ap->desc) << " = " << value);
-    if (done)
+    NS_LOG_LOGIC(ap.dev->GetName() << " " << DevOpName(ap.desc) << " = " << value);
+    if (req->done)
     {
+        DoneCallback done = std::move(req->done);
         done(value);
     }
 }
@@ -307,25 +284,33 @@ DeviceSwitch::Dispatch(Ptr<DevOps> ops,
                        Ptr<DevGenericArgs> ap,
                        uint64_t* mplockCounter,
                        uint64_t* mpsafeCounter,
-                       std::function<int64_t(int)> result,
+                       ResultMap result,
                        bool isErrno,
-                       DoneCallback done)
+                       DoneCallback done,
+                       int32_t asked)
 {
-    Time start = Simulator::Now();
-    std::string args = DescribeIfTraced(*ap);
-    Start(ops,
-          ap,
-          mplockCounter,
-          mpsafeCounter,
-          [this,
-           ap,
-           start,
-           args = std::move(args),
-           result = std::move(result),
-           isErrno,
-           done = std::move(done)](int error) {
-              Complete(ap, start, args, result ? result(error) : error, isErrno, done);
-          });
+    NS_ABORT_MSG_IF(!ap || !ap->dev, "DeviceSwitch: dispatch without a device");
+    NS_ABORT_MSG_IF(!ops, "DeviceSwitch: device " << ap->dev->GetName() << " has no operations");
+    auto req = Create<Request>();
+    req->start = Simulator::Now();
+    req->args = DescribeIfTraced(*ap);
+    req->ops = std::move(ops);
+    req->ap = std::move(ap);
+    req->needMplock = (req->ops->head.flags & D_MPSAFE) == 0; // dev_needmplock
+    req->mplockCounter = mplockCounter;
+    req->mpsafeCounter = mpsafeCounter;
+    req->result = result;
+    req->isErrno = isErrno;
+    req->asked = asked;
+    req->done = std::move(done);
+    if (req->needMplock)
+    {
+        m_giant.Acquire([this, req] { Run(req); });
+    }
+    else
+    {
+        Run(req);
+    }
 }
 
 void
@@ -343,10 +328,10 @@ DeviceSwitch::Dclose(Ptr<DevCloseArgs> ap, DoneCallback done)
 void
 DeviceSwitch::Dread(Ptr<DevReadArgs> ap, DoneCallback done)
 {
-    auto stamp = [ap](int error) {
+    ResultMap stamp = [](const DevGenericArgs& done, int error, int32_t) -> int64_t {
         if (error == BSD_OK)
         {
-            ap->dev->SetLastRead(Simulator::Now()); // only a successful read
+            done.dev->SetLastRead(Simulator::Now()); // only a successful read
         }
         return error;
     };
@@ -375,7 +360,9 @@ DeviceSwitch::Dioctl(Ptr<DevIoctlArgs> ap, DoneCallback done)
 void
 DeviceSwitch::Dmmap(Ptr<DevMmapArgs> ap, DoneCallback done)
 {
-    auto page = [ap](int error) -> int64_t { return error == BSD_OK ? ap->result : -1; };
+    ResultMap page = [](const DevGenericArgs& done, int error, int32_t) -> int64_t {
+        return error == BSD_OK ? static_cast<const DevMmapArgs&>(done).result : -1;
+    };
     Dispatch(ap->dev->GetOps(), ap, nullptr, nullptr, page, false, std::move(done));
 }
 
@@ -404,7 +391,8 @@ DeviceSwitch::Dstrategy(Ptr<DevStrategyArgs> ap, DoneCallback done)
     NS_ABORT_MSG_IF(!ap->bio, "dev_dstrategy on " << ap->dev->GetName() << ": no bio");
     NS_ABORT_MSG_IF(ap->bio->done,
                     "dev_dstrategy on " << ap->dev->GetName() << ": bio already done");
-    auto voidResult = [](int) -> int64_t { return 0; }; // the bio carries the outcome
+    // The bio carries the outcome.
+    ResultMap voidResult = [](const DevGenericArgs&, int, int32_t) -> int64_t { return 0; };
     Dispatch(ap->dev->GetOps(),
              ap,
              &m_mplockStrategies,
@@ -427,7 +415,9 @@ DeviceSwitch::Ddump(Ptr<DevDumpArgs> ap, DoneCallback done)
 void
 DeviceSwitch::Dpsize(Ptr<DevPsizeArgs> ap, DoneCallback done)
 {
-    auto size = [ap](int error) -> int64_t { return error == BSD_OK ? ap->result : -1; };
+    ResultMap size = [](const DevGenericArgs& done, int error, int32_t) -> int64_t {
+        return error == BSD_OK ? static_cast<const DevPsizeArgs&>(done).result : -1;
+    };
     Dispatch(ap->dev->GetOps(), ap, nullptr, nullptr, size, false, std::move(done));
 }
 
@@ -435,7 +425,9 @@ void
 DeviceSwitch::Dkqfilter(Ptr<DevKqfilterArgs> ap, DoneCallback done)
 {
     ap->result = 0; // so a d_kqfilter that returns 0 need not set it
-    auto result = [ap](int error) -> int64_t { return error == BSD_OK ? ap->result : BSD_ENODEV; };
+    ResultMap result = [](const DevGenericArgs& done, int error, int32_t) -> int64_t {
+        return error == BSD_OK ? static_cast<const DevKqfilterArgs&>(done).result : BSD_ENODEV;
+    };
     Dispatch(ap->dev->GetOps(), ap, nullptr, nullptr, result, true, std::move(done));
 }
 
@@ -443,10 +435,10 @@ void
 DeviceSwitch::Dpoll(Ptr<DevPollArgs> ap, DoneCallback done)
 {
     int32_t asked = ap->events;
-    auto revents = [ap, asked](int error) -> int64_t {
-        return error == BSD_OK ? ap->events : Seltrue(asked);
+    ResultMap revents = [](const DevGenericArgs& done, int error, int32_t asked) -> int64_t {
+        return error == BSD_OK ? static_cast<const DevPollArgs&>(done).events : Seltrue(asked);
     };
-    Dispatch(ap->dev->GetOps(), ap, nullptr, nullptr, revents, false, std::move(done));
+    Dispatch(ap->dev->GetOps(), ap, nullptr, nullptr, revents, false, std::move(done), asked);
 }
 
 void

@@ -314,22 +314,19 @@ class DeviceSwitch : public Object
     };
 
     /**
-     * Start a dispatch: note the record, then run it through Operate's core.
-     * \param ops the table to call
-     * \param ap arguments
-     * \param mplockCounter counter bumped when the call takes Giant (may be null)
-     * \param mpsafeCounter counter bumped when it does not (may be null)
-     * \param finish maps the slot's return value to the dev_d*() value, and completes
+     * Maps a slot's error to what the dev_d*() function returns (a plain function, so a
+     * dispatch carries no closure).
+     * \param ap the arguments, after the slot ran
+     * \param error the slot's error
+     * \param asked the events a poll asked for (unused by the others)
+     * \return the dev_d*() value
      */
-    void Start(Ptr<DevOps> ops,
-               Ptr<DevGenericArgs> ap,
-               uint64_t* mplockCounter,
-               uint64_t* mpsafeCounter,
-               std::function<void(int)> finish);
+    using ResultMap = int64_t (*)(const DevGenericArgs& ap, int error, int32_t asked);
 
     /**
      * One dev_d*(): note the call for the trace, run it, map the slot's return value to
-     * what the dev_d*() function returns, trace and complete.
+     * what the dev_d*() function returns, trace and complete. Everything the call needs
+     * until it completes lives in one Request.
      * \param ops the table to call
      * \param ap arguments
      * \param mplockCounter counter bumped when the call takes Giant (may be null)
@@ -337,14 +334,16 @@ class DeviceSwitch : public Object
      * \param result maps the slot's error to the dev_d*() value; null keeps the error
      * \param isErrno whether that value is an error (for the trace)
      * \param done completion
+     * \param asked the events a poll asks for, handed to \p result
      */
     void Dispatch(Ptr<DevOps> ops,
                   Ptr<DevGenericArgs> ap,
                   uint64_t* mplockCounter,
                   uint64_t* mpsafeCounter,
-                  std::function<int64_t(int)> result,
+                  ResultMap result,
                   bool isErrno,
-                  DoneCallback done);
+                  DoneCallback done,
+                  int32_t asked = 0);
     /**
      * Destroy the devices served by \p ops that \p which selects.
      * \param ops the table \param which the selection, by device
@@ -360,13 +359,8 @@ class DeviceSwitch : public Object
     void AfterRun(Ptr<Request> req, int error);
     /// \return the arguments as the trace prints them, or "" when no one listens
     std::string DescribeIfTraced(const DevGenericArgs& ap) const;
-    /// Emit the trace record and complete the dispatch with \p value.
-    void Complete(Ptr<DevGenericArgs> ap,
-                  Time start,
-                  const std::string& args,
-                  int64_t value,
-                  bool isErrno,
-                  const DoneCallback& done);
+    /// Map the slot's \p error to the dev_d*() value, emit the trace record, complete.
+    void Finish(Ptr<Request> req, int error);
 
     Ptr<Node> m_node;                                         //!< owning node
     GiantLock m_giant;                                        //!< the node's MP lock
