@@ -105,6 +105,9 @@ ProgressWins(int error, int64_t moved)
     return moved != 0 && interrupted ? BSD_OK : error;
 }
 
+/// A read buffer up to this size stays with the process for its next read.
+constexpr std::size_t KEPT_READ_BUFFER = 64 * 1024;
+
 /// Read an int parameter from ioctl data, as *(int *)data.
 int32_t
 IoctlInt(const uint8_t* data)
@@ -468,17 +471,16 @@ Process::Open(const std::string& path, int32_t flags, OpenCallback cb)
 void
 Process::Read(int fd, uint32_t nbytes, ReadCallback cb)
 {
-    cb = ReadCallback([this, cb](int e, const std::vector<uint8_t>& d) {
-        Returned(e, d.size());
-        cb(e, d);
-    });
+    m_syscall.nbytes = nbytes;
+    m_syscall.readDone = cb;
     Begin(
         "read",
         fd,
         [&] { return "fd=" + std::to_string(fd) + ", nbytes=" + std::to_string(nbytes); },
-        [this, fd, nbytes, cb] {
-            auto fail = [cb](int e) { cb(e, std::vector<uint8_t>()); };
-            Ptr<File> file = GetFile(fd);
+        [this] {
+            auto fail = [this](int e) { ReadReturned(e); };
+            uint32_t nbytes = m_syscall.nbytes;
+            Ptr<File> file = GetFile(m_syscall.fd);
             if (!file || !(file->flags & BSD_FREAD))
             {
                 Return(BSD_EBADF, 0, fail);
@@ -491,86 +493,122 @@ Process::Read(int fd, uint32_t nbytes, ReadCallback cb)
             }
             if (file->socket)
             {
-                SocketReceive(
-                    file->socket,
-                    nbytes,
-                    [cb](int e, const std::vector<uint8_t>& data, const Address&) { cb(e, data); });
+                SocketReceive(file->socket, nbytes, fail);
                 return;
             }
-            // Uninitialised like a user's buffer: zeroing 16 KiB per read cost more than
-            // the rest of the tun path together.
-            std::shared_ptr<uint8_t[]> buffer(new uint8_t[std::max<uint32_t>(nbytes, 1)]);
-            auto uio = std::make_shared<Uio>(Uio::READ, buffer.get(), nbytes);
+            // Uninitialised like a user's buffer (zeroing 16 KiB per read cost more than
+            // the rest of the tun path together), and kept from call to call.
+            if (m_syscall.bufferSize < nbytes || !m_syscall.buffer)
+            {
+                m_syscall.bufferSize = std::max<uint32_t>(nbytes, 1);
+                m_syscall.buffer.reset(new uint8_t[m_syscall.bufferSize]);
+            }
+            m_syscall.uio = Uio(Uio::READ, m_syscall.buffer.get(), nbytes);
             auto ap = Create<DevReadArgs>();
             ap->dev = file->dev;
             ap->caller = this;
-            ap->uio = uio.get();
+            ap->uio = &m_syscall.uio;
             ap->ioflag = (file->flags & BSD_FNONBLOCK) ? BSD_IO_NDELAY : 0;
-            GetSwitch()->Dread(ap, [this, buffer, uio, cb, fail](int64_t result) {
-                int64_t moved = uio->GetMoved();
-                int error = ProgressWins(static_cast<int>(result), moved);
-                if (error != BSD_OK)
-                {
-                    Return(error, moved, fail);
-                    return;
-                }
-                std::vector<uint8_t> data(buffer.get(), buffer.get() + moved);
-                Return(error, moved, [cb, data = std::move(data)](int e) { cb(e, data); });
-            });
+            GetSwitch()->Dread(ap, [this](int64_t result) { TransferDone(result, true); });
         });
 }
 
 void
 Process::Write(int fd, std::vector<uint8_t> data, WriteCallback cb)
 {
-    auto buffer = std::make_shared<std::vector<uint8_t>>(std::move(data));
-    cb = WriteCallback([this, cb](int e, int64_t n) {
-        Returned(e, n);
-        cb(e, n);
-    });
+    m_syscall.data = std::move(data);
+    m_syscall.writeDone = cb;
     Begin(
         "write",
         fd,
-        [&] { return "fd=" + std::to_string(fd) + ", nbytes=" + std::to_string(buffer->size()); },
-        [this, fd, buffer, cb] {
-            auto fail = [cb](int e) { cb(e, -1); };
-            Ptr<File> file = GetFile(fd);
+        [&] {
+            return "fd=" + std::to_string(fd) + ", nbytes=" + std::to_string(m_syscall.data.size());
+        },
+        [this] {
+            auto done = [this](int e) { WriteReturned(e); };
+            std::vector<uint8_t>& data = m_syscall.data;
+            Ptr<File> file = GetFile(m_syscall.fd);
             if (!file || !(file->flags & BSD_FWRITE))
             {
-                Return(BSD_EBADF, 0, fail);
+                Return(BSD_EBADF, 0, done);
                 return;
             }
             if (file->socket)
             {
                 // soo_write: sosend without an address, for a connected socket.
-                int error = file->socket->Send(buffer->data(), buffer->size(), nullptr);
-                int64_t moved = error == BSD_OK ? buffer->size() : 0;
-                Return(error, moved, [cb, moved, error](int e) {
-                    cb(e, error == BSD_OK ? moved : -1);
-                });
+                int error = file->socket->Send(data.data(), data.size(), nullptr);
+                m_syscall.result = error == BSD_OK ? data.size() : 0;
+                Return(error, m_syscall.result, done);
                 return;
             }
-            auto uio = std::make_shared<Uio>(Uio::WRITE, buffer->data(), buffer->size());
+            m_syscall.uio = Uio(Uio::WRITE, data.data(), data.size());
             auto ap = Create<DevWriteArgs>();
             ap->dev = file->dev;
             ap->caller = this;
-            ap->uio = uio.get();
+            ap->uio = &m_syscall.uio;
             ap->ioflag = (file->flags & BSD_FNONBLOCK) ? BSD_IO_NDELAY : 0;
-            GetSwitch()->Dwrite(ap, [this, uio, cb, fail](int64_t result) {
-                int64_t moved = uio->GetMoved();
-                int error = ProgressWins(static_cast<int>(result), moved);
-                if (error == BSD_EPIPE)
-                {
-                    Kill(BSD_SIGPIPE); // dofilewrite
-                }
-                if (error != BSD_OK)
-                {
-                    Return(error, moved, fail);
-                    return;
-                }
-                Return(error, moved, [cb, moved](int e) { cb(e, moved); });
-            });
+            GetSwitch()->Dwrite(ap, [this](int64_t result) { TransferDone(result, false); });
         });
+}
+
+void
+Process::TransferDone(int64_t result, bool isRead)
+{
+    int64_t moved = m_syscall.uio.GetMoved();
+    int error = ProgressWins(static_cast<int>(result), moved);
+    if (!isRead && error == BSD_EPIPE)
+    {
+        Kill(BSD_SIGPIPE); // dofilewrite
+    }
+    if (error == BSD_OK)
+    {
+        if (isRead)
+        {
+            const uint8_t* bytes = m_syscall.buffer.get();
+            m_syscall.data.assign(bytes, bytes + moved);
+        }
+        m_syscall.result = moved;
+    }
+    if (isRead)
+    {
+        Return(error, moved, [this](int e) { ReadReturned(e); });
+    }
+    else
+    {
+        Return(error, moved, [this](int e) { WriteReturned(e); });
+    }
+}
+
+void
+Process::ReadReturned(int error)
+{
+    // Taken out of the frame first: the completion may well make the next call.
+    ReadCallback done = m_syscall.readDone;
+    m_syscall.readDone = ReadCallback();
+    std::vector<uint8_t> data;
+    if (error == BSD_OK)
+    {
+        data.swap(m_syscall.data);
+    }
+    m_syscall.data.clear();
+    if (m_syscall.bufferSize > KEPT_READ_BUFFER)
+    {
+        m_syscall.buffer.reset(); // a huge read's buffer is not kept
+        m_syscall.bufferSize = 0;
+    }
+    Returned(error, data.size());
+    done(error, data);
+}
+
+void
+Process::WriteReturned(int error)
+{
+    WriteCallback done = m_syscall.writeDone;
+    m_syscall.writeDone = WriteCallback();
+    m_syscall.data.clear();
+    int64_t n = error == BSD_OK ? m_syscall.result : -1;
+    Returned(error, n);
+    done(error, n);
 }
 
 void
@@ -724,117 +762,114 @@ Process::SockaddrCall(const std::string& name,
 void
 Process::SendTo(int fd, std::vector<uint8_t> data, const Address& to, WriteCallback cb)
 {
-    auto buffer = std::make_shared<std::vector<uint8_t>>(std::move(data));
-    cb = WriteCallback([this, cb](int e, int64_t n) {
-        Returned(e, n);
-        cb(e, n);
-    });
+    m_syscall.data = std::move(data);
+    m_syscall.address = to;
+    m_syscall.writeDone = cb;
     Begin(
         "sendto",
         fd,
         [&] {
-            return "fd=" + std::to_string(fd) + ", nbytes=" + std::to_string(buffer->size()) +
-                   ", to=" + AddressText(to);
+            return "fd=" + std::to_string(fd) +
+                   ", nbytes=" + std::to_string(m_syscall.data.size()) + ", to=" + AddressText(to);
         },
-        [this, fd, buffer, to, cb] {
+        [this] {
+            const std::vector<uint8_t>& data = m_syscall.data;
             int error;
-            Ptr<SocketFile> so = GetSocketFile(fd, error);
+            Ptr<SocketFile> so = GetSocketFile(m_syscall.fd, error);
             if (so)
             {
-                error = so->Send(buffer->data(), buffer->size(), &to);
+                error = so->Send(data.data(), data.size(), &m_syscall.address);
             }
-            int64_t moved = error == BSD_OK ? buffer->size() : 0;
+            int64_t moved = error == BSD_OK ? data.size() : 0;
             if (error == BSD_EPIPE)
             {
                 Kill(BSD_SIGPIPE); // sendit
             }
-            Return(error, moved + 28, [cb, moved, error](int e) {
-                cb(e, error == BSD_OK ? moved : -1);
-            });
+            m_syscall.result = moved;
+            Return(error, moved + 28, [this](int e) { WriteReturned(e); });
         });
 }
 
 void
 Process::RecvFrom(int fd, uint32_t nbytes, RecvFromCallback cb)
 {
-    cb = RecvFromCallback([this, cb](int e, const std::vector<uint8_t>& d, const Address& from) {
-        Returned(e, d.size());
-        cb(e, d, from);
-    });
+    m_syscall.nbytes = nbytes;
+    m_syscall.recvFromDone = cb;
     Begin(
         "recvfrom",
         fd,
         [&] { return "fd=" + std::to_string(fd) + ", nbytes=" + std::to_string(nbytes); },
-        [this, fd, nbytes, cb] {
+        [this] {
+            auto done = [this](int e) { RecvFromReturned(e); };
             int error;
-            Ptr<SocketFile> so = GetSocketFile(fd, error);
+            Ptr<SocketFile> so = GetSocketFile(m_syscall.fd, error);
             if (!so)
             {
-                Return(error, 0, [cb](int e) { cb(e, std::vector<uint8_t>(), Address()); });
+                Return(error, 0, done);
                 return;
             }
-            SocketReceive(so, nbytes, [cb](int e, const std::vector<uint8_t>& d, const Address& a) {
-                cb(e, d, a);
-            });
+            SocketReceive(so, m_syscall.nbytes, done);
         });
 }
 
 void
-Process::SocketReceive(Ptr<SocketFile> socket,
-                       uint32_t nbytes,
-                       std::function<void(int, const std::vector<uint8_t>&, const Address&)> done)
+Process::RecvFromReturned(int error)
 {
-    auto req = std::make_shared<SocketFile::RecvRequest>();
-    req->resid = nbytes;
-    Sleepable(socket->Receive(this, req), [this, req, done](int error) {
+    RecvFromCallback done = m_syscall.recvFromDone;
+    m_syscall.recvFromDone = RecvFromCallback();
+    std::vector<uint8_t> data;
+    Address from;
+    if (error == BSD_OK)
+    {
+        data.swap(m_syscall.data);
+        from = m_syscall.recv.from;
+    }
+    m_syscall.data.clear();
+    Returned(error, data.size());
+    done(error, data, from);
+}
+
+void
+Process::SocketReceive(Ptr<SocketFile> socket, uint32_t nbytes, std::function<void(int)> done)
+{
+    SocketFile::RecvRequest& req = m_syscall.recv;
+    req.resid = nbytes;
+    req.data.clear();
+    req.from = Address();
+    req.truncated = false;
+    m_syscall.finish = std::move(done);
+    Sleepable(socket->Receive(this, &req), [this](int error) {
         // A datagram read moves all or nothing, so an interrupted one has no progress.
-        if (error != BSD_OK)
+        uint64_t copied = 0;
+        if (error == BSD_OK)
         {
-            Return(error, 0, [done](int e) { done(e, std::vector<uint8_t>(), Address()); });
-            return;
+            m_syscall.data.swap(m_syscall.recv.data);
+            copied = m_syscall.data.size();
         }
-        Return(BSD_OK, req->data.size(), [req, done](int e) { done(e, req->data, req->from); });
+        Return(error, copied, std::move(m_syscall.finish));
     });
 }
 
 // --- poll, select, fcntl --------------------------------------------------------------------
 
-/// A poll or select in progress.
-struct Process::PollScan
-{
-    std::vector<PollFd> fds; //!< the entries
-    std::size_t next{0};     //!< next entry to ask
-    int nready{0};           //!< entries with events
-    bool forever{false};     //!< INFTIM
-    Time deadline;           //!< when the timeout expires
-    bool selectMode{false};  //!< select: a closed descriptor is EBADF
-    /// Returns to user mode with an error; takes the scan so it holds no reference to it.
-    std::function<void(PollScan&, int)> finish;
-};
-
 void
 Process::Poll(std::vector<PollFd> fds, Time timeout, PollCallback cb)
 {
-    auto scan = std::make_shared<PollScan>();
-    scan->fds = std::move(fds);
-    cb = PollCallback([this, cb](int e, int n, const std::vector<PollFd>& fds) {
-        Returned(e, n);
-        cb(e, n, fds);
-    });
+    PollScan& scan = m_syscall.scan;
+    scan.fds = std::move(fds);
+    scan.selectMode = false;
+    scan.forever = timeout.IsStrictlyNegative();
+    m_syscall.timeout = timeout;
+    m_syscall.copied = scan.fds.size() * 8; // struct pollfd in and out
+    m_syscall.pollDone = cb;
     Begin(
         "poll",
         -1,
-        [&] { return PollArgs(scan->fds, timeout); },
-        [this, scan, timeout, cb] {
-            scan->forever = timeout.IsStrictlyNegative();
-            scan->deadline = Simulator::Now() + (scan->forever ? Time(0) : timeout);
-            uint64_t copied = scan->fds.size() * 8; // struct pollfd in and out
-            scan->finish = [this, cb, copied](PollScan& done, int error) {
-                m_selecting = false;
-                int n = error == BSD_OK ? done.nready : -1;
-                Return(error, copied, [cb, n, fds = done.fds](int e) { cb(e, n, fds); });
-            };
-            PollStart(scan);
+        [&] { return PollArgs(scan.fds, timeout); },
+        [this] {
+            PollScan& scan = m_syscall.scan;
+            scan.deadline = Simulator::Now() + (scan.forever ? Time(0) : m_syscall.timeout);
+            PollStart();
         });
 }
 
@@ -844,146 +879,173 @@ Process::Select(std::vector<int> readFds,
                 Time timeout,
                 SelectCallback cb)
 {
-    auto scan = std::make_shared<PollScan>();
-    scan->selectMode = true;
+    PollScan& scan = m_syscall.scan;
+    scan.fds.clear();
+    scan.selectMode = true;
+    scan.forever = timeout.IsStrictlyNegative();
     for (int fd : readFds)
     {
-        scan->fds.push_back(PollFd{fd, BSD_POLLRDNORM, 0}); // selscan's read flag
+        scan.fds.push_back(PollFd{fd, BSD_POLLRDNORM, 0}); // selscan's read flag
     }
     for (int fd : writeFds)
     {
-        scan->fds.push_back(PollFd{fd, BSD_POLLWRNORM, 0});
+        scan.fds.push_back(PollFd{fd, BSD_POLLWRNORM, 0});
     }
-    cb = SelectCallback([this, cb](int e, const std::vector<int>& r, const std::vector<int>& w) {
-        Returned(e, r.size() + w.size());
-        cb(e, r, w);
-    });
+    m_syscall.timeout = timeout;
+    m_syscall.copied = 24;
+    m_syscall.selectDone = cb;
     Begin(
         "select",
         -1,
-        [&] { return PollArgs(scan->fds, timeout); },
-        [this, scan, timeout, cb] {
-            scan->forever = timeout.IsStrictlyNegative();
-            scan->deadline = Simulator::Now() + (scan->forever ? Time(0) : timeout);
-            scan->finish = [this, cb](PollScan& done, int error) {
-                m_selecting = false;
-                std::vector<int> readable;
-                std::vector<int> writable;
-                // selscan: whatever fo_poll reports (POLLHUP of a hung-up line too) sets the
-                // descriptor's bit in the set it was scanned for.
-                for (const PollFd& e : done.fds)
-                {
-                    if (error != BSD_OK || e.revents == 0)
-                    {
-                        continue;
-                    }
-                    (e.events == BSD_POLLRDNORM ? readable : writable).push_back(e.fd);
-                }
-                Return(error,
-                       24,
-                       [cb, readable = std::move(readable), writable = std::move(writable)](int e) {
-                           cb(e, readable, writable);
-                       });
-            };
-            PollStart(scan);
+        [&] { return PollArgs(scan.fds, timeout); },
+        [this] {
+            PollScan& scan = m_syscall.scan;
+            scan.deadline = Simulator::Now() + (scan.forever ? Time(0) : m_syscall.timeout);
+            PollStart();
         });
 }
 
 void
-Process::PollStart(std::shared_ptr<PollScan> scan)
+Process::ScanFinished(int error)
 {
-    m_selecting = true; // P_SELECT: a selwakeup during the scan clears it
-    scan->next = 0;
-    scan->nready = 0;
-    for (PollFd& e : scan->fds)
-    {
-        e.revents = 0;
-    }
-    PollNext(scan);
+    m_selecting = false;
+    Return(error, m_syscall.copied, [this](int e) { ScanReturned(e); });
 }
 
 void
-Process::PollNext(std::shared_ptr<PollScan> scan)
+Process::ScanReturned(int error)
 {
-    while (scan->next < scan->fds.size())
+    const PollScan& scan = m_syscall.scan;
+    if (!scan.selectMode)
     {
-        PollFd& e = scan->fds[scan->next];
+        PollCallback done = m_syscall.pollDone;
+        m_syscall.pollDone = PollCallback();
+        std::vector<PollFd> fds = scan.fds;
+        int n = error == BSD_OK ? scan.nready : -1;
+        Returned(error, n);
+        done(error, n, fds);
+        return;
+    }
+    SelectCallback done = m_syscall.selectDone;
+    m_syscall.selectDone = SelectCallback();
+    std::vector<int> readable;
+    std::vector<int> writable;
+    // selscan: whatever fo_poll reports (POLLHUP of a hung-up line too) sets the
+    // descriptor's bit in the set it was scanned for.
+    for (const PollFd& e : scan.fds)
+    {
+        if (error != BSD_OK || e.revents == 0)
+        {
+            continue;
+        }
+        (e.events == BSD_POLLRDNORM ? readable : writable).push_back(e.fd);
+    }
+    Returned(error, readable.size() + writable.size());
+    done(error, readable, writable);
+}
+
+void
+Process::PollStart()
+{
+    PollScan& scan = m_syscall.scan;
+    m_selecting = true; // P_SELECT: a selwakeup during the scan clears it
+    scan.next = 0;
+    scan.nready = 0;
+    for (PollFd& e : scan.fds)
+    {
+        e.revents = 0;
+    }
+    PollNext();
+}
+
+void
+Process::PollNext()
+{
+    PollScan& scan = m_syscall.scan;
+    while (scan.next < scan.fds.size())
+    {
+        PollFd& e = scan.fds[scan.next];
         if (e.fd < 0)
         {
-            ++scan->next;
+            ++scan.next;
             continue;
         }
         Ptr<File> file = GetFile(e.fd);
         if (!file)
         {
-            if (scan->selectMode)
+            if (scan.selectMode)
             {
-                scan->finish(*scan, BSD_EBADF);
+                ScanFinished(BSD_EBADF);
                 return;
             }
             e.revents = BSD_POLLNVAL;
-            ++scan->nready;
-            ++scan->next;
+            ++scan.nready;
+            ++scan.next;
             continue;
         }
         if (file->socket)
         {
             e.revents = static_cast<int16_t>(file->socket->Poll(this, e.events)); // soo_poll
-            scan->nready += e.revents != 0;
-            ++scan->next;
+            scan.nready += e.revents != 0;
+            ++scan.next;
             continue;
         }
         auto ap = Create<DevPollArgs>();
         ap->dev = file->dev;
         ap->caller = this;
         ap->events = e.events;
-        GetSwitch()->Dpoll(ap, [this, scan](int64_t revents) {
-            PollFd& entry = scan->fds[scan->next];
-            entry.revents = static_cast<int16_t>(revents);
-            if (revents != 0)
-            {
-                ++scan->nready;
-            }
-            ++scan->next;
-            PollNext(scan);
-        });
+        GetSwitch()->Dpoll(ap, [this](int64_t revents) { PollAnswered(revents); });
         return;
     }
-    PollScanned(scan);
+    PollScanned();
 }
 
 void
-Process::PollScanned(std::shared_ptr<PollScan> scan)
+Process::PollAnswered(int64_t revents)
 {
-    Time now = Simulator::Now();
-    if (scan->nready > 0 || (!scan->forever && now >= scan->deadline))
+    PollScan& scan = m_syscall.scan;
+    scan.fds[scan.next].revents = static_cast<int16_t>(revents);
+    if (revents != 0)
     {
-        scan->finish(*scan, BSD_OK);
+        ++scan.nready;
+    }
+    ++scan.next;
+    PollNext();
+}
+
+void
+Process::PollScanned()
+{
+    PollScan& scan = m_syscall.scan;
+    Time now = Simulator::Now();
+    if (scan.nready > 0 || (!scan.forever && now >= scan.deadline))
+    {
+        ScanFinished(BSD_OK);
         return;
     }
     if (!m_selecting)
     {
-        PollStart(scan); // a selwakeup came during the scan: look again
+        PollStart(); // a selwakeup came during the scan: look again
         return;
     }
     m_selecting = false;
-    Time timeout = scan->forever ? Time(0) : scan->deadline - now;
+    Time timeout = scan.forever ? Time(0) : scan.deadline - now;
     int r =
         Tsleep(&m_selectChannel, BSD_PCATCH | BSD_PZERO, "poll", timeout, [](int e) { return e; });
     if (r != BSD_ESLEEP)
     {
-        scan->finish(*scan, BSD_EINTR); // poll and select are not restarted after a signal
+        ScanFinished(BSD_EINTR); // poll and select are not restarted after a signal
         return;
     }
-    Park([this, scan](int error) {
+    Park([this](int error) {
         TakeSleepContinuation();
         if (error == BSD_OK)
         {
-            PollStart(scan);
+            PollStart();
         }
         else
         {
-            scan->finish(*scan, error == BSD_EWOULDBLOCK ? BSD_OK : BSD_EINTR);
+            ScanFinished(error == BSD_EWOULDBLOCK ? BSD_OK : BSD_EINTR);
         }
     });
 }
@@ -1405,7 +1467,7 @@ Process::DoDispose()
     m_files.clear();
     m_onWake = nullptr;
     m_sleepResume = nullptr;
-    m_syscall.issue = nullptr;
+    m_syscall = Syscall();
     for (auto& action : m_actions)
     {
         action.handler = Callback<void, int32_t>();

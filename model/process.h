@@ -8,7 +8,9 @@
 #include "bsd-fcntl.h"
 #include "bsd-signal.h"
 #include "dev-ops.h"
+#include "socket-file.h"
 #include "syscall-record.h"
+#include "uio.h"
 
 #include "ns3/address.h"
 #include "ns3/callback.h"
@@ -39,7 +41,6 @@ class Node;
 class Cdev;
 class DeviceSwitch;
 class ProcessTable;
-class SocketFile;
 
 /**
  * \ingroup tun
@@ -357,7 +358,15 @@ class Process : public Object
     };
 
     /// A poll or select in progress.
-    struct PollScan;
+    struct PollScan
+    {
+        std::vector<PollFd> fds; //!< the entries
+        std::size_t next{0};     //!< next entry to ask
+        int nready{0};           //!< entries with events
+        bool forever{false};     //!< INFTIM
+        Time deadline;           //!< when the timeout expires
+        bool selectMode{false};  //!< select: a closed descriptor is EBADF, sets come back
+    };
 
     /// A signal's disposition.
     struct SignalAction
@@ -373,12 +382,36 @@ class Process : public Object
         bool restart{false};             //!< SA_RESTART
     };
 
-    /// The system call in progress.
+    /**
+     * The system call in progress, and everything it needs until it returns: its
+     * arguments, its buffers and the caller's completion. A process makes one call at a
+     * time, so one frame is reused by every call and the hot calls (read, write, sendto,
+     * recvfrom, poll, select) allocate nothing of their own.
+     */
     struct Syscall
     {
         std::string name;            //!< for messages
         int fd{-1};                  //!< the descriptor it names, for the trace
         std::function<void()> issue; //!< enters the kernel (again, on restart)
+
+        uint32_t nbytes{0};                //!< read, recvfrom: the buffer's size
+        std::vector<uint8_t> data;         //!< write, sendto: the bytes; read, recvfrom: result
+        std::unique_ptr<uint8_t[]> buffer; //!< read: the copy-out target, kept for the next
+        uint32_t bufferSize{0};            //!< its size
+        Uio uio{Uio::READ, nullptr, 0};    //!< the transfer of a device read or write
+        Address address;                   //!< sendto's destination
+        SocketFile::RecvRequest recv;      //!< a socket read, filled in by soreceive
+        int64_t result{0};                 //!< the value the call returns on success
+        PollScan scan;                     //!< poll, select
+        Time timeout;                      //!< poll, select
+        uint64_t copied{0};                //!< poll, select: bytes copied in and out
+        std::function<void(int)> finish;   //!< runs the completion when back in user mode
+
+        ReadCallback readDone;         //!< read
+        WriteCallback writeDone;       //!< write, sendto
+        RecvFromCallback recvFromDone; //!< recvfrom
+        PollCallback pollDone;         //!< poll
+        SelectCallback selectDone;     //!< select
     };
 
     /// Enter the kernel for \p name; \p issue runs now and again on restart.
@@ -412,12 +445,16 @@ class Process : public Object
     int32_t PendingSignal() const;
     /// \param sig a caught or fatal signal \return EINTR, or ERESTART with SA_RESTART
     int SleepInterruptError(int32_t sig) const;
-    /// Scan the descriptors of \p scan, one d_poll at a time, from scan->next.
-    void PollNext(std::shared_ptr<PollScan> scan);
+    /// Start the scan of the frame's poll or select (again).
+    void PollStart();
+    /// Scan the descriptors, one d_poll at a time, from scan.next.
+    void PollNext();
+    /// A d_poll answered \p revents for the entry at scan.next.
+    void PollAnswered(int64_t revents);
     /// All scanned: return, or sleep until selwakeup, timeout or signal.
-    void PollScanned(std::shared_ptr<PollScan> scan);
-    /// Start a full scan (again). \param scan the poll
-    void PollStart(std::shared_ptr<PollScan> scan);
+    void PollScanned();
+    /// The scan ends with \p error: leave the scan and return to user mode.
+    void ScanFinished(int error);
     /**
      * fo_ioctl: the socket's soo_ioctl or the device's d_ioctl through the switch.
      * \param file the file \param cmd the command \param data the kernel's parameter
@@ -452,11 +489,19 @@ class Process : public Object
      * \param result what the operation returned \param done completion
      */
     void Sleepable(int result, std::function<void(int)> done);
-    /// soreceive for Read and RecvFrom. \param socket the socket \param nbytes the
-    /// buffer \param done completion: error, data, sender
-    void SocketReceive(Ptr<SocketFile> socket,
-                       uint32_t nbytes,
-                       std::function<void(int, const std::vector<uint8_t>&, const Address&)> done);
+    /// soreceive for Read and RecvFrom, into the frame's RecvRequest. \param socket the
+    /// socket \param nbytes the buffer \param done completion when back in user mode
+    void SocketReceive(Ptr<SocketFile> socket, uint32_t nbytes, std::function<void(int)> done);
+    /// read(2) and recvfrom(2) return. \param error the outcome
+    void ReadReturned(int error);
+    /// recvfrom(2) returns. \param error the outcome
+    void RecvFromReturned(int error);
+    /// write(2) and sendto(2) return. \param error the outcome
+    void WriteReturned(int error);
+    /// A device read or write finished with \p result. \param isRead which
+    void TransferDone(int64_t result, bool isRead);
+    /// poll(2) or select(2) return. \param error the outcome of the scan
+    void ScanReturned(int error);
     /// \return the descriptor's file, or null
     Ptr<File> GetFile(int fd) const;
 

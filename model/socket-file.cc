@@ -313,7 +313,7 @@ SocketFile::Send(const uint8_t* data, std::size_t size, const Address* to)
 }
 
 int
-SocketFile::Receive(Ptr<Process> caller, std::shared_ptr<RecvRequest> req)
+SocketFile::Receive(Ptr<Process> caller, RecvRequest* req)
 {
     if (m_rcv.empty())
     {

@@ -142,7 +142,7 @@ class SocketFile : public Object
      * \param req the request, kept alive by the caller until the read completes
      * \return 0, EWOULDBLOCK, BSD_ESLEEP, or the sleep's EINTR/ERESTART
      */
-    int Receive(Ptr<Process> caller, std::shared_ptr<RecvRequest> req);
+    int Receive(Ptr<Process> caller, RecvRequest* req);
 
     /**
      * sopoll: POLLIN/POLLRDNORM while a datagram is queued, POLLOUT/POLLWRNORM always;
