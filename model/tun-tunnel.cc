@@ -330,8 +330,16 @@ TunTunnel::Loop()
     {
         return;
     }
+    if (m_polled.IsNull())
+    {
+        m_polled = MakeCallback(&TunTunnel::Polled, this);
+        m_tunRead = MakeCallback(&TunTunnel::TunRead, this);
+        m_peerSent = MakeCallback(&TunTunnel::PeerSent, this);
+        m_peerRead = MakeCallback(&TunTunnel::PeerRead, this);
+        m_tunWritten = MakeCallback(&TunTunnel::TunWritten, this);
+    }
     std::vector<Process::PollFd> fds = {{m_tunFd, BSD_POLLIN, 0}, {m_sockFd, BSD_POLLIN, 0}};
-    m_process->Poll(fds, Time(-1), MakeCallback(&TunTunnel::Polled, this));
+    m_process->Poll(std::move(fds), Time(-1), m_polled);
 }
 
 void
@@ -343,106 +351,104 @@ TunTunnel::Polled(int error, int, const std::vector<Process::PollFd>& fds)
         Loop();
         return;
     }
-    bool tunReady = fds[0].revents & BSD_POLLIN;
-    bool sockReady = fds[1].revents & BSD_POLLIN;
-    auto fromPeer = [this, sockReady] {
-        if (sockReady)
-        {
-            FromPeer([this] { Loop(); });
-        }
-        else
-        {
-            Loop();
-        }
-    };
-    if (tunReady)
+    m_peerReady = fds[1].revents & BSD_POLLIN;
+    if (fds[0].revents & BSD_POLLIN)
     {
-        FromTun(fromPeer);
+        m_process->Read(m_tunFd, m_readSize, m_tunRead);
+        return;
+    }
+    AfterTun();
+}
+
+void
+TunTunnel::AfterTun()
+{
+    if (m_peerReady)
+    {
+        m_process->RecvFrom(m_sockFd, m_readSize, m_peerRead);
+        return;
+    }
+    Loop();
+}
+
+void
+TunTunnel::TunRead(int error, const std::vector<uint8_t>& data)
+{
+    if (error != BSD_OK)
+    {
+        if (error != BSD_EWOULDBLOCK)
+        {
+            Failed("read tun", error);
+        }
+        AfterTun();
+        return;
+    }
+    m_packet.assign(data.begin(), data.end());
+    m_process->SendTo(m_sockFd, data, PeerSocketAddress(), m_peerSent);
+}
+
+void
+TunTunnel::PeerSent(int error, int64_t)
+{
+    if (error != BSD_OK)
+    {
+        Failed("sendto", error);
+        Dropped("socket send " + BsdErrnoName(error), m_packet.size());
     }
     else
     {
-        fromPeer();
+        ++m_tunToPeerPackets;
+        m_tunToPeerBytes += m_packet.size();
+        m_tunToPeerTrace(m_packet);
     }
+    AfterTun();
 }
 
 void
-TunTunnel::FromTun(std::function<void()> next)
+TunTunnel::PeerRead(int error, const std::vector<uint8_t>& data, const Address&)
 {
-    Ptr<Process> p = m_process;
-    p->Read(m_tunFd, m_readSize, [this, p, next](int error, const std::vector<uint8_t>& data) {
-        if (error != BSD_OK)
+    if (error != BSD_OK)
+    {
+        if (error != BSD_EWOULDBLOCK)
         {
-            if (error != BSD_EWOULDBLOCK)
-            {
-                Failed("read tun", error);
-            }
-            next();
-            return;
+            Failed("recvfrom", error);
         }
-        auto sent = std::make_shared<std::vector<uint8_t>>(data);
-        p->SendTo(m_sockFd, data, PeerSocketAddress(), [this, sent, next](int error, int64_t) {
-            if (error != BSD_OK)
-            {
-                Failed("sendto", error);
-                Dropped("socket send " + BsdErrnoName(error), sent->size());
-            }
-            else
-            {
-                ++m_tunToPeerPackets;
-                m_tunToPeerBytes += sent->size();
-                m_tunToPeerTrace(*sent);
-            }
-            next();
-        });
-    });
+        Loop();
+        return;
+    }
+    if (data.size() < 4)
+    {
+        Dropped("short datagram", data.size());
+        Loop();
+        return;
+    }
+    uint32_t family =
+        (uint32_t(data[0]) << 24) | (uint32_t(data[1]) << 16) | (uint32_t(data[2]) << 8) | data[3];
+    if (family != BSD_AF_INET && family != BSD_AF_INET6)
+    {
+        Dropped("unknown family", data.size());
+        Loop();
+        return;
+    }
+    m_packet.assign(data.begin(), data.end());
+    m_process->Write(m_tunFd, data, m_tunWritten);
 }
 
 void
-TunTunnel::FromPeer(std::function<void()> next)
+TunTunnel::TunWritten(int error, int64_t)
 {
-    Ptr<Process> p = m_process;
-    p->RecvFrom(m_sockFd,
-                m_readSize,
-                [this, p, next](int error, const std::vector<uint8_t>& data, const Address&) {
-                    if (error != BSD_OK)
-                    {
-                        if (error != BSD_EWOULDBLOCK)
-                        {
-                            Failed("recvfrom", error);
-                        }
-                        next();
-                        return;
-                    }
-                    if (data.size() < 4)
-                    {
-                        Dropped("short datagram", data.size());
-                        next();
-                        return;
-                    }
-                    uint32_t family = (uint32_t(data[0]) << 24) | (uint32_t(data[1]) << 16) |
-                                      (uint32_t(data[2]) << 8) | data[3];
-                    if (family != BSD_AF_INET && family != BSD_AF_INET6)
-                    {
-                        Dropped("unknown family", data.size());
-                        next();
-                        return;
-                    }
-                    auto written = std::make_shared<std::vector<uint8_t>>(data);
-                    p->Write(m_tunFd, data, [this, written, next](int error, int64_t) {
-                        if (error != BSD_OK)
-                        {
-                            Failed("write tun", error);
-                            Dropped("tun write " + BsdErrnoName(error), written->size());
-                        }
-                        else
-                        {
-                            ++m_peerToTunPackets;
-                            m_peerToTunBytes += written->size();
-                            m_peerToTunTrace(*written);
-                        }
-                        next();
-                    });
-                });
+    if (error != BSD_OK)
+    {
+        Failed("write tun", error);
+        Dropped("tun write " + BsdErrnoName(error), m_packet.size());
+    }
+    else
+    {
+        ++m_peerToTunPackets;
+        m_peerToTunBytes += m_packet.size();
+        m_peerToTunTrace(m_packet);
+    }
+    Loop();
 }
 
 } // namespace ns3

@@ -97,14 +97,22 @@ class TunTunnel : public Application
     void ConfigureTun();
     /// Make and bind the socket, then loop.
     void OpenSocket();
-    /// Poll both descriptors.
+    /// Poll both descriptors (the top of the daemon's loop).
     void Loop();
-    /// Poll returned. \param error \param n \param fds
+    /// Poll returned: read tun if it is ready, then the socket. \param error \param n
+    /// \param fds
     void Polled(int error, int n, const std::vector<Process::PollFd>& fds);
-    /// One packet from tun to the peer, then \p next. \param next continuation
-    void FromTun(std::function<void()> next);
-    /// One datagram from the socket to tun, then \p next. \param next continuation
-    void FromPeer(std::function<void()> next);
+    /// After tun: read the socket if the poll found it ready, else loop.
+    void AfterTun();
+    /// A packet came from tun: send it to the peer. \param error \param data
+    void TunRead(int error, const std::vector<uint8_t>& data);
+    /// The datagram to the peer is sent. \param error \param n
+    void PeerSent(int error, int64_t n);
+    /// A datagram came from the peer: write it to tun. \param error \param data
+    /// \param from the sender
+    void PeerRead(int error, const std::vector<uint8_t>& data, const Address& from);
+    /// The packet from the peer is written to tun. \param error \param n
+    void TunWritten(int error, int64_t n);
     /// Count and trace a drop. \param reason \param bytes
     void Dropped(const std::string& reason, uint32_t bytes);
     /// Count and trace a failed call. \param call \param error
@@ -129,6 +137,15 @@ class TunTunnel : public Application
     uint64_t m_peerToTunBytes{0};            //!< counters
     uint64_t m_errors{0};                    //!< failed calls
     std::map<std::string, uint64_t> m_drops; //!< by reason
+
+    // The loop's state between calls, and its completions, made once.
+    bool m_peerReady{false};              //!< the poll found a datagram queued
+    std::vector<uint8_t> m_packet;        //!< the packet being moved, for the traces
+    Process::PollCallback m_polled;       //!< -> Polled
+    Process::ReadCallback m_tunRead;      //!< -> TunRead
+    Process::WriteCallback m_peerSent;    //!< -> PeerSent
+    Process::RecvFromCallback m_peerRead; //!< -> PeerRead
+    Process::WriteCallback m_tunWritten;  //!< -> TunWritten
 
     TracedCallback<const std::vector<uint8_t>&> m_tunToPeerTrace;        //!< TunToPeer
     TracedCallback<const std::vector<uint8_t>&> m_peerToTunTrace;        //!< PeerToTun
