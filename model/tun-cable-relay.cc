@@ -158,8 +158,14 @@ TunCableRelay::Loop()
     {
         return;
     }
+    if (m_polled.IsNull())
+    {
+        m_polled = MakeCallback(&TunCableRelay::Polled, this);
+        m_moved = MakeCallback(&TunCableRelay::Moved, this);
+        m_written = MakeCallback(&TunCableRelay::Written, this);
+    }
     std::vector<Process::PollFd> fds = {{m_tunFd, BSD_POLLIN, 0}, {m_cableFd, BSD_POLLIN, 0}};
-    m_process->Poll(fds, Time(-1), MakeCallback(&TunCableRelay::Polled, this));
+    m_process->Poll(std::move(fds), Time(-1), m_polled);
 }
 
 void
@@ -171,60 +177,64 @@ TunCableRelay::Polled(int error, int, const std::vector<Process::PollFd>& fds)
         Loop();
         return;
     }
-    bool tunReady = fds[0].revents & BSD_POLLIN;
-    bool cableReady = fds[1].revents & BSD_POLLIN;
-    auto fromCable = [this, cableReady] {
-        if (cableReady)
-        {
-            Move(m_cableFd, m_tunFd, [this] { Loop(); });
-        }
-        else
-        {
-            Loop();
-        }
-    };
-    if (tunReady)
+    m_cableReady = fds[1].revents & BSD_POLLIN;
+    if (fds[0].revents & BSD_POLLIN)
     {
-        Move(m_tunFd, m_cableFd, fromCable);
+        Move(m_tunFd);
+        return;
     }
-    else
-    {
-        fromCable();
-    }
+    AfterTun();
 }
 
 void
-TunCableRelay::Move(int from, int to, std::function<void()> next)
+TunCableRelay::AfterTun()
 {
-    Ptr<Process> p = m_process;
-    p->Read(from,
-            m_readSize,
-            [this, p, from, to, next](int error, const std::vector<uint8_t>& data) {
-                if (error != BSD_OK)
-                {
-                    if (error != BSD_EWOULDBLOCK)
-                    {
-                        Failed("read", error);
-                    }
-                    next();
-                    return;
-                }
-                p->Write(to, data, [this, from, next](int error, int64_t) {
-                    if (error != BSD_OK)
-                    {
-                        Failed("write", error);
-                    }
-                    else if (from == m_tunFd)
-                    {
-                        ++m_tunToCable;
-                    }
-                    else
-                    {
-                        ++m_cableToTun;
-                    }
-                    next();
-                });
-            });
+    if (m_cableReady)
+    {
+        Move(m_cableFd);
+        return;
+    }
+    Loop();
+}
+
+void
+TunCableRelay::Move(int from)
+{
+    m_from = from;
+    m_process->Read(from, m_readSize, m_moved);
+}
+
+void
+TunCableRelay::Moved(int error, const std::vector<uint8_t>& data)
+{
+    if (error != BSD_OK)
+    {
+        if (error != BSD_EWOULDBLOCK)
+        {
+            Failed("read", error);
+        }
+        m_from == m_tunFd ? AfterTun() : Loop();
+        return;
+    }
+    m_process->Write(m_from == m_tunFd ? m_cableFd : m_tunFd, data, m_written);
+}
+
+void
+TunCableRelay::Written(int error, int64_t)
+{
+    if (error != BSD_OK)
+    {
+        Failed("write", error);
+    }
+    else if (m_from == m_tunFd)
+    {
+        ++m_tunToCable;
+    }
+    else
+    {
+        ++m_cableToTun;
+    }
+    m_from == m_tunFd ? AfterTun() : Loop();
 }
 
 } // namespace ns3

@@ -64,26 +64,40 @@ class TunCableRelay : public Application
     void StartApplication() override;
     void StopApplication() override;
 
-    /// Poll both descriptors.
+    /// Poll both descriptors (the top of the daemon's loop).
     void Loop();
-    /// Poll returned. \param error \param n \param fds
+    /// Poll returned: move from tun if it is ready, then from the cable. \param error
+    /// \param n \param fds
     void Polled(int error, int n, const std::vector<Process::PollFd>& fds);
-    /// Move one packet from \p from to \p to, then \p next. \param from \param to
-    /// \param next continuation
-    void Move(int from, int to, std::function<void()> next);
+    /// Read one packet from \p from, to be written to the other descriptor.
+    /// \param from the descriptor
+    void Move(int from);
+    /// After tun: move from the cable if the poll found it ready, else loop.
+    void AfterTun();
+    /// A packet was read from m_from: write it to the other side. \param error \param data
+    void Moved(int error, const std::vector<uint8_t>& data);
+    /// The packet is written. \param error \param n
+    void Written(int error, int64_t n);
     /// Count and trace a failed call. \param call \param error
     void Failed(const std::string& call, int error);
 
-    std::string m_tunPath;                                               //!< TunDevice attribute
-    std::string m_cablePath;                                             //!< CableDevice attribute
-    bool m_ifHead;                                                       //!< IfHead attribute
-    uint32_t m_readSize;                                                 //!< ReadSize attribute
-    Ptr<Process> m_process;                                              //!< the daemon
-    int m_tunFd{-1};                                                     //!< its tun descriptor
-    int m_cableFd{-1};                                                   //!< its cable descriptor
-    uint64_t m_tunToCable{0};                                            //!< packets
-    uint64_t m_cableToTun{0};                                            //!< packets
-    uint64_t m_errors{0};                                                //!< failed calls
+    std::string m_tunPath;    //!< TunDevice attribute
+    std::string m_cablePath;  //!< CableDevice attribute
+    bool m_ifHead;            //!< IfHead attribute
+    uint32_t m_readSize;      //!< ReadSize attribute
+    Ptr<Process> m_process;   //!< the daemon
+    int m_tunFd{-1};          //!< its tun descriptor
+    int m_cableFd{-1};        //!< its cable descriptor
+    uint64_t m_tunToCable{0}; //!< packets
+    uint64_t m_cableToTun{0}; //!< packets
+    uint64_t m_errors{0};     //!< failed calls
+
+    // The loop's state between calls, and its completions, made once.
+    bool m_cableReady{false};         //!< the poll found the cable readable
+    int m_from{-1};                   //!< the descriptor the packet in hand came from
+    Process::PollCallback m_polled;   //!< -> Polled
+    Process::ReadCallback m_moved;    //!< -> Moved
+    Process::WriteCallback m_written; //!< -> Written
     TracedCallback<const std::string&, const std::string&> m_errorTrace; //!< Error
 };
 
