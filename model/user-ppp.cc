@@ -466,8 +466,15 @@ UserPpp::Loop()
     {
         readFds.push_back(m_tunFd); // not while choked (bundle_FillQueues)
     }
+    if (m_selected.IsNull())
+    {
+        m_selected = MakeCallback(&UserPpp::Selected, this);
+        m_lineWritten = MakeCallback(&UserPpp::LineWritten, this);
+        m_lineRead = MakeCallback(&UserPpp::LineRead, this);
+        m_tunRead = MakeCallback(&UserPpp::TunRead, this);
+    }
     m_selecting = true;
-    m_process->Select(readFds, writeFds, Time(-1), MakeCallback(&UserPpp::Selected, this));
+    m_process->Select(std::move(readFds), std::move(writeFds), Time(-1), m_selected);
 }
 
 void
@@ -485,37 +492,37 @@ UserPpp::Selected(int error, const std::vector<int>& readable, const std::vector
         Loop();
         return;
     }
-    bool lineIn = std::find(readable.begin(), readable.end(), m_lineFd) != readable.end();
-    bool tunIn = std::find(readable.begin(), readable.end(), m_tunFd) != readable.end();
+    m_lineIn = std::find(readable.begin(), readable.end(), m_lineFd) != readable.end();
+    m_tunIn = std::find(readable.begin(), readable.end(), m_tunFd) != readable.end();
     bool lineOut = std::find(writable.begin(), writable.end(), m_lineFd) != writable.end();
-    auto readTun = [this, tunIn] {
-        if (tunIn)
-        {
-            ReadTun([this] { Loop(); });
-        }
-        else
-        {
-            Loop();
-        }
-    };
-    auto readLine = [this, lineIn, readTun] {
-        if (lineIn)
-        {
-            ReadLine(readTun);
-        }
-        else
-        {
-            readTun();
-        }
-    };
     if (lineOut)
     {
-        WriteLine(readLine);
+        WriteLine();
+        return;
     }
-    else
+    AfterWrite();
+}
+
+void
+UserPpp::AfterWrite()
+{
+    if (m_lineIn)
     {
-        readLine();
+        ReadLine();
+        return;
     }
+    AfterReadLine();
+}
+
+void
+UserPpp::AfterReadLine()
+{
+    if (m_tunIn)
+    {
+        ReadTun();
+        return;
+    }
+    Loop();
 }
 
 // --- the line ----------------------------------------------------------------------------
@@ -551,7 +558,7 @@ UserPpp::FlushOutput()
 }
 
 void
-UserPpp::WriteLine(std::function<void()> next)
+UserPpp::WriteLine()
 {
     if (m_headWritten == 0)
     {
@@ -561,89 +568,93 @@ UserPpp::WriteLine(std::function<void()> next)
     if (queue.empty())
     {
         m_headWritten = 0;
-        next();
+        AfterWrite();
         return;
     }
     const std::vector<uint8_t>& bytes = queue.front().bytes;
     std::vector<uint8_t> rest(bytes.begin() + m_headWritten, bytes.end());
-    m_process->Write(m_lineFd, rest, [this, next](int error, int64_t written) {
-        if (error != BSD_OK)
-        {
-            if (error == BSD_EIO)
-            {
-                CarrierIs(false); // ttwrite: the line hung up
-            }
-            else if (error != BSD_EWOULDBLOCK)
-            {
-                Failed("write " + m_serialPath, error);
-            }
-            next();
-            return;
-        }
-        std::deque<Frame>& queue = m_headIsControl ? m_controlQueue : m_dataQueue;
-        if (queue.empty())
-        {
-            next(); // flushed by a carrier loss while the write ran
-            return;
-        }
-        m_counters.lineBytesOut += written;
-        m_headWritten += written;
-        if (m_headWritten < queue.front().bytes.size())
-        {
-            next(); // the tty is full: select for writing again
-            return;
-        }
-        ++m_counters.framesSent;
-        m_txTrace(PppProtocolName(queue.front().protocol), queue.front().bytes.size());
-        queue.pop_front();
-        m_headWritten = 0;
-        if (!m_controlQueue.empty() || !m_dataQueue.empty())
-        {
-            WriteLine(next);
-            return;
-        }
-        next();
-    });
+    m_process->Write(m_lineFd, std::move(rest), m_lineWritten);
 }
 
 void
-UserPpp::ReadLine(std::function<void()> next)
+UserPpp::LineWritten(int error, int64_t written)
 {
-    m_process->Read(m_lineFd,
-                    LINE_READ_SIZE,
-                    [this, next](int error, const std::vector<uint8_t>& data) {
-                        if (error != BSD_OK)
-                        {
-                            if (error != BSD_EWOULDBLOCK)
-                            {
-                                Failed("read " + m_serialPath, error);
-                            }
-                            next();
-                            return;
-                        }
-                        if (data.empty())
-                        {
-                            CarrierIs(false); // end of file: the line hung up
-                            next();
-                            return;
-                        }
-                        m_counters.lineBytesIn += data.size();
-                        HdlcDeframer::Counters before = m_deframer.GetCounters();
-                        m_deframer.Feed(data.data(),
-                                        data.size(),
-                                        [this](uint16_t protocol, const uint8_t* info, size_t len) {
-                                            Dispatch(protocol, info, len);
-                                        });
-                        m_deframer.GetCounters().ForEachDropSince(
-                            before,
-                            [this](const char* reason, uint64_t n) {
-                                for (uint64_t k = 0; k < n; ++k)
-                                {
-                                    Drop(reason, 0);
-                                }
-                            });
-                        next();
+    if (error != BSD_OK)
+    {
+        if (error == BSD_EIO)
+        {
+            CarrierIs(false); // ttwrite: the line hung up
+        }
+        else if (error != BSD_EWOULDBLOCK)
+        {
+            Failed("write " + m_serialPath, error);
+        }
+        AfterWrite();
+        return;
+    }
+    std::deque<Frame>& queue = m_headIsControl ? m_controlQueue : m_dataQueue;
+    if (queue.empty())
+    {
+        AfterWrite(); // flushed by a carrier loss while the write ran
+        return;
+    }
+    m_counters.lineBytesOut += written;
+    m_headWritten += written;
+    if (m_headWritten < queue.front().bytes.size())
+    {
+        AfterWrite(); // the tty is full: select for writing again
+        return;
+    }
+    ++m_counters.framesSent;
+    m_txTrace(PppProtocolName(queue.front().protocol), queue.front().bytes.size());
+    queue.pop_front();
+    m_headWritten = 0;
+    if (!m_controlQueue.empty() || !m_dataQueue.empty())
+    {
+        WriteLine();
+        return;
+    }
+    AfterWrite();
+}
+
+void
+UserPpp::ReadLine()
+{
+    m_process->Read(m_lineFd, LINE_READ_SIZE, m_lineRead);
+}
+
+void
+UserPpp::LineRead(int error, const std::vector<uint8_t>& data)
+{
+    if (error != BSD_OK)
+    {
+        if (error != BSD_EWOULDBLOCK)
+        {
+            Failed("read " + m_serialPath, error);
+        }
+        AfterReadLine();
+        return;
+    }
+    if (data.empty())
+    {
+        CarrierIs(false); // end of file: the line hung up
+        AfterReadLine();
+        return;
+    }
+    m_counters.lineBytesIn += data.size();
+    HdlcDeframer::Counters before = m_deframer.GetCounters();
+    m_deframer.Feed(data.data(),
+                    data.size(),
+                    [this](uint16_t protocol, const uint8_t* info, size_t len) {
+                        Dispatch(protocol, info, len);
                     });
+    m_deframer.GetCounters().ForEachDropSince(before, [this](const char* reason, uint64_t n) {
+        for (uint64_t k = 0; k < n; ++k)
+        {
+            Drop(reason, 0);
+        }
+    });
+    AfterReadLine();
 }
 
 void
@@ -718,52 +729,54 @@ UserPpp::Dispatch(uint16_t protocol, const uint8_t* info, std::size_t len)
 // --- tun ---------------------------------------------------------------------------------
 
 void
-UserPpp::ReadTun(std::function<void()> next)
+UserPpp::ReadTun()
 {
-    m_process->Read(m_tunFd,
-                    TUN_READ_SIZE,
-                    [this, next](int error, const std::vector<uint8_t>& data) {
-                        if (error != BSD_OK)
-                        {
-                            Failed("read tun", error);
-                            next();
-                            return;
-                        }
-                        ++m_counters.packetsFromTun;
-                        uint32_t family = BSD_AF_INET;
-                        std::size_t skip = 0;
-                        if (m_header)
-                        {
-                            if (data.size() < 4)
-                            {
-                                Drop("short tun packet", data.size());
-                                next();
-                                return;
-                            }
-                            family = PppGetU32(data.data());
-                            skip = 4;
-                        }
-                        std::vector<uint8_t> info(data.begin() + skip, data.end());
-                        bool v4 = family == BSD_AF_INET;
-                        bool v6 = family == BSD_AF_INET6 && m_ipv6;
-                        if (!v4 && !v6)
-                        {
-                            Drop("address family", info.size());
-                        }
-                        else if (!(v4 ? m_ipcp->IsOpened() : m_ipv6cp->IsOpened()))
-                        {
-                            Drop(v4 ? "IPCP not opened" : "IPV6CP not opened", info.size());
-                        }
-                        else if (info.size() > m_lcp->GetPeerMru())
-                        {
-                            Drop("over the peer's MRU", info.size());
-                        }
-                        else
-                        {
-                            SendFrame(v4 ? PPP_PROTO_IP : PPP_PROTO_IPV6, info, false);
-                        }
-                        next();
-                    });
+    m_process->Read(m_tunFd, TUN_READ_SIZE, m_tunRead);
+}
+
+void
+UserPpp::TunRead(int error, const std::vector<uint8_t>& data)
+{
+    if (error != BSD_OK)
+    {
+        Failed("read tun", error);
+        Loop();
+        return;
+    }
+    ++m_counters.packetsFromTun;
+    uint32_t family = BSD_AF_INET;
+    std::size_t skip = 0;
+    if (m_header)
+    {
+        if (data.size() < 4)
+        {
+            Drop("short tun packet", data.size());
+            Loop();
+            return;
+        }
+        family = PppGetU32(data.data());
+        skip = 4;
+    }
+    std::vector<uint8_t> info(data.begin() + skip, data.end());
+    bool v4 = family == BSD_AF_INET;
+    bool v6 = family == BSD_AF_INET6 && m_ipv6;
+    if (!v4 && !v6)
+    {
+        Drop("address family", info.size());
+    }
+    else if (!(v4 ? m_ipcp->IsOpened() : m_ipv6cp->IsOpened()))
+    {
+        Drop(v4 ? "IPCP not opened" : "IPV6CP not opened", info.size());
+    }
+    else if (info.size() > m_lcp->GetPeerMru())
+    {
+        Drop("over the peer's MRU", info.size());
+    }
+    else
+    {
+        SendFrame(v4 ? PPP_PROTO_IP : PPP_PROTO_IPV6, info, false);
+    }
+    Loop();
 }
 
 // --- the carrier and the layers -----------------------------------------------------------

@@ -130,9 +130,18 @@ class UserPpp : public Application
     void Loop();
     /// select returned. \param error \param readable \param writable
     void Selected(int error, const std::vector<int>& readable, const std::vector<int>& writable);
-    void ReadLine(std::function<void()> next);  //!< read what the line has
-    void WriteLine(std::function<void()> next); //!< write the head frame
-    void ReadTun(std::function<void()> next);   //!< read one packet from tun
+    // One pass of the loop after select: write the line, read the line, read tun, loop.
+    void WriteLine();     //!< write the head frame (if select found the line writable)
+    void AfterWrite();    //!< then read the line if select found it readable
+    void ReadLine();      //!< read what the line has
+    void AfterReadLine(); //!< then read tun if select found it readable, else loop
+    void ReadTun();       //!< read one packet from tun
+    /// The line write returned. \param error \param written
+    void LineWritten(int error, int64_t written);
+    /// The line read returned. \param error \param data
+    void LineRead(int error, const std::vector<uint8_t>& data);
+    /// The tun read returned. \param error \param data
+    void TunRead(int error, const std::vector<uint8_t>& data);
     /// Queue a task and break the select. \param task the work
     void Defer(Task task);
     /// Break the select with SIGALRM if the daemon sleeps in it.
@@ -194,16 +203,22 @@ class UserPpp : public Application
         std::vector<uint8_t> bytes; //!< framed and escaped
     };
 
-    std::deque<Frame> m_controlQueue; //!< LCP and NCP frames, first out
-    std::deque<Frame> m_dataQueue;    //!< IP frames
-    std::size_t m_headWritten{0};     //!< octets of the head frame already written
-    bool m_headIsControl{false};      //!< which queue the head frame is from
-    std::deque<Task> m_tasks;         //!< user-mode work for the loop
-    Ipv4Address m_ifLocal;            //!< the IPv4 address we configured
-    Ipv6Address m_ifLocal6;           //!< the IPv6 address we configured
-    EventId m_carrierTimer;           //!< physical timer
-    EventId m_reopenTimer;            //!< redial timer
-    Counters m_counters;              //!< statistics
+    std::deque<Frame> m_controlQueue;     //!< LCP and NCP frames, first out
+    std::deque<Frame> m_dataQueue;        //!< IP frames
+    std::size_t m_headWritten{0};         //!< octets of the head frame already written
+    bool m_headIsControl{false};          //!< which queue the head frame is from
+    std::deque<Task> m_tasks;             //!< user-mode work for the loop
+    bool m_lineIn{false};                 //!< this pass: select found the line readable
+    bool m_tunIn{false};                  //!< this pass: select found tun readable
+    Process::SelectCallback m_selected;   //!< -> Selected, made once
+    Process::WriteCallback m_lineWritten; //!< -> LineWritten, made once
+    Process::ReadCallback m_lineRead;     //!< -> LineRead, made once
+    Process::ReadCallback m_tunRead;      //!< -> TunRead, made once
+    Ipv4Address m_ifLocal;                //!< the IPv4 address we configured
+    Ipv6Address m_ifLocal6;               //!< the IPv6 address we configured
+    EventId m_carrierTimer;               //!< physical timer
+    EventId m_reopenTimer;                //!< redial timer
+    Counters m_counters;                  //!< statistics
 
     TracedCallback<const std::string&, const std::string&, const std::string&, const std::string&>
         m_stateTrace;                                         //!< StateChange, from every protocol
