@@ -396,7 +396,7 @@ class Process : public Object
 
         uint32_t nbytes{0};                //!< read, recvfrom: the buffer's size
         std::vector<uint8_t> data;         //!< write, sendto: the bytes; read, recvfrom: result
-        std::unique_ptr<uint8_t[]> buffer; //!< read: the copy-out target, kept for the next
+        std::unique_ptr<uint8_t[]> buffer; //!< read: the copy-out target, for this call
         uint32_t bufferSize{0};            //!< its size
         Uio uio{Uio::READ, nullptr, 0};    //!< the transfer of a device read or write
         Address address;                   //!< sendto's destination

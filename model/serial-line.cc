@@ -892,6 +892,7 @@ SerialLine::NextReaderWakeup(uint32_t side) const
     std::size_t count = p.fifo.size();
     bool armed = p.timeoutArmed;
     Time timeout = p.timeout;
+    Time fourCharacters = FourCharacters();
     for (const WireByte& b : m_ports[1 - side].wire)
     {
         if (b.lost || b.cut)
@@ -920,7 +921,7 @@ SerialLine::NextReaderWakeup(uint32_t side) const
             continue;
         }
         armed = true;
-        timeout = arrival + FourCharacters();
+        timeout = arrival + fourCharacters;
     }
     if (armed && (!frameMode || frameEnds))
     {
