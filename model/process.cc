@@ -1287,14 +1287,10 @@ Process::DefaultSignal(int32_t sig)
 int32_t
 Process::PendingSignal() const
 {
-    for (int32_t sig = 1; sig < BSD_NSIG; ++sig)
-    {
-        if (m_pending & (1u << sig))
-        {
-            return sig;
-        }
-    }
-    return 0;
+    // The lowest pending signal (1 to 31), asked on every return to user mode.
+    static_assert(BSD_NSIG == 32, "the pending set is one 32-bit word");
+    uint32_t pending = m_pending & ~1u;
+    return pending == 0 ? 0 : __builtin_ctz(pending);
 }
 
 int

@@ -454,6 +454,7 @@ UserPpp::Loop()
     // timer sees the carrier again, as ppp(8) closes the device on hangup.
     std::vector<int> readFds;
     std::vector<int> writeFds;
+    readFds.reserve(2);
     if (m_carrier)
     {
         readFds.push_back(m_lineFd);
