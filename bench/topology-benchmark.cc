@@ -3,7 +3,7 @@
  */
 
 // Benchmark (not a test): the cost of a large topology. A generated 4-ary tree (or a
-// ring) of --nodes nodes is written as DOT, read back with TopologyReader, and built with
+// ring) of --nodes nodes is written as DOT, read back with TunTopologyReader, and built with
 // TopologyBuilder once per link kind: every link native PointToPoint, every link
 // user-PPP over tun on a serial line, every link a UDP tunnel over PointToPoint. Each
 // kind then runs --simTime of simulated time with no traffic, long enough for every
@@ -80,7 +80,7 @@ RunOnce(const std::string& dot,
 {
     Result r;
     auto t0 = std::chrono::steady_clock::now();
-    TopologyReadResult read = TopologyReader::ParseDot(dot, "generated.dot");
+    TopologyReadResult read = TunTopologyReader::ParseDot(dot, "generated.dot");
     r.readS = Since(t0);
     if (!read.Ok())
     {

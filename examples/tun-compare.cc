@@ -194,8 +194,8 @@ main(int argc, char* argv[])
     cmd.Parse(argc, argv);
 
     TopologyReadResult topology =
-        topologyPath.empty() ? TopologyReader::ParseDot(BUILTIN_TOPOLOGY, "built-in chain.dot")
-                             : TopologyReader::Read(topologyPath);
+        topologyPath.empty() ? TunTopologyReader::ParseDot(BUILTIN_TOPOLOGY, "built-in chain.dot")
+                             : TunTopologyReader::Read(topologyPath);
     for (const std::string& warning : topology.warnings)
     {
         std::cerr << "tun-compare: warning: " << warning << "\n";

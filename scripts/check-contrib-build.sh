@@ -192,9 +192,11 @@ phase_end
 # ns-3 adds tun's dependencies itself (from LIBRARIES_TO_LINK in its CMakeLists.txt). csma
 # is for ns-3.37's own src/test: with applications and point-to-point enabled it builds
 # ns3tcp suites that use CsmaHelper without checking that csma is enabled.
+# topology-read is there to prove that none of tun's headers shadows one of ns-3's in
+# build/include/ns3 (tun's reader was once topology-reader.h, like ns-3's).
 # Only tun's own tests and examples are built (--filter-module-examples-and-tests): the
 # other modules' suites are ns-3's business and would double the build.
-MODULES=tun,csma
+MODULES=tun,csma,topology-read
 werror_flag=--enable-werror
 [[ $WERROR == 1 ]] || werror_flag=--disable-werror
 phase_begin configure "./ns3 configure -d $PROFILE $werror_flag, tests and examples of tun, modules: $MODULES"

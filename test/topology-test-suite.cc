@@ -64,7 +64,7 @@ class TopologyReadGoodTestCase : public TestCase
   private:
     void DoRun() override
     {
-        TopologyReadResult dot = TopologyReader::ParseDot(
+        TopologyReadResult dot = TunTopologyReader::ParseDot(
             "graph g { edge [delay=\"7ms\"]; a -- b [kind=\"ppp-tun\", baud=57600, error=0.01];"
             " b -- c [rate=\"2.5Mbps\", queue=20, colour=red]; }",
             "g.dot");
@@ -88,7 +88,7 @@ class TopologyReadGoodTestCase : public TestCase
                               true,
                               dot.warnings.at(0));
 
-        TopologyReadResult xml = TopologyReader::ParseGraphml(GOOD_GRAPHML, "g.graphml");
+        TopologyReadResult xml = TunTopologyReader::ParseGraphml(GOOD_GRAPHML, "g.graphml");
         NS_TEST_ASSERT_MSG_EQ(xml.error, "", "reads");
         NS_TEST_ASSERT_MSG_EQ(boost::num_vertices(xml.graph), 2u, "two nodes");
         NS_TEST_EXPECT_MSG_EQ(xml.graph[0].name, "left", "named by its name data");
@@ -97,7 +97,7 @@ class TopologyReadGoodTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ((xml.graph[edge].kind == LinkKind::PPP_TUN), true, "kind");
         NS_TEST_EXPECT_MSG_EQ(xml.graph[edge].baud, 9600u, "baud");
 
-        TopologyReadResult mesh = TopologyReader::Read(Bundled("mesh.graphml"));
+        TopologyReadResult mesh = TunTopologyReader::Read(Bundled("mesh.graphml"));
         NS_TEST_ASSERT_MSG_EQ(mesh.error, "", "the bundled GraphML reads");
         NS_TEST_EXPECT_MSG_EQ(boost::num_edges(mesh.graph), 6u, "six links");
         NS_TEST_EXPECT_MSG_EQ(FindTopologyNode(mesh.graph, "centre").has_value(), true, "names");
@@ -117,7 +117,7 @@ class TopologyReadBadTestCase : public TestCase
     /// \param text DOT \param expected parts of the message
     void ExpectDot(const std::string& text, const std::vector<std::string>& expected)
     {
-        TopologyReadResult r = TopologyReader::ParseDot(text, "bad.dot");
+        TopologyReadResult r = TunTopologyReader::ParseDot(text, "bad.dot");
         NS_TEST_EXPECT_MSG_EQ(r.Ok(), false, "fails: " << text);
         NS_TEST_EXPECT_MSG_EQ(boost::num_vertices(r.graph), 0u, "no graph on error");
         for (const std::string& part : expected)
@@ -129,7 +129,7 @@ class TopologyReadBadTestCase : public TestCase
     /// \param text GraphML \param expected parts of the message
     void ExpectGraphml(const std::string& text, const std::vector<std::string>& expected)
     {
-        TopologyReadResult r = TopologyReader::ParseGraphml(text, "bad.graphml");
+        TopologyReadResult r = TunTopologyReader::ParseGraphml(text, "bad.graphml");
         NS_TEST_EXPECT_MSG_EQ(r.Ok(), false, "fails: " << text);
         for (const std::string& part : expected)
         {
@@ -139,11 +139,11 @@ class TopologyReadBadTestCase : public TestCase
 
     void DoRun() override
     {
-        TopologyReadResult missing = TopologyReader::Read("/nonexistent/none.dot");
+        TopologyReadResult missing = TunTopologyReader::Read("/nonexistent/none.dot");
         NS_TEST_EXPECT_MSG_EQ(missing.error,
                               "/nonexistent/none.dot: cannot read the file",
                               "unreadable");
-        missing = TopologyReader::Read("/nonexistent/none.graphml");
+        missing = TunTopologyReader::Read("/nonexistent/none.graphml");
         NS_TEST_EXPECT_MSG_EQ(Has(missing.error, "none.graphml: cannot read"), true, "GraphML");
 
         ExpectDot("graph { a -- ; }", {"bad.dot: DOT syntax error"});
@@ -231,7 +231,8 @@ class TrafficDescriptionTestCase : public TestCase
                               "items");
         NS_TEST_EXPECT_MSG_EQ(error("# nothing\n"), "t.traffic: no flows", "empty");
 
-        TopologyReadResult split = TopologyReader::ParseDot("graph { a -- b; c -- d; }", "s.dot");
+        TopologyReadResult split =
+            TunTopologyReader::ParseDot("graph { a -- b; c -- d; }", "s.dot");
         NS_TEST_ASSERT_MSG_EQ(split.error, "", "reads");
         auto check = [&split](const std::string& text) {
             return TrafficDescription::Check(TrafficDescription::Parse(text, "t.traffic").flows,
@@ -273,7 +274,7 @@ class TopologyShapeTestCase : public TestCase
     {
         for (std::string file : {"chain.dot", "star.dot", "ring.dot", "dialup.dot", "mesh.graphml"})
         {
-            TopologyReadResult r = TopologyReader::Read(Bundled(file));
+            TopologyReadResult r = TunTopologyReader::Read(Bundled(file));
             NS_TEST_ASSERT_MSG_EQ(r.error, "", file);
             for (std::optional<LinkKind> kind :
                  {std::optional<LinkKind>(), std::optional<LinkKind>(LinkKind::P2P)})
@@ -343,7 +344,7 @@ class TopologyRoutesTestCase : public TestCase
     {
         for (std::string file : {"ring.dot", "mesh.graphml", "dialup.dot"})
         {
-            TopologyReadResult r = TopologyReader::Read(Bundled(file));
+            TopologyReadResult r = TunTopologyReader::Read(Bundled(file));
             NS_TEST_ASSERT_MSG_EQ(r.error, "", file);
             const TopologyGraph& g = r.graph;
             TopologyBuilder builder;
@@ -408,7 +409,7 @@ class TopologyRoutesTestCase : public TestCase
             Simulator::Destroy();
         }
 
-        TopologyReadResult ring = TopologyReader::Read(Bundled("ring.dot"));
+        TopologyReadResult ring = TunTopologyReader::Read(Bundled("ring.dot"));
         TopologyBuilder global;
         global.SetRouting(TopologyRouting::GLOBAL);
         std::string error = global.Build(ring.graph);
@@ -440,7 +441,7 @@ class TopologyComparisonTestCase : public TestCase
   private:
     void DoRun() override
     {
-        TopologyReadResult chain = TopologyReader::Read(Bundled("chain.dot"));
+        TopologyReadResult chain = TunTopologyReader::Read(Bundled("chain.dot"));
         NS_TEST_ASSERT_MSG_EQ(chain.error, "", "reads");
         TrafficReadResult traffic = TrafficDescription::Parse(
             "udp a d rate=200kbps size=500 start=1.5s stop=3s; ping a c start=1.5s stop=3s",

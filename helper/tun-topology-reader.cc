@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "topology-reader.h"
+#include "tun-topology-reader.h"
 
 #include <boost/graph/graphml.hpp>
 #include <boost/graph/graphviz.hpp>
@@ -238,7 +238,7 @@ Convert(const RawGraph& raw, const std::string& name, TopologyReadResult& result
 } // namespace
 
 TopologyReadResult
-TopologyReader::Read(const std::string& path)
+TunTopologyReader::Read(const std::string& path)
 {
     auto endsWith = [&path](const std::string& suffix) {
         return path.size() >= suffix.size() &&
@@ -252,7 +252,7 @@ TopologyReader::Read(const std::string& path)
 }
 
 TopologyReadResult
-TopologyReader::ReadDot(const std::string& path)
+TunTopologyReader::ReadDot(const std::string& path)
 {
     std::string text;
     if (!Slurp(path, text))
@@ -265,7 +265,7 @@ TopologyReader::ReadDot(const std::string& path)
 }
 
 TopologyReadResult
-TopologyReader::ReadGraphml(const std::string& path)
+TunTopologyReader::ReadGraphml(const std::string& path)
 {
     std::string text;
     if (!Slurp(path, text))
@@ -278,7 +278,7 @@ TopologyReader::ReadGraphml(const std::string& path)
 }
 
 TopologyReadResult
-TopologyReader::ParseDot(const std::string& text, const std::string& name)
+TunTopologyReader::ParseDot(const std::string& text, const std::string& name)
 {
     TopologyReadResult result;
     RawGraph raw;
@@ -321,7 +321,7 @@ TopologyReader::ParseDot(const std::string& text, const std::string& name)
 }
 
 TopologyReadResult
-TopologyReader::ParseGraphml(const std::string& text, const std::string& name)
+TunTopologyReader::ParseGraphml(const std::string& text, const std::string& name)
 {
     namespace pt = boost::property_tree;
     TopologyReadResult result;

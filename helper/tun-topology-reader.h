@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#ifndef TOPOLOGY_READER_H
-#define TOPOLOGY_READER_H
+#ifndef TUN_TOPOLOGY_READER_H
+#define TUN_TOPOLOGY_READER_H
 
 #include "topology-graph.h"
 
@@ -54,7 +54,7 @@ struct TopologyReadResult
  * error or queue value (with the edge, "a -- b"), duplicate node names, self-loops,
  * directed graphs, edges to undeclared GraphML nodes, an empty graph.
  */
-class TopologyReader
+class TunTopologyReader
 {
   public:
     /// \param path a .dot/.gv or .graphml/.xml file \return the graph or an error
@@ -80,4 +80,4 @@ class TopologyReader
 
 } // namespace ns3
 
-#endif /* TOPOLOGY_READER_H */
+#endif /* TUN_TOPOLOGY_READER_H */
