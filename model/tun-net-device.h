@@ -6,6 +6,7 @@
 #define TUN_NET_DEVICE_H
 
 #include "bsd-if.h"
+#include "ip-input-check.h"
 #include "sel-info.h"
 #include "sigio-owner.h"
 
@@ -105,6 +106,7 @@ class TunNetDevice : public NetDevice
     SigioOwner& GetSigio();                        //!< \return tun_sigio
     SelInfo& GetReadSelInfo();                     //!< \return tun_rsel
     const Counters& GetCounters() const;           //!< \return the interface counters
+    const IpInputStats& GetIpInputStats() const;   //!< \return packets ip_input refused
     Counters& GetCountersForDriver();              //!< \return the counters, for the cdev side
     const std::vector<IfAddr>& GetIfAddrs() const; //!< \return if_addrhead
 
@@ -248,6 +250,9 @@ class TunNetDevice : public NetDevice
   private:
     /// Deliver one queued input packet to the stack (the netisr).
     void DeliverInput(Ptr<Packet> packet, uint16_t protocol, uint32_t family);
+    /// ip_input or ip6_input's checks. \param packet the packet \param family its family
+    /// \return OK, or why the protocol refuses it
+    IpInputCheck::Reason CheckInput(Ptr<const Packet> packet, uint32_t family);
     /// Fire the drop traces. \param packet the packet \param reason a BSD error
     void Dropped(Ptr<const Packet> packet, int reason);
     /// Set or clear IFF_RUNNING, firing the link-change callbacks on a change.
@@ -272,6 +277,8 @@ class TunNetDevice : public NetDevice
     SigioOwner m_sigio;                         //!< tun_sigio
     SelInfo m_rsel;                             //!< tun_rsel
     Counters m_counters;                        //!< ifnet counters
+    IpInputStats m_ipInputStats;                //!< what ip_input and ip6_input refused
+    std::vector<uint8_t> m_inputBytes;          //!< the bytes CheckInput reads
     std::vector<IfAddr> m_ifAddrs;              //!< if_addrhead
     NetDevice::ReceiveCallback m_rxCallback;    //!< to the stack
     NetDevice::PromiscReceiveCallback m_promiscRxCallback;             //!< to packet sockets

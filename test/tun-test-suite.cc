@@ -61,11 +61,15 @@ struct TunBench
     }
 };
 
-/// An IPv4 packet (UDP protocol number, \p payload bytes of zeros).
+/// An IPv4 UDP datagram of \p payload bytes (at least 8): a UDP header, then zeros.
 Ptr<Packet>
 Ipv4Packet(Ipv4Address src, Ipv4Address dst, uint32_t payload = 56)
 {
-    Ptr<Packet> p = Create<Packet>(payload);
+    Ptr<Packet> p = Create<Packet>(payload - 8);
+    UdpHeader udp;
+    udp.SetSourcePort(9);
+    udp.SetDestinationPort(9);
+    p->AddHeader(udp); // uh_ulen: udp_input refuses a datagram whose length is 0
     Ipv4Header h;
     h.SetSource(src);
     h.SetDestination(dst);
