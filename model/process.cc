@@ -497,6 +497,13 @@ Process::Read(int fd, uint32_t nbytes, ReadCallback cb)
                     [cb](int e, const std::vector<uint8_t>& data, const Address&) { cb(e, data); });
                 return;
             }
+            if (nbytes == 0)
+            {
+                // spec_read: nothing asked for, 0 returned before d_read, so a driver
+                // whose read consumes (tunread dequeues a packet) loses nothing.
+                Return(BSD_OK, 0, [cb](int e) { cb(e, std::vector<uint8_t>()); });
+                return;
+            }
             // Uninitialised like a user's buffer: zeroing 16 KiB per read cost more than
             // the rest of the tun path together.
             std::shared_ptr<uint8_t[]> buffer(new uint8_t[std::max<uint32_t>(nbytes, 1)]);

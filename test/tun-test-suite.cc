@@ -753,6 +753,45 @@ class TunreadTestCase : public TestCase
 };
 
 /**
+ * read(fd, buf, 0): the generic read path (spec_read) returns 0 before the driver's
+ * d_read when nothing is asked for, so tunread never runs: the head packet stays
+ * queued, and a blocking read with nothing queued does not sleep.
+ */
+class TunReadNothingTestCase : public TestCase
+{
+  public:
+    TunReadNothingTestCase()
+        : TestCase("read of 0 bytes: spec_read returns 0, tunread does not run")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TunBench b;
+        int fd = b.OpenTun(0, BSD_O_RDWR | BSD_O_NONBLOCK);
+        Ptr<TunNetDevice> tun = b.driver->GetUnit(0);
+        Ptr<Packet> a = Ipv4Packet("10.0.0.1", "10.0.0.2");
+        tun->Output(a->Copy(), BSD_AF_INET);
+        auto [e1, nothing] = ReadNow(b.root, fd, 0);
+        NS_TEST_EXPECT_MSG_EQ(e1, BSD_OK, "read of 0 bytes");
+        NS_TEST_EXPECT_MSG_EQ(nothing.size(), 0u, "returns 0");
+        NS_TEST_EXPECT_MSG_EQ(tun->GetQueue()->GetNPackets(), 1u, "the packet stays queued");
+        NS_TEST_EXPECT_MSG_EQ((ReadNow(b.root, fd, 2048).second == Bytes(a)),
+                              true,
+                              "and the next read has it whole");
+
+        IoctlNow(b.root, fd, BSD_FIONBIO, IntBytes(0)); // blocking, and nothing queued
+        auto [e2, none] = ReadNow(b.root, fd, 0);
+        NS_TEST_EXPECT_MSG_EQ(e2, BSD_OK, "returns at once, no sleep in tunread");
+        NS_TEST_EXPECT_MSG_EQ(none.size(), 0u, "with 0");
+        NS_TEST_EXPECT_MSG_EQ(b.root->IsSleeping(), false, "not asleep");
+        NS_TEST_EXPECT_MSG_EQ((tun->GetTunFlags() & TUN_RWAIT), 0u, "no RWAIT");
+        Simulator::Destroy();
+    }
+};
+
+/**
  * tunwrite: 0 bytes, TUNMRU with the header included (EIO), IFHEAD's family, unknown
  * families (EAFNOSUPPORT, yet counted), a header shorter than 4 bytes (ENOBUFS), the
  * counters, the bpf tap, the protocol input queue.
@@ -1113,6 +1152,7 @@ class TunTestSuite : public TestSuite
         AddTestCase(new TunstartTestCase, TestCase::QUICK);
         AddTestCase(new TunioctlTestCase, TestCase::QUICK);
         AddTestCase(new TunreadTestCase, TestCase::QUICK);
+        AddTestCase(new TunReadNothingTestCase, TestCase::QUICK);
         AddTestCase(new TunwriteTestCase, TestCase::QUICK);
         AddTestCase(new TunpollTestCase, TestCase::QUICK);
         AddTestCase(new TunRelayTestCase, TestCase::QUICK);
