@@ -373,10 +373,13 @@ TunNetDevice::Output(Ptr<Packet> packet, uint32_t family)
     }
     if (family == BSD_AF_UNSPEC)
     {
-        // A bpf write: the family is the packet's first int.
+        // A bpf write: the family is the packet's first int, stored into sa_family, a
+        // u_char: only its low byte counts, for the tap and the checks that follow.
         uint8_t head[4] = {0, 0, 0, 0};
         packet->CopyData(head, 4);
-        std::memcpy(&family, head, 4);
+        uint32_t first;
+        std::memcpy(&first, head, 4);
+        family = static_cast<uint8_t>(first);
         packet->RemoveAtStart(4);
     }
     Tap(packet, family);
@@ -466,7 +469,7 @@ TunNetDevice::SendFrom(Ptr<Packet> packet, const Address&, const Address&, uint1
 // --- input (tunwrite's family_enqueue) ---------------------------------------------------
 
 int
-TunNetDevice::Input(Ptr<Packet> packet, uint32_t family)
+TunNetDevice::Input(Ptr<Packet> packet, uint8_t family)
 {
     uint16_t protocol;
     switch (family)

@@ -123,7 +123,8 @@ class TunNetDevice : public NetDevice
      * tunoutput: queue a packet from the stack for the process.
      * \param packet the packet, starting with its IP header
      * \param family BSD_AF_INET, BSD_AF_INET6, or BSD_AF_UNSPEC for a bpf write (the
-     *        family is then the packet's first four bytes, in host order)
+     *        family is then the packet's first int, in host order, cut to the 8 bits
+     *        of sa_family)
      * \return 0, EHOSTDOWN (not open), EAFNOSUPPORT (not IPv4 and no IFHEAD) or
      *         ENOBUFS (if_snd full)
      */
@@ -132,10 +133,10 @@ class TunNetDevice : public NetDevice
     /**
      * family_enqueue: hand a packet written by the process to the protocol.
      * \param packet the packet, starting with its IP header
-     * \param family its address family
+     * \param family its address family, a sa_family_t (8 bits) as family_enqueue's
      * \return 0, EAFNOSUPPORT (neither IPv4 nor IPv6) or ENOBUFS (input queue full)
      */
-    int Input(Ptr<Packet> packet, uint32_t family);
+    int Input(Ptr<Packet> packet, uint8_t family);
 
     /**
      * An interface ioctl as a socket delivers it: the generic layer (ifioctl: privilege,
