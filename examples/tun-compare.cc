@@ -31,6 +31,7 @@
 #include "ns3/tun-module.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -38,6 +39,9 @@
 #include <iostream>
 #include <sstream>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
 
 using namespace ns3;
 
@@ -66,6 +70,72 @@ MakeDirectory(const std::string& path)
         return S_ISDIR(st.st_mode);
     }
     return mkdir(path.c_str(), 0755) == 0;
+}
+
+/// \return the path of the first executable file \p name in $PATH's folders, as
+/// execvp would find it, or empty: no shell is asked
+std::string
+FindOnPath(const std::string& name)
+{
+    const char* path = std::getenv("PATH");
+    std::istringstream folders(path ? path : "/usr/bin:/bin");
+    std::string folder;
+    while (std::getline(folders, folder, ':'))
+    {
+        std::string candidate = (folder.empty() ? "." : folder) + "/" + name;
+        struct stat st;
+        if (stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+            access(candidate.c_str(), X_OK) == 0)
+        {
+            return candidate;
+        }
+    }
+    return "";
+}
+
+/**
+ * Run \p program in the folder \p dir with the arguments \p args, and wait for it. The
+ * arguments go to execv as they are: no shell reads them, so a folder name with quotes,
+ * semicolons or spaces is only a folder name.
+ * \return true when the program ran and exited with status 0
+ */
+bool
+RunInFolder(const std::string& dir,
+            const std::string& program,
+            const std::vector<std::string>& args)
+{
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(program.c_str()));
+    for (const std::string& arg : args)
+    {
+        argv.push_back(const_cast<char*>(arg.c_str()));
+    }
+    argv.push_back(nullptr);
+    std::cout.flush(); // ours before anything gnuplot prints
+    std::cerr.flush();
+    pid_t pid = fork();
+    if (pid < 0)
+    {
+        return false;
+    }
+    if (pid == 0)
+    {
+        // Only async-signal-safe calls between fork and exec.
+        if (chdir(dir.c_str()) == 0)
+        {
+            execv(program.c_str(), argv.data());
+        }
+        _exit(127);
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0)
+    {
+        if (errno != EINTR)
+        {
+            return false;
+        }
+    }
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 /// Write "<what>.dat": a row per flow, a column per variant. \return its name
@@ -133,13 +203,14 @@ WritePlots(const std::string& dir, std::vector<VariantResult> results)
                << "' using i:xtic(1) title columnheader(i)\n";
     }
     script.close();
-    if (std::system("command -v gnuplot >/dev/null 2>&1") != 0)
+    std::string gnuplot = FindOnPath("gnuplot");
+    if (gnuplot.empty())
     {
         return "gnuplot not found: wrote " + dir +
                "/plots.gnuplot and its data, no PNG (apt-get install gnuplot-nox)";
     }
-    std::string command = "cd '" + dir + "' && gnuplot plots.gnuplot";
-    if (std::system(command.c_str()) != 0)
+    // In the folder, so the script names its files without the folder's name.
+    if (!RunInFolder(dir, gnuplot, {"plots.gnuplot"}))
     {
         return "gnuplot failed on " + dir + "/plots.gnuplot";
     }

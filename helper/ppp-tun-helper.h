@@ -37,8 +37,11 @@ class UserPpp;
  * The interfaces have no address until IPCP opens in the simulation. Addresses are
  * static (each end asks for its own, the default) or, with SetNegotiated(true),
  * assigned by b: a asks for 0.0.0.0 and b gives it its address. Either way the helper
- * knows them in advance (GetAddresses), so static routes can be installed before the
- * run. Install the Internet stack on the nodes first.
+ * knows them in advance (GetAddresses), so routes can be planned before the run. Give
+ * a route through the link to the daemon (UserPpp::AddStickyRoute), which installs it
+ * while IPCP is open: a static route through the interface installed before the run
+ * makes ns-3 abort (Ipv4L3Protocol::SourceAddressSelection, "index 0 out of bounds") if
+ * a packet takes it before IPCP opens. Install the Internet stack on the nodes first.
  *
  * Traces, with ns-3's helper API and file names: EnablePcap* and EnableAscii* on the
  * returned interfaces capture the serial port under each (SerialLine::EnablePcap,

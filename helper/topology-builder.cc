@@ -336,10 +336,21 @@ TopologyBuilder::InstallStaticRoutes()
             TopologyVertex hop = firstHop[target];
             auto [index, side] = firstLink.at({s, hop});
             const Link& out = m_links[index];
-            routing->AddNetworkRouteTo(link.network,
-                                       LINK_MASK,
-                                       out.addresses[1 - side],
-                                       ipv4->GetInterfaceForDevice(out.devices[side]));
+            if (out.kind == LinkKind::PPP_TUN)
+            {
+                // No route can go through an interface without an address (ns-3 aborts
+                // on the first lookup): the daemon installs it once IPCP has configured
+                // the interface, and removes it when IPCP clears it, as ppp(8) does with
+                // "add! <network> HISADDR".
+                out.ppp[side]->AddStickyRoute(link.network, LINK_MASK);
+            }
+            else
+            {
+                routing->AddNetworkRouteTo(link.network,
+                                           LINK_MASK,
+                                           out.addresses[1 - side],
+                                           ipv4->GetInterfaceForDevice(out.devices[side]));
+            }
             ++m_routeCount[s];
         }
     }

@@ -60,6 +60,11 @@ enum class TopologyRouting
  * from s; among equal paths, BFS's order decides (the graph's adjacency order, i.e. the
  * order of the file). The first link to that neighbour is the one used. A node gets
  * (links - its degree) routes, so a 10,000-link graph gives 10^8 routes: use NONE there.
+ * A route whose first hop is a ppp-tun link goes to that end's UserPpp instead
+ * (UserPpp::AddStickyRoute): the daemon installs it when IPCP opens and removes it when
+ * IPCP closes, since a route cannot use an interface without an address. Until then,
+ * traffic for it has no route, and is dropped as a kernel drops it: a local sender's
+ * send fails (EHOSTUNREACH), a forwarding node drops it (no route).
  * GLOBAL is refused when any link is ppp-tun or udp-tun: ns-3's global routing reads
  * channels at population time, and a tun interface has no channel (and ppp-tun has no
  * address before IPCP opens).
@@ -112,7 +117,8 @@ class TopologyBuilder
     const std::vector<Link>& GetLinks() const; //!< \return the links, in edge order
     /// \param v a vertex \return its address on its first link (any if it has none)
     Ipv4Address GetNodeAddress(TopologyVertex v) const;
-    /// \param v a vertex \return the static routes the builder installed on it
+    /// \param v a vertex \return the static routes the builder installed on it, or gave
+    /// to a ppp-tun link's daemon to install
     uint32_t GetRouteCount(TopologyVertex v) const;
     /// \return every daemon made (UserPpp and TunTunnel)
     ApplicationContainer GetDaemons() const;

@@ -493,6 +493,13 @@ Process::Read(int fd, uint32_t nbytes, ReadCallback cb)
                 SocketReceive(file->socket, nbytes, fail);
                 return;
             }
+            if (nbytes == 0)
+            {
+                // spec_read: nothing asked for, 0 returned before d_read, so a driver
+                // whose read consumes (tunread dequeues a packet) loses nothing.
+                Return(BSD_OK, 0, fail);
+                return;
+            }
             // Uninitialised like a user's buffer: zeroing 16 KiB per read cost more than
             // the rest of the tun path together. A restarted read keeps its buffer.
             if (m_syscall.bufferSize < nbytes || !m_syscall.buffer)

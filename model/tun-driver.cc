@@ -437,7 +437,9 @@ TunDriver::Write(DevWriteArgs& ap)
     tp->Tap(packet, family); // bpf sees the family in host order either way
     counters.ibytes += length;
     ++counters.ipackets;
-    return tp->Input(packet, family);
+    // family_enqueue takes a sa_family_t, 8 bits: the 32-bit family is cut to its low
+    // byte, so 0x00000102 is AF_INET (the tap above saw all 32 bits).
+    return tp->Input(packet, static_cast<uint8_t>(family));
 }
 
 int

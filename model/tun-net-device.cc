@@ -143,7 +143,9 @@ TunNetDevice::GetTypeId()
                             MakeTraceSourceAccessor(&TunNetDevice::m_macRxDropTrace),
                             "ns3::Packet::TracedCallback")
             .AddTraceSource("Drop",
-                            "Any dropped packet, with the reason as a BSD errno name.",
+                            "Any dropped packet, with the reason: a BSD errno name, or for a "
+                            "packet ip_input or ip6_input refused the statistics counter "
+                            "it counts in (ips_badhlen, icps_tooshort, unsafe_for_ns3...).",
                             MakeTraceSourceAccessor(&TunNetDevice::m_dropTrace),
                             "ns3::TunNetDevice::DropTracedCallback")
             .AddTraceSource("Sniffer",
@@ -291,6 +293,12 @@ TunNetDevice::GetCounters() const
     return m_counters;
 }
 
+const IpInputStats&
+TunNetDevice::GetIpInputStats() const
+{
+    return m_ipInputStats;
+}
+
 TunNetDevice::Counters&
 TunNetDevice::GetCountersForDriver()
 {
@@ -365,10 +373,13 @@ TunNetDevice::Output(Ptr<Packet> packet, uint32_t family)
     }
     if (family == BSD_AF_UNSPEC)
     {
-        // A bpf write: the family is the packet's first int.
+        // A bpf write: the family is the packet's first int, stored into sa_family, a
+        // u_char: only its low byte counts, for the tap and the checks that follow.
         uint8_t head[4] = {0, 0, 0, 0};
         packet->CopyData(head, 4);
-        std::memcpy(&family, head, 4);
+        uint32_t first;
+        std::memcpy(&first, head, 4);
+        family = static_cast<uint8_t>(first);
         packet->RemoveAtStart(4);
     }
     Tap(packet, family);
@@ -458,7 +469,7 @@ TunNetDevice::SendFrom(Ptr<Packet> packet, const Address&, const Address&, uint1
 // --- input (tunwrite's family_enqueue) ---------------------------------------------------
 
 int
-TunNetDevice::Input(Ptr<Packet> packet, uint32_t family)
+TunNetDevice::Input(Ptr<Packet> packet, uint8_t family)
 {
     uint16_t protocol;
     switch (family)
@@ -499,6 +510,16 @@ void
 TunNetDevice::DeliverInput(Ptr<Packet> packet, uint16_t protocol, uint32_t family)
 {
     --m_intrqLength[family];
+    // ipintr and ip6intr: ip_input and ip6_input check the headers before any use of them.
+    IpInputCheck::Reason reason = CheckInput(packet, family);
+    if (reason != IpInputCheck::OK)
+    {
+        NS_LOG_LOGIC(GetIfName() << ": input refused, " << IpInputCheck::ReasonName(reason));
+        ++m_ipInputStats.Counter(reason);
+        m_macRxDropTrace(packet);
+        m_dropTrace(packet, IpInputCheck::ReasonName(reason));
+        return;
+    }
     if (!m_promiscRxCallback.IsNull())
     {
         m_promiscRxCallback(this, packet, protocol, m_address, m_address, PACKET_HOST);
@@ -507,6 +528,29 @@ TunNetDevice::DeliverInput(Ptr<Packet> packet, uint16_t protocol, uint32_t famil
     {
         m_rxCallback(this, packet, protocol, m_address);
     }
+}
+
+IpInputCheck::Reason
+TunNetDevice::CheckInput(Ptr<const Packet> packet, uint32_t family)
+{
+    m_inputBytes.resize(packet->GetSize());
+    packet->CopyData(m_inputBytes.data(), m_inputBytes.size());
+    IpInputCheck::Context context;
+    context.checksums = Node::ChecksumEnabled();
+    if (family == BSD_AF_INET)
+    {
+        Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
+        int32_t iif = ipv4 ? ipv4->GetInterfaceForDevice(this) : -1;
+        context.isOurs4 = [ipv4, iif](Ipv4Address dst) {
+            return iif >= 0 && ipv4->IsDestinationAddress(dst, iif);
+        };
+        return IpInputCheck::CheckIpv4(m_inputBytes.data(), m_inputBytes.size(), context);
+    }
+    Ptr<Ipv6> ipv6 = m_node->GetObject<Ipv6>();
+    context.isOurUnicast6 = [ipv6](Ipv6Address dst) {
+        return ipv6 && !dst.IsMulticast() && ipv6->GetInterfaceForAddress(dst) >= 0;
+    };
+    return IpInputCheck::CheckIpv6(m_inputBytes.data(), m_inputBytes.size(), context);
 }
 
 // --- interface ioctls -----------------------------------------------------------------

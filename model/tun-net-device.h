@@ -6,6 +6,7 @@
 #define TUN_NET_DEVICE_H
 
 #include "bsd-if.h"
+#include "ip-input-check.h"
 #include "sel-info.h"
 #include "sigio-owner.h"
 
@@ -105,6 +106,7 @@ class TunNetDevice : public NetDevice
     SigioOwner& GetSigio();                        //!< \return tun_sigio
     SelInfo& GetReadSelInfo();                     //!< \return tun_rsel
     const Counters& GetCounters() const;           //!< \return the interface counters
+    const IpInputStats& GetIpInputStats() const;   //!< \return packets ip_input refused
     Counters& GetCountersForDriver();              //!< \return the counters, for the cdev side
     const std::vector<IfAddr>& GetIfAddrs() const; //!< \return if_addrhead
 
@@ -121,7 +123,8 @@ class TunNetDevice : public NetDevice
      * tunoutput: queue a packet from the stack for the process.
      * \param packet the packet, starting with its IP header
      * \param family BSD_AF_INET, BSD_AF_INET6, or BSD_AF_UNSPEC for a bpf write (the
-     *        family is then the packet's first four bytes, in host order)
+     *        family is then the packet's first int, in host order, cut to the 8 bits
+     *        of sa_family)
      * \return 0, EHOSTDOWN (not open), EAFNOSUPPORT (not IPv4 and no IFHEAD) or
      *         ENOBUFS (if_snd full)
      */
@@ -130,10 +133,10 @@ class TunNetDevice : public NetDevice
     /**
      * family_enqueue: hand a packet written by the process to the protocol.
      * \param packet the packet, starting with its IP header
-     * \param family its address family
+     * \param family its address family, a sa_family_t (8 bits) as family_enqueue's
      * \return 0, EAFNOSUPPORT (neither IPv4 nor IPv6) or ENOBUFS (input queue full)
      */
-    int Input(Ptr<Packet> packet, uint32_t family);
+    int Input(Ptr<Packet> packet, uint8_t family);
 
     /**
      * An interface ioctl as a socket delivers it: the generic layer (ifioctl: privilege,
@@ -248,6 +251,9 @@ class TunNetDevice : public NetDevice
   private:
     /// Deliver one queued input packet to the stack (the netisr).
     void DeliverInput(Ptr<Packet> packet, uint16_t protocol, uint32_t family);
+    /// ip_input or ip6_input's checks. \param packet the packet \param family its family
+    /// \return OK, or why the protocol refuses it
+    IpInputCheck::Reason CheckInput(Ptr<const Packet> packet, uint32_t family);
     /// Fire the drop traces. \param packet the packet \param reason a BSD error
     void Dropped(Ptr<const Packet> packet, int reason);
     /// Set or clear IFF_RUNNING, firing the link-change callbacks on a change.
@@ -272,6 +278,8 @@ class TunNetDevice : public NetDevice
     SigioOwner m_sigio;                         //!< tun_sigio
     SelInfo m_rsel;                             //!< tun_rsel
     Counters m_counters;                        //!< ifnet counters
+    IpInputStats m_ipInputStats;                //!< what ip_input and ip6_input refused
+    std::vector<uint8_t> m_inputBytes;          //!< the bytes CheckInput reads
     std::vector<IfAddr> m_ifAddrs;              //!< if_addrhead
     NetDevice::ReceiveCallback m_rxCallback;    //!< to the stack
     NetDevice::PromiscReceiveCallback m_promiscRxCallback;             //!< to packet sockets

@@ -183,6 +183,7 @@ UserPpp::DoDispose()
     m_ipv6cp = nullptr;
     m_process = nullptr;
     m_tun = nullptr;
+    m_stickyRoutes = StickyRoutes(); // drops its device, leaves the routing alone
     Application::DoDispose();
 }
 
@@ -233,6 +234,18 @@ const UserPpp::Counters&
 UserPpp::GetCounters() const
 {
     return m_counters;
+}
+
+void
+UserPpp::AddStickyRoute(Ipv4Address network, Ipv4Mask mask)
+{
+    m_stickyRoutes.Add(network, mask);
+}
+
+const StickyRoutes&
+UserPpp::GetStickyRoutes() const
+{
+    return m_stickyRoutes;
 }
 
 int64_t
@@ -890,6 +903,7 @@ UserPpp::IpcpUp()
             return;
         }
         m_ifLocal = local;
+        m_stickyRoutes.Install(m_tun, peer); // route_Change
         // tun_configure: TUNSIFINFO with the MTU and the line's speed (tcgetattr).
         m_process->Ioctl(m_lineFd,
                          SerialLine::TIOCGETA,
@@ -920,6 +934,7 @@ void
 UserPpp::IpcpDown()
 {
     Defer([this](std::function<void()> done) {
+        m_stickyRoutes.Remove(); // route_Clean, before the address goes
         if (m_ifLocal != Ipv4Address::GetAny())
         {
             m_tun->DeleteIpv4Address(m_ifLocal); // SIOCDIFADDR

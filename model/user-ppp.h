@@ -10,6 +10,7 @@
 #include "ipv6cp.h"
 #include "lcp.h"
 #include "process.h"
+#include "sticky-routes.h"
 
 #include "ns3/application.h"
 #include "ns3/traced-callback.h"
@@ -99,6 +100,16 @@ class UserPpp : public Application
 
     /// \return the counters
     const Counters& GetCounters() const;
+
+    /**
+     * ppp(8)'s "add! <network> HISADDR": a route to \p network through the peer, which
+     * the daemon puts in the node's static routing when IPCP configures the interface and
+     * takes out when IPCP clears it (StickyRoutes). \param network a network \param mask
+     * its mask
+     */
+    void AddStickyRoute(Ipv4Address network, Ipv4Mask mask);
+    /// \return the sticky routes
+    const StickyRoutes& GetStickyRoutes() const;
 
     /// \param stream first stream index \return streams used (2: LCP's and IPV6CP's)
     int64_t AssignStreams(int64_t stream);
@@ -216,6 +227,7 @@ class UserPpp : public Application
     Process::ReadCallback m_tunRead;      //!< -> TunRead, made once
     Ipv4Address m_ifLocal;                //!< the IPv4 address we configured
     Ipv6Address m_ifLocal6;               //!< the IPv6 address we configured
+    StickyRoutes m_stickyRoutes;          //!< "add!" routes, in the table while IPCP is up
     EventId m_carrierTimer;               //!< physical timer
     EventId m_reopenTimer;                //!< redial timer
     Counters m_counters;                  //!< statistics

@@ -10,6 +10,7 @@
 #include "module-dir.h"
 
 #include "ns3/core-module.h"
+#include "ns3/internet-apps-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/tun-module.h"
 
@@ -329,7 +330,8 @@ class TopologyShapeTestCase : public TestCase
 /**
  * The builder's static routes on the ring and the mesh against Boost's own BFS: for each
  * node, every route's gateway is the neighbour that breadth_first_search's predecessor
- * map puts first on the way to the nearer end of the route's link.
+ * map puts first on the way to the nearer end of the route's link. Routes over ppp-tun
+ * links are in the tables once IPCP has opened, so the check runs three seconds in.
  */
 class TopologyRoutesTestCase : public TestCase
 {
@@ -349,6 +351,8 @@ class TopologyRoutesTestCase : public TestCase
             const TopologyGraph& g = r.graph;
             TopologyBuilder builder;
             NS_TEST_ASSERT_MSG_EQ(builder.Build(g), "", file);
+            Simulator::Stop(Seconds(3));
+            Simulator::Run();
             const auto& links = builder.GetLinks();
             std::size_t n = boost::num_vertices(g);
             for (TopologyVertex s = 0; s < n; ++s)
@@ -497,6 +501,76 @@ class TopologyComparisonTestCase : public TestCase
     }
 };
 
+/**
+ * Routes over a ppp-tun link follow IPCP, as ppp(8)'s sticky routes do. On the chain, b
+ * reaches the c==d link through the serial line to c: that route is not in b's table
+ * before IPCP opens, is there while IPCP is open, goes when the carrier is cut, and comes
+ * back after renegotiation. A ping from a to d from 0 s on: the first finds no route at b
+ * and is lost (ns-3 used to abort there, routing through an interface with no address);
+ * the later ones are answered.
+ */
+class TopologyPppRoutesTestCase : public TestCase
+{
+  public:
+    TopologyPppRoutesTestCase()
+        : TestCase("Routes over a ppp-tun link exist while IPCP is open; traffic before is lost")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TopologyReadResult chain = TopologyReader::Read(Bundled("chain.dot"));
+        NS_TEST_ASSERT_MSG_EQ(chain.error, "", "reads");
+        TopologyBuilder builder;
+        NS_TEST_ASSERT_MSG_EQ(builder.Build(chain.graph), "", "builds");
+        const TopologyBuilder::Link& line = builder.GetLinks().at(1); // b ~~ c
+        const TopologyBuilder::Link& far = builder.GetLinks().at(2);  // c == d
+        NS_TEST_ASSERT_MSG_EQ((line.kind == LinkKind::PPP_TUN), true, "b--c is ppp-tun");
+        Ptr<Ipv4StaticRouting> routing =
+            Ipv4StaticRoutingHelper().GetStaticRouting(builder.GetNode("b")->GetObject<Ipv4>());
+        auto routed = [&] {
+            int n = 0;
+            for (uint32_t i = 0; i < routing->GetNRoutes(); ++i)
+            {
+                Ipv4RoutingTableEntry r = routing->GetRoute(i);
+                n += r.GetDestNetwork() == far.network && r.GetGateway() == line.addresses[1];
+            }
+            return n;
+        };
+        NS_TEST_EXPECT_MSG_EQ(line.ppp[0]->GetStickyRoutes().Get().size(),
+                              1u,
+                              "b's daemon holds the route to c==d");
+        std::vector<int> seen;
+        for (double t : {0.0, 3.0, 6.5, 14.0})
+        {
+            Simulator::Schedule(Seconds(t), [&seen, &routed] { seen.push_back(routed()); });
+        }
+        Simulator::Schedule(Seconds(4), &SerialLine::SetCarrier, line.line, false);
+        Simulator::Schedule(Seconds(7), &SerialLine::SetCarrier, line.line, true);
+        V4PingHelper ping(far.addresses[1]);
+        ping.SetAttribute("Interval", TimeValue(MilliSeconds(500)));
+        ApplicationContainer pinger = ping.Install(builder.GetNode("a"));
+        std::vector<Time> rtts;
+        pinger.Get(0)->TraceConnectWithoutContext("Rtt", Callback<void, Time>([&rtts](Time rtt) {
+                                                      rtts.push_back(rtt);
+                                                  }));
+        pinger.Start(Seconds(0));
+        pinger.Stop(Seconds(3));
+        Simulator::Stop(Seconds(15));
+        Simulator::Run();
+
+        NS_TEST_ASSERT_MSG_EQ(seen.size(), 4u, "looked four times");
+        NS_TEST_EXPECT_MSG_EQ(seen[0], 0, "no route before IPCP opens");
+        NS_TEST_EXPECT_MSG_EQ(seen[1], 1, "one while it is open");
+        NS_TEST_EXPECT_MSG_EQ(seen[2], 0, "none while the carrier is gone");
+        NS_TEST_EXPECT_MSG_EQ(seen[3], 1, "one again after renegotiation");
+        NS_TEST_EXPECT_MSG_GT(rtts.size(), 0u, "pings are answered once IPCP is open");
+        NS_TEST_EXPECT_MSG_LT(rtts.size(), 6u, "the one sent at 0 s was lost");
+        Simulator::Destroy();
+    }
+};
+
 /// The suite.
 class TopologyTestSuite : public TestSuite
 {
@@ -510,6 +584,7 @@ class TopologyTestSuite : public TestSuite
         AddTestCase(new TopologyShapeTestCase, TestCase::QUICK);
         AddTestCase(new TopologyRoutesTestCase, TestCase::QUICK);
         AddTestCase(new TopologyComparisonTestCase, TestCase::QUICK);
+        AddTestCase(new TopologyPppRoutesTestCase, TestCase::QUICK);
     }
 };
 

@@ -61,11 +61,15 @@ struct TunBench
     }
 };
 
-/// An IPv4 packet (UDP protocol number, \p payload bytes of zeros).
+/// An IPv4 UDP datagram of \p payload bytes (at least 8): a UDP header, then zeros.
 Ptr<Packet>
 Ipv4Packet(Ipv4Address src, Ipv4Address dst, uint32_t payload = 56)
 {
-    Ptr<Packet> p = Create<Packet>(payload);
+    Ptr<Packet> p = Create<Packet>(payload - 8);
+    UdpHeader udp;
+    udp.SetSourcePort(9);
+    udp.SetDestinationPort(9);
+    p->AddHeader(udp); // uh_ulen: udp_input refuses a datagram whose length is 0
     Ipv4Header h;
     h.SetSource(src);
     h.SetDestination(dst);
@@ -749,6 +753,115 @@ class TunreadTestCase : public TestCase
 };
 
 /**
+ * read(fd, buf, 0): the generic read path (spec_read) returns 0 before the driver's
+ * d_read when nothing is asked for, so tunread never runs: the head packet stays
+ * queued, and a blocking read with nothing queued does not sleep.
+ */
+class TunReadNothingTestCase : public TestCase
+{
+  public:
+    TunReadNothingTestCase()
+        : TestCase("read of 0 bytes: spec_read returns 0, tunread does not run")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TunBench b;
+        int fd = b.OpenTun(0, BSD_O_RDWR | BSD_O_NONBLOCK);
+        Ptr<TunNetDevice> tun = b.driver->GetUnit(0);
+        Ptr<Packet> a = Ipv4Packet("10.0.0.1", "10.0.0.2");
+        tun->Output(a->Copy(), BSD_AF_INET);
+        auto [e1, nothing] = ReadNow(b.root, fd, 0);
+        NS_TEST_EXPECT_MSG_EQ(e1, BSD_OK, "read of 0 bytes");
+        NS_TEST_EXPECT_MSG_EQ(nothing.size(), 0u, "returns 0");
+        NS_TEST_EXPECT_MSG_EQ(tun->GetQueue()->GetNPackets(), 1u, "the packet stays queued");
+        NS_TEST_EXPECT_MSG_EQ((ReadNow(b.root, fd, 2048).second == Bytes(a)),
+                              true,
+                              "and the next read has it whole");
+
+        IoctlNow(b.root, fd, BSD_FIONBIO, IntBytes(0)); // blocking, and nothing queued
+        auto [e2, none] = ReadNow(b.root, fd, 0);
+        NS_TEST_EXPECT_MSG_EQ(e2, BSD_OK, "returns at once, no sleep in tunread");
+        NS_TEST_EXPECT_MSG_EQ(none.size(), 0u, "with 0");
+        NS_TEST_EXPECT_MSG_EQ(b.root->IsSleeping(), false, "not asleep");
+        NS_TEST_EXPECT_MSG_EQ((tun->GetTunFlags() & TUN_RWAIT), 0u, "no RWAIT");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * The address family is 32 bits on the wire and 8 in the kernel: tunwrite hands its
+ * ntohl'd family to family_enqueue, whose parameter is a sa_family_t, and tunoutput
+ * stores a bpf write's first int in dst->sa_family, a u_char. Only the low byte
+ * counts: a TUNSIFHEAD header of 00 00 01 02 is AF_INET, as is a first int of 0x102.
+ */
+class TunFamilyByteTestCase : public TestCase
+{
+  public:
+    TunFamilyByteTestCase()
+        : TestCase("tunwrite and tunoutput: the family is cut to 8 bits (sa_family_t)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TunBench b;
+        int fd = b.OpenTun(0, BSD_O_RDWR | BSD_O_NONBLOCK);
+        Ptr<TunNetDevice> tun = b.driver->GetUnit(0);
+        TunHelper::Ifconfig(tun, "10.0.0.1", "10.0.0.2");
+        std::vector<std::vector<uint8_t>> tapped;
+        tun->TraceConnectWithoutContext(
+            "Sniffer",
+            Callback<void, Ptr<const Packet>>(
+                [&tapped](Ptr<const Packet> p) { tapped.push_back(Bytes(p)); }));
+        int v4Rx = 0;
+        b.node->RegisterProtocolHandler(
+            Node::ProtocolHandler([&v4Rx](Ptr<NetDevice>,
+                                          Ptr<const Packet>,
+                                          uint16_t proto,
+                                          const Address&,
+                                          const Address&,
+                                          NetDevice::PacketType) { v4Rx += proto == 0x0800; }),
+            0,
+            tun);
+        auto hostOrder = [](uint32_t af) { return IntBytes(static_cast<int32_t>(af)); };
+        // The tap sees the node's own replies too: look for an entry.
+        auto wasTapped = [&tapped](const std::vector<uint8_t>& entry) {
+            return std::find(tapped.begin(), tapped.end(), entry) != tapped.end();
+        };
+
+        IoctlNow(b.root, fd, TUNSIFHEAD, IntBytes(1));
+        std::vector<uint8_t> in = Bytes(Ipv4Packet("10.0.0.2", "10.0.0.1"));
+        NS_TEST_EXPECT_MSG_EQ(WriteNow(b.root, fd, Concat({0, 0, 1, 2}, in)).first,
+                              BSD_OK,
+                              "00 00 01 02 reaches family_enqueue as AF_INET");
+        NS_TEST_EXPECT_MSG_EQ(v4Rx, 1, "and IPv4 takes it");
+        NS_TEST_EXPECT_MSG_EQ(wasTapped(Concat(hostOrder(0x102), in)),
+                              true,
+                              "bpf saw the family before the cut: 0x102, host order");
+        NS_TEST_EXPECT_MSG_EQ(WriteNow(b.root, fd, Concat({0x7f, 0, 0, BSD_AF_IPX}, in)).first,
+                              BSD_EAFNOSUPPORT,
+                              "a low byte of AF_IPX is still refused");
+
+        // A bpf write in plain mode: the first int 0x102 leaves sa_family AF_INET.
+        IoctlNow(b.root, fd, TUNSIFHEAD, IntBytes(0));
+        tun->DrainQueue(); // the node's answers to the writes above
+        std::vector<uint8_t> out = Bytes(Ipv4Packet("10.0.0.1", "10.0.0.2"));
+        Ptr<Packet> bpf = Create<Packet>(hostOrder(0x102).data(), 4);
+        bpf->AddAtEnd(Create<Packet>(out.data(), out.size()));
+        NS_TEST_EXPECT_MSG_EQ(tun->Output(bpf, BSD_AF_UNSPEC), BSD_OK, "AF_INET, plain mode");
+        NS_TEST_EXPECT_MSG_EQ(wasTapped(Concat(hostOrder(BSD_AF_INET), out)),
+                              true,
+                              "the tap's af is dst->sa_family, cut");
+        NS_TEST_EXPECT_MSG_EQ((ReadNow(b.root, fd, 2048).second == out), true, "queued bare");
+        Simulator::Destroy();
+    }
+};
+
+/**
  * tunwrite: 0 bytes, TUNMRU with the header included (EIO), IFHEAD's family, unknown
  * families (EAFNOSUPPORT, yet counted), a header shorter than 4 bytes (ENOBUFS), the
  * counters, the bpf tap, the protocol input queue.
@@ -1109,7 +1222,9 @@ class TunTestSuite : public TestSuite
         AddTestCase(new TunstartTestCase, TestCase::QUICK);
         AddTestCase(new TunioctlTestCase, TestCase::QUICK);
         AddTestCase(new TunreadTestCase, TestCase::QUICK);
+        AddTestCase(new TunReadNothingTestCase, TestCase::QUICK);
         AddTestCase(new TunwriteTestCase, TestCase::QUICK);
+        AddTestCase(new TunFamilyByteTestCase, TestCase::QUICK);
         AddTestCase(new TunpollTestCase, TestCase::QUICK);
         AddTestCase(new TunRelayTestCase, TestCase::QUICK);
         AddTestCase(new TunPcapTestCase, TestCase::QUICK);
