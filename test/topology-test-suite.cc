@@ -520,7 +520,7 @@ class TopologyPppRoutesTestCase : public TestCase
   private:
     void DoRun() override
     {
-        TopologyReadResult chain = TopologyReader::Read(Bundled("chain.dot"));
+        TopologyReadResult chain = TunTopologyReader::Read(Bundled("chain.dot"));
         NS_TEST_ASSERT_MSG_EQ(chain.error, "", "reads");
         TopologyBuilder builder;
         NS_TEST_ASSERT_MSG_EQ(builder.Build(chain.graph), "", "builds");
