@@ -103,9 +103,9 @@ main(int argc, char* argv[])
             [](const DevDispatchRecord& r) { std::cout << r.ToString() << std::endl; }));
     auto driver = Create<EchoDriver>(sw);
 
-    Ptr<Process> reader = CreateObject<Process>();
+    Ptr<BsdProcess> reader = CreateObject<BsdProcess>();
     reader->Attach(node);
-    Ptr<Process> writer = CreateObject<Process>();
+    Ptr<BsdProcess> writer = CreateObject<BsdProcess>();
     writer->Attach(node);
 
     // The reader opens /dev/echo3 (cloned on the spot) and blocks in read.

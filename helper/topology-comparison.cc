@@ -143,7 +143,7 @@ NodeSyscalls(Ptr<Node> node)
     for (uint32_t i = 0; i < node->GetNApplications(); ++i)
     {
         Ptr<Application> app = node->GetApplication(i);
-        Ptr<Process> process;
+        Ptr<BsdProcess> process;
         if (Ptr<UserPpp> ppp = DynamicCast<UserPpp>(app))
         {
             process = ppp->GetProcess();

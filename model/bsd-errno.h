@@ -99,7 +99,7 @@ enum BsdErrno : int32_t
     BSD_ERESTART = -1,    //!< kernel only: restart the system call
     BSD_EJUSTRETURN = -2, //!< kernel only: return with the registers untouched
     BSD_ENOIOCTL = -3,    //!< kernel only: ioctl not handled by this layer
-    BSD_ESLEEP = -100,    //!< module only: the operation parked in tsleep (see Process::Tsleep)
+    BSD_ESLEEP = -100,    //!< module only: the operation parked in tsleep (see BsdProcess::Tsleep)
 };
 
 /**

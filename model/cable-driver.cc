@@ -7,10 +7,10 @@
 #include "bsd-errno.h"
 #include "bsd-fcntl.h"
 #include "bsd-if.h"
+#include "bsd-process.h"
 #include "cdev.h"
 #include "device-switch.h"
 #include "process-table.h"
-#include "process.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"

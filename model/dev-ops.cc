@@ -5,8 +5,8 @@
 #include "dev-ops.h"
 
 #include "bsd-errno.h"
+#include "bsd-process.h"
 #include "cdev.h"
-#include "process.h"
 
 #include <sstream>
 

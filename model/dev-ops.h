@@ -28,7 +28,7 @@ namespace ns3
 {
 
 class Cdev;
-class Process;
+class BsdProcess;
 
 /**
  * \ingroup tun
@@ -132,9 +132,9 @@ struct DevGenericArgs : public SimpleRefCount<DevGenericArgs>
     /// \return the arguments as the dispatch trace prints them, e.g. "oflags=0x3"
     virtual std::string Describe() const;
 
-    DevOp desc;          //!< a_desc: which slot the operation calls
-    Ptr<Cdev> dev;       //!< a_dev
-    Ptr<Process> caller; //!< the process on whose behalf the call runs (curproc), may be null
+    DevOp desc;             //!< a_desc: which slot the operation calls
+    Ptr<Cdev> dev;          //!< a_dev
+    Ptr<BsdProcess> caller; //!< the process on whose behalf the call runs (curproc), may be null
 };
 
 /// d_open(dev, oflags, devtype, cred)

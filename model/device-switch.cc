@@ -5,9 +5,9 @@
 #include "device-switch.h"
 
 #include "bsd-errno.h"
+#include "bsd-process.h"
 #include "kernel-cost-model.h"
 #include "process-table.h"
-#include "process.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
@@ -209,7 +209,7 @@ DeviceSwitch::AfterRun(Ptr<Request> req, int error)
     Time hold = req->needMplock ? GetCostModel()->GetGiantHoldTime() : Time(0);
     if (error == BSD_ESLEEP)
     {
-        Ptr<Process> caller = req->ap->caller;
+        Ptr<BsdProcess> caller = req->ap->caller;
         NS_ABORT_MSG_IF(!caller,
                         "DeviceSwitch: " << req->ap->dev->GetName() << " "
                                          << DevOpName(req->ap->desc)

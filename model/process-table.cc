@@ -4,7 +4,7 @@
 
 #include "process-table.h"
 
-#include "process.h"
+#include "bsd-process.h"
 #include "syscall-record.h"
 
 #include "ns3/abort.h"
@@ -35,12 +35,12 @@ ProcessTable::GetTypeId()
                             "A system call of any process on the node enters (CALL) or "
                             "returns (RET): the node's ktrace.",
                             MakeTraceSourceAccessor(&ProcessTable::m_syscallTrace),
-                            "ns3::Process::SyscallTracedCallback");
+                            "ns3::BsdProcess::SyscallTracedCallback");
     return tid;
 }
 
 uint32_t
-ProcessTable::Register(Ptr<Process> process, uint32_t pid)
+ProcessTable::Register(Ptr<BsdProcess> process, uint32_t pid)
 {
     if (pid != 0)
     {
@@ -70,17 +70,17 @@ ProcessTable::Unregister(uint32_t pid)
     m_processes.erase(pid);
 }
 
-Ptr<Process>
+Ptr<BsdProcess>
 ProcessTable::Find(uint32_t pid) const
 {
     auto it = m_processes.find(pid);
     return it == m_processes.end() ? nullptr : it->second;
 }
 
-std::vector<Ptr<Process>>
+std::vector<Ptr<BsdProcess>>
 ProcessTable::FindGroup(uint32_t pgid) const
 {
-    std::vector<Ptr<Process>> group;
+    std::vector<Ptr<BsdProcess>> group;
     for (const auto& [pid, p] : m_processes)
     {
         if (p->GetPgid() == pgid)
@@ -100,7 +100,7 @@ ProcessTable::Wakeup(const void* chan)
         return;
     }
     // Take the whole queue first: a woken process may sleep on the same channel again.
-    std::list<Ptr<Process>> sleepers;
+    std::list<Ptr<BsdProcess>> sleepers;
     sleepers.swap(it->second);
     m_sleep.erase(it);
     for (auto& p : sleepers)
@@ -110,13 +110,13 @@ ProcessTable::Wakeup(const void* chan)
 }
 
 void
-ProcessTable::AddSleeper(const void* chan, Ptr<Process> process)
+ProcessTable::AddSleeper(const void* chan, Ptr<BsdProcess> process)
 {
     m_sleep[chan].push_back(process);
 }
 
 void
-ProcessTable::RemoveSleeper(const void* chan, Ptr<Process> process)
+ProcessTable::RemoveSleeper(const void* chan, Ptr<BsdProcess> process)
 {
     auto it = m_sleep.find(chan);
     if (it == m_sleep.end())
@@ -143,7 +143,7 @@ ProcessTable::DoDispose()
     // The node's kernel goes away with the processes still running on it. Disposing them
     // drops their descriptors, which breaks the cycle a poller recorded in a socket's
     // selinfo makes (process, file, socket, selinfo, process).
-    std::map<uint32_t, Ptr<Process>> processes;
+    std::map<uint32_t, Ptr<BsdProcess>> processes;
     processes.swap(m_processes);
     for (auto& [pid, process] : processes)
     {

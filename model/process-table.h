@@ -23,7 +23,7 @@
 namespace ns3
 {
 
-class Process;
+class BsdProcess;
 
 struct SyscallRecord;
 
@@ -50,7 +50,7 @@ class ProcessTable : public Object
      * \param pid the pid it asks for, or 0 for the next free one from FirstPid up
      * \return the pid it got; the simulation aborts if a requested pid is taken
      */
-    uint32_t Register(Ptr<Process> process, uint32_t pid);
+    uint32_t Register(Ptr<BsdProcess> process, uint32_t pid);
 
     /// \param pid the process leaving the table
     void Unregister(uint32_t pid);
@@ -70,14 +70,14 @@ class ProcessTable : public Object
      * \param pid a process id
      * \return the process, or null
      */
-    Ptr<Process> Find(uint32_t pid) const;
+    Ptr<BsdProcess> Find(uint32_t pid) const;
 
     /**
      * pgfind, as a list
      * \param pgid a process group id
      * \return the live processes in the group, by pid
      */
-    std::vector<Ptr<Process>> FindGroup(uint32_t pgid) const;
+    std::vector<Ptr<BsdProcess>> FindGroup(uint32_t pgid) const;
 
     /**
      * wakeup(chan): make every process sleeping on \p chan runnable.
@@ -90,14 +90,14 @@ class ProcessTable : public Object
      * \param chan the wait channel
      * \param process the sleeper
      */
-    void AddSleeper(const void* chan, Ptr<Process> process);
+    void AddSleeper(const void* chan, Ptr<BsdProcess> process);
 
     /**
      * Take \p process off \p chan (it woke by timeout or signal, or exited).
      * \param chan the wait channel
      * \param process the sleeper
      */
-    void RemoveSleeper(const void* chan, Ptr<Process> process);
+    void RemoveSleeper(const void* chan, Ptr<BsdProcess> process);
 
     /// \param chan a wait channel \return how many processes sleep on it
     std::size_t GetSleeperCount(const void* chan) const;
@@ -107,12 +107,12 @@ class ProcessTable : public Object
     void DoDispose() override;
 
   private:
-    uint32_t m_firstPid;                                    //!< FirstPid attribute
-    uint32_t m_nextPid{0};                                  //!< next pid to try
-    std::map<uint32_t, Ptr<Process>> m_processes;           //!< allproc, by pid
-    std::map<const void*, std::list<Ptr<Process>>> m_sleep; //!< sleep queues by channel
-    uint64_t m_syscalls{0};                                 //!< system calls entered on the node
-    TracedCallback<const SyscallRecord&> m_syscallTrace;    //!< Syscall
+    uint32_t m_firstPid;                                       //!< FirstPid attribute
+    uint32_t m_nextPid{0};                                     //!< next pid to try
+    std::map<uint32_t, Ptr<BsdProcess>> m_processes;           //!< allproc, by pid
+    std::map<const void*, std::list<Ptr<BsdProcess>>> m_sleep; //!< sleep queues by channel
+    uint64_t m_syscalls{0};                                    //!< system calls entered on the node
+    TracedCallback<const SyscallRecord&> m_syscallTrace;       //!< Syscall
 };
 
 } // namespace ns3

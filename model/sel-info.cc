@@ -4,7 +4,7 @@
 
 #include "sel-info.h"
 
-#include "process.h"
+#include "bsd-process.h"
 
 #include <algorithm>
 
@@ -12,7 +12,7 @@ namespace ns3
 {
 
 void
-SelInfo::Record(Ptr<Process> process)
+SelInfo::Record(Ptr<BsdProcess> process)
 {
     if (process && std::find(m_processes.begin(), m_processes.end(), process) == m_processes.end())
     {
@@ -23,7 +23,7 @@ SelInfo::Record(Ptr<Process> process)
 void
 SelInfo::Wakeup()
 {
-    std::vector<Ptr<Process>> recorded;
+    std::vector<Ptr<BsdProcess>> recorded;
     recorded.swap(m_processes);
     for (auto& p : recorded)
     {
@@ -34,7 +34,7 @@ SelInfo::Wakeup()
 void
 SelInfo::WakeupSleepers()
 {
-    std::vector<Ptr<Process>> recorded;
+    std::vector<Ptr<BsdProcess>> recorded;
     recorded.swap(m_processes);
     for (auto& p : recorded)
     {

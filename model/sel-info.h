@@ -18,7 +18,7 @@
 namespace ns3
 {
 
-class Process;
+class BsdProcess;
 
 /**
  * \ingroup tun
@@ -32,7 +32,7 @@ class SelInfo
 {
   public:
     /// selrecord \param process the polling process (null is ignored)
-    void Record(Ptr<Process> process);
+    void Record(Ptr<BsdProcess> process);
 
     /// selwakeup: every recorded process rescans its descriptors; the record is cleared
     void Wakeup();
@@ -53,7 +53,7 @@ class SelInfo
     void Clear();
 
   private:
-    std::vector<Ptr<Process>> m_processes; //!< recorded pollers, in order
+    std::vector<Ptr<BsdProcess>> m_processes; //!< recorded pollers, in order
 };
 
 } // namespace ns3

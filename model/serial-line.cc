@@ -8,11 +8,11 @@
 #include "bsd-fcntl.h"
 #include "bsd-if.h"
 #include "bsd-ioctl.h"
+#include "bsd-process.h"
 #include "cdev.h"
 #include "device-switch.h"
 #include "hdlc-framing.h"
 #include "process-table.h"
-#include "process.h"
 #include "serial-port-tap.h"
 
 #include "ns3/abort.h"

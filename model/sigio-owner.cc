@@ -5,8 +5,8 @@
 #include "sigio-owner.h"
 
 #include "bsd-errno.h"
+#include "bsd-process.h"
 #include "process-table.h"
-#include "process.h"
 
 namespace ns3
 {
@@ -58,7 +58,7 @@ SigioOwner::Signal(int32_t sig) const
     }
     if (m_pgid > 0)
     {
-        if (Ptr<Process> p = m_table->Find(m_pgid))
+        if (Ptr<BsdProcess> p = m_table->Find(m_pgid))
         {
             p->Kill(sig);
         }

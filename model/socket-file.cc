@@ -8,10 +8,10 @@
 #include "bsd-fcntl.h"
 #include "bsd-if.h"
 #include "bsd-ioctl.h"
+#include "bsd-process.h"
 #include "bsd-signal.h"
 #include "device-switch.h"
 #include "process-table.h"
-#include "process.h"
 
 #include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
@@ -313,7 +313,7 @@ SocketFile::Send(const uint8_t* data, std::size_t size, const Address* to)
 }
 
 int
-SocketFile::Receive(Ptr<Process> caller, RecvRequest* req)
+SocketFile::Receive(Ptr<BsdProcess> caller, RecvRequest* req)
 {
     if (m_rcv.empty())
     {
@@ -346,7 +346,7 @@ SocketFile::Receive(Ptr<Process> caller, RecvRequest* req)
 }
 
 int32_t
-SocketFile::Poll(Ptr<Process> caller, int32_t events)
+SocketFile::Poll(Ptr<BsdProcess> caller, int32_t events)
 {
     int32_t revents = 0;
     // soreadable: sb_cc >= sb_lowat (1); a queued datagram counts its address at least.
@@ -364,7 +364,7 @@ SocketFile::Poll(Ptr<Process> caller, int32_t events)
 }
 
 int
-SocketFile::Ioctl(Ptr<Process> caller, uint32_t cmd, uint8_t* data)
+SocketFile::Ioctl(Ptr<BsdProcess> caller, uint32_t cmd, uint8_t* data)
 {
     int32_t value;
     std::memcpy(&value, data, 4);

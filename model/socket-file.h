@@ -32,7 +32,7 @@ namespace ns3
 {
 
 class Node;
-class Process;
+class BsdProcess;
 class ProcessTable;
 
 /// \ingroup tun
@@ -142,7 +142,7 @@ class SocketFile : public Object
      * \param req the request, kept alive by the caller until the read completes
      * \return 0, EWOULDBLOCK, BSD_ESLEEP, or the sleep's EINTR/ERESTART
      */
-    int Receive(Ptr<Process> caller, RecvRequest* req);
+    int Receive(Ptr<BsdProcess> caller, RecvRequest* req);
 
     /**
      * sopoll: POLLIN/POLLRDNORM while a datagram is queued, POLLOUT/POLLWRNORM always;
@@ -150,7 +150,7 @@ class SocketFile : public Object
      * \param caller the polling process \param events what it asks for
      * \return the events ready
      */
-    int32_t Poll(Ptr<Process> caller, int32_t events);
+    int32_t Poll(Ptr<BsdProcess> caller, int32_t events);
 
     /**
      * soo_ioctl: FIONBIO (SS_NBIO), FIOASYNC (SS_ASYNC), FIONREAD (so_rcv.sb_cc, which
@@ -160,7 +160,7 @@ class SocketFile : public Object
      * \return 0, ESRCH (no such owner), or EOPNOTSUPP for anything else (in_control
      *         without an interface)
      */
-    int Ioctl(Ptr<Process> caller, uint32_t cmd, uint8_t* data);
+    int Ioctl(Ptr<BsdProcess> caller, uint32_t cmd, uint8_t* data);
 
     /// soclose: the ns-3 socket is closed and queued datagrams are freed.
     void Close();

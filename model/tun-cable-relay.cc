@@ -72,7 +72,7 @@ TunCableRelay::DoDispose()
     Application::DoDispose();
 }
 
-Ptr<Process>
+Ptr<BsdProcess>
 TunCableRelay::GetProcess() const
 {
     return m_process;
@@ -107,9 +107,9 @@ TunCableRelay::Failed(const std::string& call, int error)
 void
 TunCableRelay::StartApplication()
 {
-    m_process = CreateObject<Process>();
+    m_process = CreateObject<BsdProcess>();
     m_process->Attach(GetNode());
-    Ptr<Process> p = m_process;
+    Ptr<BsdProcess> p = m_process;
     p->Open(m_tunPath, BSD_O_RDWR | BSD_O_NONBLOCK, [this, p](int error, int tunFd) {
         if (error != BSD_OK)
         {
@@ -164,12 +164,12 @@ TunCableRelay::Loop()
         m_moved = MakeCallback(&TunCableRelay::Moved, this);
         m_written = MakeCallback(&TunCableRelay::Written, this);
     }
-    std::vector<Process::PollFd> fds = {{m_tunFd, BSD_POLLIN, 0}, {m_cableFd, BSD_POLLIN, 0}};
+    std::vector<BsdProcess::PollFd> fds = {{m_tunFd, BSD_POLLIN, 0}, {m_cableFd, BSD_POLLIN, 0}};
     m_process->Poll(std::move(fds), Time(-1), m_polled);
 }
 
 void
-TunCableRelay::Polled(int error, int, const std::vector<Process::PollFd>& fds)
+TunCableRelay::Polled(int error, int, const std::vector<BsdProcess::PollFd>& fds)
 {
     if (error != BSD_OK)
     {

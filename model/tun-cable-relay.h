@@ -5,7 +5,7 @@
 #ifndef TUN_CABLE_RELAY_H
 #define TUN_CABLE_RELAY_H
 
-#include "process.h"
+#include "bsd-process.h"
 
 #include "ns3/application.h"
 #include "ns3/traced-callback.h"
@@ -44,7 +44,7 @@ class TunCableRelay : public Application
     ~TunCableRelay() override;
 
     /// \return the relay's process (null before the application starts)
-    Ptr<Process> GetProcess() const;
+    Ptr<BsdProcess> GetProcess() const;
 
     /// \return packets moved from tun to the cable
     uint64_t GetTunToCable() const;
@@ -68,7 +68,7 @@ class TunCableRelay : public Application
     void Loop();
     /// Poll returned: move from tun if it is ready, then from the cable. \param error
     /// \param n \param fds
-    void Polled(int error, int n, const std::vector<Process::PollFd>& fds);
+    void Polled(int error, int n, const std::vector<BsdProcess::PollFd>& fds);
     /// Read one packet from \p from, to be written to the other descriptor.
     /// \param from the descriptor
     void Move(int from);
@@ -81,23 +81,23 @@ class TunCableRelay : public Application
     /// Count and trace a failed call. \param call \param error
     void Failed(const std::string& call, int error);
 
-    std::string m_tunPath;    //!< TunDevice attribute
-    std::string m_cablePath;  //!< CableDevice attribute
-    bool m_ifHead;            //!< IfHead attribute
-    uint32_t m_readSize;      //!< ReadSize attribute
-    Ptr<Process> m_process;   //!< the daemon
-    int m_tunFd{-1};          //!< its tun descriptor
-    int m_cableFd{-1};        //!< its cable descriptor
-    uint64_t m_tunToCable{0}; //!< packets
-    uint64_t m_cableToTun{0}; //!< packets
-    uint64_t m_errors{0};     //!< failed calls
+    std::string m_tunPath;     //!< TunDevice attribute
+    std::string m_cablePath;   //!< CableDevice attribute
+    bool m_ifHead;             //!< IfHead attribute
+    uint32_t m_readSize;       //!< ReadSize attribute
+    Ptr<BsdProcess> m_process; //!< the daemon
+    int m_tunFd{-1};           //!< its tun descriptor
+    int m_cableFd{-1};         //!< its cable descriptor
+    uint64_t m_tunToCable{0};  //!< packets
+    uint64_t m_cableToTun{0};  //!< packets
+    uint64_t m_errors{0};      //!< failed calls
 
     // The loop's state between calls, and its completions, made once.
-    bool m_cableReady{false};         //!< the poll found the cable readable
-    int m_from{-1};                   //!< the descriptor the packet in hand came from
-    Process::PollCallback m_polled;   //!< -> Polled
-    Process::ReadCallback m_moved;    //!< -> Moved
-    Process::WriteCallback m_written; //!< -> Written
+    bool m_cableReady{false};            //!< the poll found the cable readable
+    int m_from{-1};                      //!< the descriptor the packet in hand came from
+    BsdProcess::PollCallback m_polled;   //!< -> Polled
+    BsdProcess::ReadCallback m_moved;    //!< -> Moved
+    BsdProcess::WriteCallback m_written; //!< -> Written
     TracedCallback<const std::string&, const std::string&> m_errorTrace; //!< Error
 };
 

@@ -5,9 +5,9 @@
 #include "tun-net-device.h"
 
 #include "bsd-errno.h"
+#include "bsd-process.h"
 #include "bsd-signal.h"
 #include "process-table.h"
-#include "process.h"
 #include "tun-address-monitor.h"
 #include "userland-packet-cache.h"
 

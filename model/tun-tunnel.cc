@@ -123,7 +123,7 @@ TunTunnel::DoDispose()
     Application::DoDispose();
 }
 
-Ptr<Process>
+Ptr<BsdProcess>
 TunTunnel::GetProcess() const
 {
     return m_process;
@@ -216,7 +216,7 @@ TunTunnel::StartApplication()
     NS_ABORT_MSG_IF(!Ipv4Address::IsMatchingType(m_peerAddress) &&
                         !Ipv6Address::IsMatchingType(m_peerAddress),
                     "TunTunnel: PeerAddress must be an Ipv4Address or an Ipv6Address");
-    m_process = CreateObject<Process>();
+    m_process = CreateObject<BsdProcess>();
     m_process->Attach(GetNode());
     OpenTun(0);
 }
@@ -256,14 +256,14 @@ TunTunnel::OpenTun(uint32_t unit)
 void
 TunTunnel::ConfigureTun()
 {
-    Ptr<Process> p = m_process;
+    Ptr<BsdProcess> p = m_process;
     // set_nonblock, set_cloexec
-    p->Fcntl(m_tunFd, Process::F_SETFL, BSD_O_NONBLOCK, [this, p](int error, int32_t) {
+    p->Fcntl(m_tunFd, BsdProcess::F_SETFL, BSD_O_NONBLOCK, [this, p](int error, int32_t) {
         if (error != BSD_OK)
         {
             Failed("fcntl F_SETFL", error);
         }
-        p->Fcntl(m_tunFd, Process::F_SETFD, 1, [this, p](int error, int32_t) {
+        p->Fcntl(m_tunFd, BsdProcess::F_SETFD, 1, [this, p](int error, int32_t) {
             if (error != BSD_OK)
             {
                 Failed("fcntl F_SETFD", error);
@@ -295,7 +295,7 @@ TunTunnel::ConfigureTun()
 void
 TunTunnel::OpenSocket()
 {
-    Ptr<Process> p = m_process;
+    Ptr<BsdProcess> p = m_process;
     bool v6 = Ipv6Address::IsMatchingType(m_peerAddress);
     p->Socket(v6 ? BSD_AF_INET6 : BSD_AF_INET, BSD_SOCK_DGRAM, [this, p, v6](int error, int fd) {
         if (error != BSD_OK)
@@ -312,7 +312,7 @@ TunTunnel::OpenSocket()
                 Failed("bind", error);
                 return;
             }
-            p->Fcntl(m_sockFd, Process::F_SETFL, BSD_O_NONBLOCK, [this](int error, int32_t) {
+            p->Fcntl(m_sockFd, BsdProcess::F_SETFL, BSD_O_NONBLOCK, [this](int error, int32_t) {
                 if (error != BSD_OK)
                 {
                     Failed("fcntl F_SETFL", error);
@@ -338,12 +338,12 @@ TunTunnel::Loop()
         m_peerRead = MakeCallback(&TunTunnel::PeerRead, this);
         m_tunWritten = MakeCallback(&TunTunnel::TunWritten, this);
     }
-    std::vector<Process::PollFd> fds = {{m_tunFd, BSD_POLLIN, 0}, {m_sockFd, BSD_POLLIN, 0}};
+    std::vector<BsdProcess::PollFd> fds = {{m_tunFd, BSD_POLLIN, 0}, {m_sockFd, BSD_POLLIN, 0}};
     m_process->Poll(std::move(fds), Time(-1), m_polled);
 }
 
 void
-TunTunnel::Polled(int error, int, const std::vector<Process::PollFd>& fds)
+TunTunnel::Polled(int error, int, const std::vector<BsdProcess::PollFd>& fds)
 {
     if (error != BSD_OK)
     {

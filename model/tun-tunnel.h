@@ -5,7 +5,7 @@
 #ifndef TUN_TUNNEL_H
 #define TUN_TUNNEL_H
 
-#include "process.h"
+#include "bsd-process.h"
 
 #include "ns3/address.h"
 #include "ns3/application.h"
@@ -62,7 +62,7 @@ class TunTunnel : public Application
     ~TunTunnel() override;
 
     /// \return the daemon's process (null before the application starts)
-    Ptr<Process> GetProcess() const;
+    Ptr<BsdProcess> GetProcess() const;
     /// \return the tun device it opened ("" until then)
     std::string GetTunPath() const;
 
@@ -101,7 +101,7 @@ class TunTunnel : public Application
     void Loop();
     /// Poll returned: read tun if it is ready, then the socket. \param error \param n
     /// \param fds
-    void Polled(int error, int n, const std::vector<Process::PollFd>& fds);
+    void Polled(int error, int n, const std::vector<BsdProcess::PollFd>& fds);
     /// After tun: read the socket if the poll found it ready, else loop.
     void AfterTun();
     /// A packet came from tun: send it to the peer. \param error \param data
@@ -127,7 +127,7 @@ class TunTunnel : public Application
     uint32_t m_readSize;     //!< ReadSize attribute
     bool m_multicast;        //!< Multicast attribute
 
-    Ptr<Process> m_process;                  //!< the daemon
+    Ptr<BsdProcess> m_process;               //!< the daemon
     std::string m_tunPath;                   //!< the tun it opened
     int m_tunFd{-1};                         //!< its tun descriptor
     int m_sockFd{-1};                        //!< its socket
@@ -139,13 +139,13 @@ class TunTunnel : public Application
     std::map<std::string, uint64_t> m_drops; //!< by reason
 
     // The loop's state between calls, and its completions, made once.
-    bool m_peerReady{false};              //!< the poll found a datagram queued
-    std::vector<uint8_t> m_packet;        //!< the packet being moved, for the traces
-    Process::PollCallback m_polled;       //!< -> Polled
-    Process::ReadCallback m_tunRead;      //!< -> TunRead
-    Process::WriteCallback m_peerSent;    //!< -> PeerSent
-    Process::RecvFromCallback m_peerRead; //!< -> PeerRead
-    Process::WriteCallback m_tunWritten;  //!< -> TunWritten
+    bool m_peerReady{false};                 //!< the poll found a datagram queued
+    std::vector<uint8_t> m_packet;           //!< the packet being moved, for the traces
+    BsdProcess::PollCallback m_polled;       //!< -> Polled
+    BsdProcess::ReadCallback m_tunRead;      //!< -> TunRead
+    BsdProcess::WriteCallback m_peerSent;    //!< -> PeerSent
+    BsdProcess::RecvFromCallback m_peerRead; //!< -> PeerRead
+    BsdProcess::WriteCallback m_tunWritten;  //!< -> TunWritten
 
     TracedCallback<const std::vector<uint8_t>&> m_tunToPeerTrace;        //!< TunToPeer
     TracedCallback<const std::vector<uint8_t>&> m_peerToTunTrace;        //!< PeerToTun

@@ -194,7 +194,7 @@ UserPpp::PhaseName(Phase phase)
     return names[phase];
 }
 
-Ptr<Process>
+Ptr<BsdProcess>
 UserPpp::GetProcess() const
 {
     return m_process;
@@ -288,7 +288,7 @@ void
 UserPpp::StartApplication()
 {
     m_running = true;
-    m_process = CreateObject<Process>();
+    m_process = CreateObject<BsdProcess>();
     m_process->Attach(GetNode());
     // ppp(8)'s timers run off SIGALRM; here it only has to break the select.
     m_process->SetSignalHandler(BSD_SIGALRM, Callback<void, int32_t>([](int32_t) {}), false);
@@ -376,7 +376,7 @@ UserPpp::ConfigureTun()
         }
     }
     NS_ABORT_MSG_IF(!m_tun, "UserPpp: " << dev->GetName() << " has no interface");
-    Ptr<Process> p = m_process;
+    Ptr<BsdProcess> p = m_process;
     auto logged = [this](const std::string& name) {
         return [this, name](int error) {
             if (error != BSD_OK)

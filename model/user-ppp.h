@@ -5,11 +5,11 @@
 #ifndef USER_PPP_H
 #define USER_PPP_H
 
+#include "bsd-process.h"
 #include "hdlc-framing.h"
 #include "ipcp.h"
 #include "ipv6cp.h"
 #include "lcp.h"
-#include "process.h"
 #include "sticky-routes.h"
 
 #include "ns3/application.h"
@@ -78,11 +78,11 @@ class UserPpp : public Application
     /// \param phase a phase \return its name as ppp(8) logs it ("Network")
     static std::string PhaseName(Phase phase);
 
-    Ptr<Process> GetProcess() const; //!< \return the daemon (null before start)
-    Ptr<Lcp> GetLcp() const;         //!< \return LCP
-    Ptr<Ipcp> GetIpcp() const;       //!< \return IPCP
-    Ptr<Ipv6cp> GetIpv6cp() const;   //!< \return IPV6CP
-    Phase GetPhase() const;          //!< \return the bundle phase
+    Ptr<BsdProcess> GetProcess() const; //!< \return the daemon (null before start)
+    Ptr<Lcp> GetLcp() const;            //!< \return LCP
+    Ptr<Ipcp> GetIpcp() const;          //!< \return IPCP
+    Ptr<Ipv6cp> GetIpv6cp() const;      //!< \return IPV6CP
+    Phase GetPhase() const;             //!< \return the bundle phase
     /// \return the tun interface in use (null until opened)
     Ptr<TunNetDevice> GetTunDevice() const;
 
@@ -196,7 +196,7 @@ class UserPpp : public Application
     Ptr<Ipcp> m_ipcp;         //!< Ipcp
     Ptr<Ipv6cp> m_ipv6cp;     //!< Ipv6cp
 
-    Ptr<Process> m_process;    //!< the daemon
+    Ptr<BsdProcess> m_process; //!< the daemon
     int m_tunFd{-1};           //!< /dev/tunN
     int m_lineFd{-1};          //!< /dev/cuaaN
     bool m_header{false};      //!< TUNSIFHEAD succeeded
@@ -214,23 +214,23 @@ class UserPpp : public Application
         std::vector<uint8_t> bytes; //!< framed and escaped
     };
 
-    std::deque<Frame> m_controlQueue;     //!< LCP and NCP frames, first out
-    std::deque<Frame> m_dataQueue;        //!< IP frames
-    std::size_t m_headWritten{0};         //!< octets of the head frame already written
-    bool m_headIsControl{false};          //!< which queue the head frame is from
-    std::deque<Task> m_tasks;             //!< user-mode work for the loop
-    bool m_lineIn{false};                 //!< this pass: select found the line readable
-    bool m_tunIn{false};                  //!< this pass: select found tun readable
-    Process::SelectCallback m_selected;   //!< -> Selected, made once
-    Process::WriteCallback m_lineWritten; //!< -> LineWritten, made once
-    Process::ReadCallback m_lineRead;     //!< -> LineRead, made once
-    Process::ReadCallback m_tunRead;      //!< -> TunRead, made once
-    Ipv4Address m_ifLocal;                //!< the IPv4 address we configured
-    Ipv6Address m_ifLocal6;               //!< the IPv6 address we configured
-    StickyRoutes m_stickyRoutes;          //!< "add!" routes, in the table while IPCP is up
-    EventId m_carrierTimer;               //!< physical timer
-    EventId m_reopenTimer;                //!< redial timer
-    Counters m_counters;                  //!< statistics
+    std::deque<Frame> m_controlQueue;        //!< LCP and NCP frames, first out
+    std::deque<Frame> m_dataQueue;           //!< IP frames
+    std::size_t m_headWritten{0};            //!< octets of the head frame already written
+    bool m_headIsControl{false};             //!< which queue the head frame is from
+    std::deque<Task> m_tasks;                //!< user-mode work for the loop
+    bool m_lineIn{false};                    //!< this pass: select found the line readable
+    bool m_tunIn{false};                     //!< this pass: select found tun readable
+    BsdProcess::SelectCallback m_selected;   //!< -> Selected, made once
+    BsdProcess::WriteCallback m_lineWritten; //!< -> LineWritten, made once
+    BsdProcess::ReadCallback m_lineRead;     //!< -> LineRead, made once
+    BsdProcess::ReadCallback m_tunRead;      //!< -> TunRead, made once
+    Ipv4Address m_ifLocal;                   //!< the IPv4 address we configured
+    Ipv6Address m_ifLocal6;                  //!< the IPv6 address we configured
+    StickyRoutes m_stickyRoutes;             //!< "add!" routes, in the table while IPCP is up
+    EventId m_carrierTimer;                  //!< physical timer
+    EventId m_reopenTimer;                   //!< redial timer
+    Counters m_counters;                     //!< statistics
 
     TracedCallback<const std::string&, const std::string&, const std::string&, const std::string&>
         m_stateTrace;                                         //!< StateChange, from every protocol

@@ -794,7 +794,7 @@ class DispatchTraceTestCase : public TestCase
         auto driver = Create<ToyQueueDriver>(sw, "toy", 0);
         sw->MakeDev(driver->ops, 0, 0, 0, 0666, "toy0");
 
-        Ptr<Process> p = CreateObject<Process>();
+        Ptr<BsdProcess> p = CreateObject<BsdProcess>();
         p->SetAttribute("Pid", UintegerValue(321));
         p->Attach(node);
         Simulator::Schedule(Seconds(2), [&] {
@@ -841,9 +841,9 @@ class SleepWakeupTestCase : public TestCase
         Ptr<DeviceSwitch> sw = DeviceSwitch::Install(node);
         auto driver = Create<ToyQueueDriver>(sw, "toy", 0);
         sw->MakeDev(driver->ops, 0, 0, 0, 0666, "toy0");
-        Ptr<Process> reader = CreateObject<Process>();
+        Ptr<BsdProcess> reader = CreateObject<BsdProcess>();
         reader->Attach(node);
-        Ptr<Process> writer = CreateObject<Process>();
+        Ptr<BsdProcess> writer = CreateObject<BsdProcess>();
         writer->Attach(node);
 
         Time readDone;

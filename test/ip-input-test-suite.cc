@@ -156,7 +156,7 @@ struct InputBench
 {
     Ptr<Node> node;
     Ptr<TunNetDevice> tun;
-    Ptr<Process> root;
+    Ptr<BsdProcess> root;
     int fd{-1};
     int reachedIp{0};
     int rxDrops{0};
@@ -168,7 +168,7 @@ struct InputBench
         InternetStackHelper internet;
         internet.Install(node);
         TunHelper().InstallDriver(NodeContainer(node));
-        root = CreateObject<Process>();
+        root = CreateObject<BsdProcess>();
         root->Attach(node);
         auto [e, f] = OpenNow(root, "/dev/tun0", BSD_O_RDWR | BSD_O_NONBLOCK);
         NS_ABORT_MSG_IF(e != BSD_OK, "open tun0: " << BsdErrnoName(e));

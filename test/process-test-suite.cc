@@ -38,9 +38,9 @@ struct Bench
         dev = sw->MakeDev(driver->ops, 0, BSD_UID_UUCP, BSD_GID_DIALER, mode, "toy0");
     }
 
-    Ptr<Process> Spawn(uint32_t uid = 0, uint32_t gid = 0)
+    Ptr<BsdProcess> Spawn(uint32_t uid = 0, uint32_t gid = 0)
     {
-        Ptr<Process> p = CreateObject<Process>();
+        Ptr<BsdProcess> p = CreateObject<BsdProcess>();
         p->SetAttribute("Uid", UintegerValue(uid));
         p->SetAttribute("Gid", UintegerValue(gid));
         p->Attach(node);
@@ -63,20 +63,20 @@ class OpenTestCase : public TestCase
     void DoRun() override
     {
         Bench b(0, 0660);
-        Ptr<Process> root = b.Spawn();
+        Ptr<BsdProcess> root = b.Spawn();
         NS_TEST_EXPECT_MSG_EQ(OpenNow(root, "/dev/nosuch", BSD_O_RDWR).first, BSD_ENOENT, "");
         NS_TEST_EXPECT_MSG_EQ(OpenNow(root, "/dev/toy0", BSD_O_ACCMODE).first, BSD_EINVAL, "");
         NS_TEST_EXPECT_MSG_EQ(b.driver->opens, 0, "neither reached the driver");
 
-        Ptr<Process> user = b.Spawn(1001, 1001);
+        Ptr<BsdProcess> user = b.Spawn(1001, 1001);
         NS_TEST_EXPECT_MSG_EQ(OpenNow(user, "/dev/toy0", BSD_O_RDONLY).first,
                               BSD_EACCES,
                               "other bits are 0");
-        Ptr<Process> dialer = b.Spawn(1001, BSD_GID_DIALER);
+        Ptr<BsdProcess> dialer = b.Spawn(1001, BSD_GID_DIALER);
         auto [e1, fd1] = OpenNow(dialer, "/dev/toy0", BSD_O_RDWR);
         NS_TEST_EXPECT_MSG_EQ(e1, BSD_OK, "group rw");
         NS_TEST_EXPECT_MSG_EQ(fd1, 3, "first descriptor is 3");
-        Ptr<Process> uucp = b.Spawn(BSD_UID_UUCP, 1);
+        Ptr<BsdProcess> uucp = b.Spawn(BSD_UID_UUCP, 1);
         NS_TEST_EXPECT_MSG_EQ(OpenNow(uucp, "/dev/toy0", BSD_O_RDWR).first, BSD_OK, "owner rw");
         NS_TEST_EXPECT_MSG_EQ(b.driver->opens, 2, "two opens reached the driver");
         NS_TEST_EXPECT_MSG_EQ(b.driver->lastOpenFlags, (BSD_FREAD | BSD_FWRITE), "FFLAGS(O_RDWR)");
@@ -92,7 +92,7 @@ class OpenTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(b.dev->GetRefs(), refsBefore, "references restored");
         b.driver->openError = BSD_OK;
 
-        Ptr<Process> small = CreateObject<Process>();
+        Ptr<BsdProcess> small = CreateObject<BsdProcess>();
         small->SetAttribute("MaxFiles", UintegerValue(5));
         small->Attach(b.node);
         NS_TEST_EXPECT_MSG_EQ(OpenNow(small, "/dev/toy0", BSD_O_RDWR).second, 3, "3");
@@ -120,7 +120,7 @@ class ReadWriteTestCase : public TestCase
     void DoRun() override
     {
         Bench b;
-        Ptr<Process> p = b.Spawn();
+        Ptr<BsdProcess> p = b.Spawn();
         int wfd = OpenNow(p, "/dev/toy0", BSD_O_WRONLY).second;
         int rfd = OpenNow(p, "/dev/toy0", BSD_O_RDONLY | BSD_O_NONBLOCK).second;
         NS_TEST_EXPECT_MSG_EQ(ReadNow(p, wfd, 10).first, BSD_EBADF, "write-only");
@@ -153,7 +153,7 @@ class IoctlTestCase : public TestCase
     void DoRun() override
     {
         Bench b;
-        Ptr<Process> p = b.Spawn();
+        Ptr<BsdProcess> p = b.Spawn();
         int fd = OpenNow(p, "/dev/toy0", BSD_O_RDWR).second;
         auto [e1, out1] = IoctlNow(p, fd, ToyQueueDriver::ECHO_IOCTL, IntBytes(41));
         NS_TEST_EXPECT_MSG_EQ(e1, BSD_OK, "echo");
@@ -211,8 +211,8 @@ class CloseTestCase : public TestCase
         for (bool track : {false, true})
         {
             Bench b(track ? uint32_t(D_TRACKCLOSE) : 0u);
-            Ptr<Process> p = b.Spawn();
-            Ptr<Process> q = b.Spawn();
+            Ptr<BsdProcess> p = b.Spawn();
+            Ptr<BsdProcess> q = b.Spawn();
             int fp = OpenNow(p, "/dev/toy0", BSD_O_RDWR).second;
             int fq = OpenNow(q, "/dev/toy0", BSD_O_RDWR).second;
             NS_TEST_EXPECT_MSG_EQ(b.dev->GetOpenCount(), 2, "two opens");
@@ -242,8 +242,8 @@ class SignalTestCase : public TestCase
     void DoRun() override
     {
         Bench b;
-        Ptr<Process> p = b.Spawn();
-        Ptr<Process> w = b.Spawn();
+        Ptr<BsdProcess> p = b.Spawn();
+        Ptr<BsdProcess> w = b.Spawn();
         int fd = OpenNow(p, "/dev/toy0", BSD_O_RDWR).second;
         int wfd = OpenNow(w, "/dev/toy0", BSD_O_WRONLY).second;
         std::vector<std::pair<int32_t, Time>> handled;
@@ -260,8 +260,8 @@ class SignalTestCase : public TestCase
             err = e;
             at = Simulator::Now();
         });
-        Simulator::Schedule(Seconds(1), &Process::Kill, p, BSD_SIGIO); // default: ignore
-        Simulator::Schedule(Seconds(2), &Process::Kill, p, BSD_SIGUSR1);
+        Simulator::Schedule(Seconds(1), &BsdProcess::Kill, p, BSD_SIGIO); // default: ignore
+        Simulator::Schedule(Seconds(2), &BsdProcess::Kill, p, BSD_SIGUSR1);
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(err, BSD_EINTR, "EINTR");
         NS_TEST_EXPECT_MSG_EQ(at - t0, Seconds(2), "SIGIO did not wake it; SIGUSR1 did");
@@ -280,7 +280,7 @@ class SignalTestCase : public TestCase
             got = d;
             at = Simulator::Now();
         });
-        Simulator::Schedule(Seconds(1), &Process::Kill, p, BSD_SIGUSR2);
+        Simulator::Schedule(Seconds(1), &BsdProcess::Kill, p, BSD_SIGUSR2);
         Simulator::Schedule(Seconds(3), [&] { w->Write(wfd, {5, 5}, [](int, int64_t) {}); });
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(err, BSD_OK, "restarted read succeeds");
@@ -292,9 +292,9 @@ class SignalTestCase : public TestCase
         p->IgnoreSignal(BSD_SIGTERM);
         bool called = false;
         p->Read(fd, 16, [&](int, const std::vector<uint8_t>&) { called = true; });
-        Simulator::Schedule(Seconds(1), &Process::Kill, p, BSD_SIGTERM);
+        Simulator::Schedule(Seconds(1), &BsdProcess::Kill, p, BSD_SIGTERM);
         Simulator::Schedule(Seconds(2), [&] { p->DefaultSignal(BSD_SIGTERM); });
-        Simulator::Schedule(Seconds(3), &Process::Kill, p, BSD_SIGTERM);
+        Simulator::Schedule(Seconds(3), &BsdProcess::Kill, p, BSD_SIGTERM);
         int closesBefore = b.driver->closes;
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(called, false, "a killed process's call never returns");
@@ -326,8 +326,8 @@ class PendingSignalTestCase : public TestCase
         Ptr<KernelCostModel> cost = CreateObject<KernelCostModel>();
         cost->SetAttribute("GiantHoldTime", TimeValue(MilliSeconds(1)));
         b.node->AggregateObject(cost);
-        Ptr<Process> p = b.Spawn();
-        Ptr<Process> q = b.Spawn();
+        Ptr<BsdProcess> p = b.Spawn();
+        Ptr<BsdProcess> q = b.Spawn();
         int pfd = OpenNow(p, "/dev/toy0", BSD_O_RDWR).second;
         int qfd = OpenNow(q, "/dev/toy0", BSD_O_RDWR).second;
         p->SetSignalHandler(
@@ -346,7 +346,7 @@ class PendingSignalTestCase : public TestCase
             err = e;
             at = Simulator::Now();
         });
-        Simulator::Schedule(MicroSeconds(500), &Process::Kill, p, BSD_SIGUSR1);
+        Simulator::Schedule(MicroSeconds(500), &BsdProcess::Kill, p, BSD_SIGUSR1);
         for (int us = 0; us < 3000; us += 100)
         {
             Simulator::Schedule(MicroSeconds(us), [&] { everSlept |= p->IsSleeping(); });
@@ -387,7 +387,7 @@ class PartialReadTestCase : public TestCase
             });
         });
         sw->MakeDev(ops, 0, 0, 0, 0600, "trickle0");
-        Ptr<Process> p = CreateObject<Process>();
+        Ptr<BsdProcess> p = CreateObject<BsdProcess>();
         p->Attach(node);
         p->SetSignalHandler(
             BSD_SIGALRM,
@@ -401,7 +401,7 @@ class PartialReadTestCase : public TestCase
             err = e;
             got = d;
         });
-        Simulator::Schedule(Seconds(1), &Process::Kill, p, BSD_SIGALRM);
+        Simulator::Schedule(Seconds(1), &BsdProcess::Kill, p, BSD_SIGALRM);
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(err, BSD_OK, "EINTR becomes success");
         std::vector<uint8_t> expected = {0xaa, 0xbb};
@@ -423,11 +423,11 @@ class ExitWhileSleepingTestCase : public TestCase
     void DoRun() override
     {
         Bench b;
-        Ptr<Process> p = b.Spawn();
+        Ptr<BsdProcess> p = b.Spawn();
         int fd = OpenNow(p, "/dev/toy0", BSD_O_RDWR).second;
         bool called = false;
         p->Read(fd, 8, [&](int, const std::vector<uint8_t>&) { called = true; });
-        Simulator::Schedule(Seconds(1), &Process::Exit, p);
+        Simulator::Schedule(Seconds(1), &BsdProcess::Exit, p);
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(called, false, "no completion");
         NS_TEST_EXPECT_MSG_EQ(p->IsSleeping(), false, "not asleep");
@@ -450,8 +450,8 @@ class CallbackOrderingTestCase : public TestCase
     void DoRun() override
     {
         Bench b;
-        Ptr<Process> p = b.Spawn();
-        Ptr<Process> q = b.Spawn();
+        Ptr<BsdProcess> p = b.Spawn();
+        Ptr<BsdProcess> q = b.Spawn();
         NS_TEST_EXPECT_MSG_EQ(p->GetPid(), 100u, "first pid");
         NS_TEST_EXPECT_MSG_EQ(q->GetPid(), 101u, "next pid");
         NS_TEST_EXPECT_MSG_EQ(b.node->GetObject<ProcessTable>()->Find(101), q, "pfind");
@@ -482,8 +482,8 @@ class CostModelTestCase : public TestCase
         cost->SetAttribute("CopyTimePerKiB", TimeValue(MicroSeconds(1)));
         cost->SetAttribute("WakeupLatency", TimeValue(MicroSeconds(7)));
         b.node->AggregateObject(cost);
-        Ptr<Process> p = b.Spawn();
-        Ptr<Process> w = b.Spawn();
+        Ptr<BsdProcess> p = b.Spawn();
+        Ptr<BsdProcess> w = b.Spawn();
 
         Time t0 = Simulator::Now();
         int fd = OpenNow(p, "/dev/toy0", BSD_O_RDWR).second;

@@ -32,8 +32,8 @@ struct LineBench
     Ptr<Node> a;
     Ptr<Node> b;
     Ptr<SerialLine> line;
-    Ptr<Process> pa;
-    Ptr<Process> pb;
+    Ptr<BsdProcess> pa;
+    Ptr<BsdProcess> pb;
     int fa{-1};
     int fb{-1};
 
@@ -48,9 +48,9 @@ struct LineBench
             configure(line);
         }
         line->Connect(a, 0, b, 0);
-        pa = CreateObject<Process>();
+        pa = CreateObject<BsdProcess>();
         pa->Attach(a);
-        pb = CreateObject<Process>();
+        pb = CreateObject<BsdProcess>();
         pb->Attach(b);
         fa = OpenNow(pa, "/dev/cuaa0", flags).second;
         fb = OpenNow(pb, "/dev/cuaa0", flags).second;
@@ -231,7 +231,7 @@ class SerialTtyTestCase : public TestCase
             done = Simulator::Now();
         });
         // A second process on node a watches the output queue while the first waits.
-        Ptr<Process> watcher = CreateObject<Process>();
+        Ptr<BsdProcess> watcher = CreateObject<BsdProcess>();
         watcher->Attach(bench.a);
         int watchFd = -1;
         watcher->Open("/dev/cuaa0", BSD_O_RDONLY, [&watchFd](int, int fd) { watchFd = fd; });
@@ -491,9 +491,9 @@ class SerialCarrierTestCase : public TestCase
         auto modem = IoctlNow(bench.pa, bench.fa, SerialLine::TIOCMGET, {});
         NS_TEST_EXPECT_MSG_EQ((BytesInt(modem.second) & SerialLine::TIOCM_CD), 0, "CD clear");
         int16_t revents = 0;
-        bench.pa->Poll({Process::PollFd{bench.fa, BSD_POLLIN, 0}},
+        bench.pa->Poll({BsdProcess::PollFd{bench.fa, BSD_POLLIN, 0}},
                        Time(0),
-                       [&revents](int, int, const std::vector<Process::PollFd>& f) {
+                       [&revents](int, int, const std::vector<BsdProcess::PollFd>& f) {
                            revents = f[0].revents;
                        });
         Simulator::Run();

@@ -34,8 +34,8 @@ struct Link
     NodeContainer nodes;
     Ipv4InterfaceContainer v4;
     Ipv6InterfaceContainer v6;
-    Ptr<Process> a;
-    Ptr<Process> b;
+    Ptr<BsdProcess> a;
+    Ptr<BsdProcess> b;
 
     Link()
     {
@@ -55,9 +55,9 @@ struct Link
         b = Spawn(1);
     }
 
-    Ptr<Process> Spawn(uint32_t i)
+    Ptr<BsdProcess> Spawn(uint32_t i)
     {
-        Ptr<Process> p = CreateObject<Process>();
+        Ptr<BsdProcess> p = CreateObject<BsdProcess>();
         p->Attach(nodes.Get(i));
         return p;
     }
@@ -73,7 +73,7 @@ struct Link
     }
 
     /// A socket of \p family on \p p bound to \p port; aborts on failure.
-    static int BoundSocket(Ptr<Process> p, uint16_t port, int32_t family = BSD_AF_INET)
+    static int BoundSocket(Ptr<BsdProcess> p, uint16_t port, int32_t family = BSD_AF_INET)
     {
         auto [e, fd] = SocketNow(p, family, BSD_SOCK_DGRAM);
         NS_ABORT_MSG_IF(e != BSD_OK, "socket: " << BsdErrnoName(e));
@@ -156,7 +156,7 @@ class SocketCreateTestCase : public TestCase
         Config::SetDefault("ns3::SocketFile::SocreateErrors", StringValue("FreeBSD2001"));
 
         Ptr<Node> bare = CreateObject<Node>();
-        Ptr<Process> p = CreateObject<Process>();
+        Ptr<BsdProcess> p = CreateObject<BsdProcess>();
         p->Attach(bare);
         NS_TEST_EXPECT_MSG_EQ(SocketNow(p, BSD_AF_INET, BSD_SOCK_DGRAM).first,
                               BSD_EPROTONOSUPPORT,
@@ -178,7 +178,7 @@ class SocketErrorsTestCase : public TestCase
     void DoRun() override
     {
         Link l;
-        Ptr<Process> p = l.a;
+        Ptr<BsdProcess> p = l.a;
         NS_TEST_EXPECT_MSG_EQ(ReadNow(p, 42, 10).first, BSD_EBADF, "read: no such descriptor");
         NS_TEST_EXPECT_MSG_EQ(RecvFromNow(p, 42, 10).error, BSD_EBADF, "recvfrom too");
         NS_TEST_EXPECT_MSG_EQ(BindNow(p, 42, InetSocketAddress(Ipv4Address::GetAny(), 1)),
@@ -217,7 +217,7 @@ class SocketErrorsTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(IoctlNow(p, fd, BSD_FIONBIO, IntBytes(0)).first, BSD_OK, "");
         NS_TEST_EXPECT_MSG_EQ(l.a->GetDescriptorSocket(fd)->IsNonBlocking(), false, "SS_NBIO off");
         int r = -100;
-        p->Fcntl(fd, Process::F_SETFL, BSD_O_NONBLOCK, [&r](int e, int32_t) { r = e; });
+        p->Fcntl(fd, BsdProcess::F_SETFL, BSD_O_NONBLOCK, [&r](int e, int32_t) { r = e; });
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(r, BSD_OK, "F_SETFL");
         NS_TEST_EXPECT_MSG_EQ(l.a->GetDescriptorSocket(fd)->IsNonBlocking(), true, "SS_NBIO on");
@@ -333,10 +333,10 @@ class SocketPollTestCase : public TestCase
         int fb = SocketNow(l.b, BSD_AF_INET, BSD_SOCK_DGRAM).second;
 
         int n = -1;
-        std::vector<Process::PollFd> fds;
+        std::vector<BsdProcess::PollFd> fds;
         l.a->Poll({{fa, BSD_POLLOUT, 0}},
                   Time(-1),
-                  [&](int, int nready, const std::vector<Process::PollFd>& r) {
+                  [&](int, int nready, const std::vector<BsdProcess::PollFd>& r) {
                       n = nready;
                       fds = r;
                   });
@@ -348,7 +348,7 @@ class SocketPollTestCase : public TestCase
         Time sent = Simulator::Now() + Seconds(1);
         l.a->Poll({{fa, BSD_POLLIN | BSD_POLLRDNORM, 0}},
                   Time(-1),
-                  [&](int, int nready, const std::vector<Process::PollFd>& r) {
+                  [&](int, int nready, const std::vector<BsdProcess::PollFd>& r) {
                       n = nready;
                       fds = r;
                       woke = Simulator::Now();

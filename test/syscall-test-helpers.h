@@ -10,7 +10,7 @@
 // scenario chains calls through their callbacks.
 
 #include "ns3/address.h"
-#include "ns3/process.h"
+#include "ns3/bsd-process.h"
 #include "ns3/simulator.h"
 
 #include <cstring>
@@ -24,7 +24,7 @@ namespace tests
 
 /// open(2): {error, fd}
 inline std::pair<int, int>
-OpenNow(Ptr<Process> p, const std::string& path, int32_t flags)
+OpenNow(Ptr<BsdProcess> p, const std::string& path, int32_t flags)
 {
     std::pair<int, int> r{-100, -100};
     p->Open(path, flags, [&r](int e, int fd) { r = {e, fd}; });
@@ -34,7 +34,7 @@ OpenNow(Ptr<Process> p, const std::string& path, int32_t flags)
 
 /// close(2): error
 inline int
-CloseNow(Ptr<Process> p, int fd)
+CloseNow(Ptr<BsdProcess> p, int fd)
 {
     int r = -100;
     p->Close(fd, [&r](int e) { r = e; });
@@ -44,7 +44,7 @@ CloseNow(Ptr<Process> p, int fd)
 
 /// read(2): {error, data}
 inline std::pair<int, std::vector<uint8_t>>
-ReadNow(Ptr<Process> p, int fd, uint32_t n)
+ReadNow(Ptr<BsdProcess> p, int fd, uint32_t n)
 {
     std::pair<int, std::vector<uint8_t>> r{-100, {}};
     p->Read(fd, n, [&r](int e, const std::vector<uint8_t>& d) { r = {e, d}; });
@@ -54,7 +54,7 @@ ReadNow(Ptr<Process> p, int fd, uint32_t n)
 
 /// write(2): {error, bytes written}
 inline std::pair<int, int64_t>
-WriteNow(Ptr<Process> p, int fd, std::vector<uint8_t> data)
+WriteNow(Ptr<BsdProcess> p, int fd, std::vector<uint8_t> data)
 {
     std::pair<int, int64_t> r{-100, -100};
     p->Write(fd, data, [&r](int e, int64_t n) { r = {e, n}; });
@@ -64,7 +64,7 @@ WriteNow(Ptr<Process> p, int fd, std::vector<uint8_t> data)
 
 /// ioctl(2): {error, parameter copied out}
 inline std::pair<int, std::vector<uint8_t>>
-IoctlNow(Ptr<Process> p, int fd, uint32_t cmd, std::vector<uint8_t> arg)
+IoctlNow(Ptr<BsdProcess> p, int fd, uint32_t cmd, std::vector<uint8_t> arg)
 {
     std::pair<int, std::vector<uint8_t>> r{-100, {}};
     p->Ioctl(fd, cmd, arg, [&r](int e, const std::vector<uint8_t>& d) { r = {e, d}; });
@@ -74,7 +74,7 @@ IoctlNow(Ptr<Process> p, int fd, uint32_t cmd, std::vector<uint8_t> arg)
 
 /// socket(2): {error, fd}
 inline std::pair<int, int>
-SocketNow(Ptr<Process> p, int32_t domain, int32_t type)
+SocketNow(Ptr<BsdProcess> p, int32_t domain, int32_t type)
 {
     std::pair<int, int> r{-100, -100};
     p->Socket(domain, type, [&r](int e, int fd) { r = {e, fd}; });
@@ -84,7 +84,7 @@ SocketNow(Ptr<Process> p, int32_t domain, int32_t type)
 
 /// bind(2): error
 inline int
-BindNow(Ptr<Process> p, int fd, const Address& address)
+BindNow(Ptr<BsdProcess> p, int fd, const Address& address)
 {
     int r = -100;
     p->Bind(fd, address, [&r](int e) { r = e; });
@@ -94,7 +94,7 @@ BindNow(Ptr<Process> p, int fd, const Address& address)
 
 /// connect(2): error
 inline int
-ConnectNow(Ptr<Process> p, int fd, const Address& address)
+ConnectNow(Ptr<BsdProcess> p, int fd, const Address& address)
 {
     int r = -100;
     p->Connect(fd, address, [&r](int e) { r = e; });
@@ -104,7 +104,7 @@ ConnectNow(Ptr<Process> p, int fd, const Address& address)
 
 /// sendto(2): {error, bytes sent}
 inline std::pair<int, int64_t>
-SendToNow(Ptr<Process> p, int fd, std::vector<uint8_t> data, const Address& to)
+SendToNow(Ptr<BsdProcess> p, int fd, std::vector<uint8_t> data, const Address& to)
 {
     std::pair<int, int64_t> r{-100, -100};
     p->SendTo(fd, data, to, [&r](int e, int64_t n) { r = {e, n}; });
@@ -122,7 +122,7 @@ struct RecvFromResult
 
 /// recvfrom(2)
 inline RecvFromResult
-RecvFromNow(Ptr<Process> p, int fd, uint32_t n)
+RecvFromNow(Ptr<BsdProcess> p, int fd, uint32_t n)
 {
     RecvFromResult r;
     p->RecvFrom(fd, n, [&r](int e, const std::vector<uint8_t>& d, const Address& a) {

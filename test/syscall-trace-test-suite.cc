@@ -64,7 +64,7 @@ class SyscallTraceTestCase : public TestCase
         SyscallTraceHelper ktrace;
         ktrace.EnableText(text, NodeContainer(node));
         ktrace.EnableCsv(csv, NodeContainer(node));
-        Ptr<Process> p = CreateObject<Process>();
+        Ptr<BsdProcess> p = CreateObject<BsdProcess>();
         p->Attach(node);
         int fd = OpenNow(p, "/dev/tun0", BSD_O_RDWR | BSD_O_NONBLOCK).second;
         auto [readError, data] = ReadNow(p, fd, 100);

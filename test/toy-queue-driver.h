@@ -12,10 +12,10 @@
 
 #include "ns3/bsd-errno.h"
 #include "ns3/bsd-fcntl.h"
+#include "ns3/bsd-process.h"
 #include "ns3/device-switch.h"
 #include "ns3/node.h"
 #include "ns3/process-table.h"
-#include "ns3/process.h"
 
 #include <cstring>
 #include <deque>

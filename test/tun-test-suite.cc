@@ -31,7 +31,7 @@ struct TunBench
 {
     Ptr<Node> node;
     Ptr<TunDriver> driver;
-    Ptr<Process> root;
+    Ptr<BsdProcess> root;
 
     TunBench()
     {
@@ -43,9 +43,9 @@ struct TunBench
         root = Spawn(0, 0);
     }
 
-    Ptr<Process> Spawn(uint32_t uid, uint32_t gid)
+    Ptr<BsdProcess> Spawn(uint32_t uid, uint32_t gid)
     {
-        Ptr<Process> p = CreateObject<Process>();
+        Ptr<BsdProcess> p = CreateObject<BsdProcess>();
         p->SetAttribute("Uid", UintegerValue(uid));
         p->SetAttribute("Gid", UintegerValue(gid));
         p->Attach(node);
@@ -144,11 +144,11 @@ class TunopenTestCase : public TestCase
     void DoRun() override
     {
         TunBench b;
-        Ptr<Process> user = b.Spawn(1001, 1001);
+        Ptr<BsdProcess> user = b.Spawn(1001, 1001);
         NS_TEST_EXPECT_MSG_EQ(OpenNow(user, "/dev/tun0", BSD_O_RDWR).first,
                               BSD_EACCES,
                               "0600 uucp:dialer: vn_open refuses others before tunopen runs");
-        Ptr<Process> uucp = b.Spawn(BSD_UID_UUCP, BSD_GID_DIALER);
+        Ptr<BsdProcess> uucp = b.Spawn(BSD_UID_UUCP, BSD_GID_DIALER);
         NS_TEST_EXPECT_MSG_EQ(OpenNow(uucp, "/dev/tun0", BSD_O_RDWR).first,
                               BSD_EPERM,
                               "the owner passes vn_open; tunopen's suser() refuses it");
@@ -177,7 +177,7 @@ class TunopenTestCase : public TestCase
                                     0,
                                     "if_attach: an IPv4 interface");
 
-        Ptr<Process> other = b.Spawn(0, 0);
+        Ptr<BsdProcess> other = b.Spawn(0, 0);
         NS_TEST_EXPECT_MSG_EQ(OpenNow(other, "/dev/tun0", BSD_O_RDWR).first, BSD_EBUSY, "");
         NS_TEST_EXPECT_MSG_EQ(tun->GetPid(), static_cast<int32_t>(b.root->GetPid()), "kept");
         NS_TEST_EXPECT_MSG_EQ(OpenNow(other, "/dev/tun07", BSD_O_RDWR).first, BSD_ENOENT, "");
@@ -556,7 +556,7 @@ class TunstartTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(sigio, 1, "owner cleared: none");
 
         // SIGIO to a process group.
-        Ptr<Process> member = CreateObject<Process>();
+        Ptr<BsdProcess> member = CreateObject<BsdProcess>();
         member->SetAttribute("Pgid", UintegerValue(b.root->GetPid()));
         member->Attach(b.node);
         int memberSigio = 0;
@@ -980,7 +980,7 @@ class TunpollTestCase : public TestCase
         TunBench b;
         int fd = b.OpenTun();
         Ptr<TunNetDevice> tun = b.driver->GetUnit(0);
-        using PollFd = Process::PollFd;
+        using PollFd = BsdProcess::PollFd;
         auto pollNow = [&](int16_t events, Time timeout) {
             std::pair<int, std::vector<PollFd>> r{-100, {}};
             b.root->Poll({PollFd{fd, events, 0}},

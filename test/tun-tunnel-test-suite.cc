@@ -209,7 +209,7 @@ class TunTunnelMalformedTestCase : public TestCase
         bench.Ping(Seconds(1), 4, &rtts);
 
         // A stranger on node 1 sends junk to node 0's tunnel port between the pings.
-        Ptr<Process> stranger = CreateObject<Process>();
+        Ptr<BsdProcess> stranger = CreateObject<BsdProcess>();
         stranger->Attach(bench.nodes.Get(1));
         int fd = -1;
         stranger->Socket(BSD_AF_INET, BSD_SOCK_DGRAM, [&fd](int, int s) { fd = s; });
@@ -259,7 +259,7 @@ class TunTunnelAutoUnitTestCase : public TestCase
         NodeContainer nodes(2);
         InternetStackHelper().Install(nodes);
         TunHelper().InstallDriver(nodes);
-        Ptr<Process> squatter = CreateObject<Process>();
+        Ptr<BsdProcess> squatter = CreateObject<BsdProcess>();
         squatter->Attach(nodes.Get(0));
         NS_TEST_ASSERT_MSG_EQ(OpenNow(squatter, "/dev/tun0", BSD_O_RDWR).first, BSD_OK, "");
 

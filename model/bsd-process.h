@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#ifndef PROCESS_H
-#define PROCESS_H
+#ifndef BSD_PROCESS_H
+#define BSD_PROCESS_H
 
 #include "bsd-fcntl.h"
 #include "bsd-signal.h"
@@ -61,7 +61,7 @@ class ProcessTable;
  * to a UDP socket (Socket); Read, Write, Ioctl, Poll, Select, Fcntl and Close work on
  * both, through the device's dev_ops or the socket's file operations (SocketFile).
  */
-class Process : public Object
+class BsdProcess : public Object
 {
   public:
     /**
@@ -70,8 +70,8 @@ class Process : public Object
      */
     static TypeId GetTypeId();
 
-    Process();
-    ~Process() override;
+    BsdProcess();
+    ~BsdProcess() override;
 
     /**
      * Start the process on \p node: give it a pid and a place in the node's table.
@@ -540,4 +540,4 @@ class Process : public Object
 
 } // namespace ns3
 
-#endif /* PROCESS_H */
+#endif /* BSD_PROCESS_H */

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "process.h"
+#include "bsd-process.h"
 
 #include "bsd-errno.h"
 #include "bsd-if.h"
@@ -29,9 +29,9 @@
 namespace ns3
 {
 
-NS_LOG_COMPONENT_DEFINE("Process");
+NS_LOG_COMPONENT_DEFINE("BsdProcess");
 
-NS_OBJECT_ENSURE_REGISTERED(Process);
+NS_OBJECT_ENSURE_REGISTERED(BsdProcess);
 
 namespace
 {
@@ -117,56 +117,56 @@ IoctlInt(const uint8_t* data)
 } // namespace
 
 TypeId
-Process::GetTypeId()
+BsdProcess::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::Process")
+        TypeId("ns3::BsdProcess")
             .SetParent<Object>()
             .SetGroupName("Tun")
-            .AddConstructor<Process>()
+            .AddConstructor<BsdProcess>()
             .AddAttribute("Pid",
                           "Process id to ask for; 0 takes the next free one of the node.",
                           UintegerValue(0),
-                          MakeUintegerAccessor(&Process::m_pid),
+                          MakeUintegerAccessor(&BsdProcess::m_pid),
                           MakeUintegerChecker<uint32_t>(0, 99999))
             .AddAttribute("Uid",
                           "Effective user id (0 is root).",
                           UintegerValue(0),
-                          MakeUintegerAccessor(&Process::m_uid),
+                          MakeUintegerAccessor(&BsdProcess::m_uid),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("Gid",
                           "Effective group id.",
                           UintegerValue(0),
-                          MakeUintegerAccessor(&Process::m_gid),
+                          MakeUintegerAccessor(&BsdProcess::m_gid),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("Pgid",
                           "Process group, for SIGIO to a group (FIOSETOWN with a negative "
                           "id, TIOCSPGRP); 0 means the process's own pid.",
                           UintegerValue(0),
-                          MakeUintegerAccessor(&Process::m_pgid),
+                          MakeUintegerAccessor(&BsdProcess::m_pgid),
                           MakeUintegerChecker<uint32_t>(0, 99999))
             .AddAttribute("MaxFiles",
                           "Descriptor limit (RLIMIT_NOFILE): descriptors are below it.",
                           UintegerValue(64),
-                          MakeUintegerAccessor(&Process::m_maxFiles),
+                          MakeUintegerAccessor(&BsdProcess::m_maxFiles),
                           MakeUintegerChecker<uint32_t>(FIRST_FD + 1, 65536))
             .AddTraceSource("Syscall",
                             "A system call enters (CALL) or returns to user mode (RET), as "
                             "ktrace records them.",
-                            MakeTraceSourceAccessor(&Process::m_syscallTrace),
-                            "ns3::Process::SyscallTracedCallback");
+                            MakeTraceSourceAccessor(&BsdProcess::m_syscallTrace),
+                            "ns3::BsdProcess::SyscallTracedCallback");
     return tid;
 }
 
-Process::Process() = default;
+BsdProcess::BsdProcess() = default;
 
-Process::~Process() = default;
+BsdProcess::~BsdProcess() = default;
 
 void
-Process::Attach(Ptr<Node> node)
+BsdProcess::Attach(Ptr<Node> node)
 {
     NS_ABORT_MSG_IF(m_alive, "Process " << m_pid << " is already attached");
-    NS_ABORT_MSG_IF(!node, "Process::Attach: null node");
+    NS_ABORT_MSG_IF(!node, "BsdProcess::Attach: null node");
     DeviceSwitch::Install(node);
     m_node = node;
     m_switch = node->GetObject<DeviceSwitch>();
@@ -176,50 +176,50 @@ Process::Attach(Ptr<Node> node)
 }
 
 uint32_t
-Process::GetPid() const
+BsdProcess::GetPid() const
 {
     return m_pid;
 }
 
 uint32_t
-Process::GetPgid() const
+BsdProcess::GetPgid() const
 {
     return m_pgid != 0 ? m_pgid : m_pid;
 }
 
 Ucred
-Process::GetCred() const
+BsdProcess::GetCred() const
 {
     return Ucred{m_uid, m_gid};
 }
 
 Ptr<Node>
-Process::GetNode() const
+BsdProcess::GetNode() const
 {
     return m_node;
 }
 
 bool
-Process::IsAlive() const
+BsdProcess::IsAlive() const
 {
     return m_alive;
 }
 
 Ptr<DeviceSwitch>
-Process::GetSwitch() const
+BsdProcess::GetSwitch() const
 {
     return m_switch;
 }
 
-Ptr<Process::File>
-Process::GetFile(int fd) const
+Ptr<BsdProcess::File>
+BsdProcess::GetFile(int fd) const
 {
     auto it = m_files.find(fd);
     return it == m_files.end() ? nullptr : it->second;
 }
 
 std::vector<int>
-Process::GetDescriptors() const
+BsdProcess::GetDescriptors() const
 {
     std::vector<int> fds;
     for (const auto& [fd, file] : m_files)
@@ -230,21 +230,21 @@ Process::GetDescriptors() const
 }
 
 Ptr<Cdev>
-Process::GetDescriptorDevice(int fd) const
+BsdProcess::GetDescriptorDevice(int fd) const
 {
     Ptr<File> file = GetFile(fd);
     return file ? file->dev : nullptr;
 }
 
 Ptr<SocketFile>
-Process::GetDescriptorSocket(int fd) const
+BsdProcess::GetDescriptorSocket(int fd) const
 {
     Ptr<File> file = GetFile(fd);
     return file ? file->socket : nullptr;
 }
 
 int
-Process::AllocateDescriptor() const
+BsdProcess::AllocateDescriptor() const
 {
     int fd = FIRST_FD;
     while (m_files.count(fd))
@@ -255,7 +255,7 @@ Process::AllocateDescriptor() const
 }
 
 Ptr<SocketFile>
-Process::GetSocketFile(int fd, int& error) const
+BsdProcess::GetSocketFile(int fd, int& error) const
 {
     Ptr<File> file = GetFile(fd);
     error = !file ? BSD_EBADF : !file->socket ? BSD_ENOTSOCK : BSD_OK;
@@ -263,7 +263,7 @@ Process::GetSocketFile(int fd, int& error) const
 }
 
 void
-Process::Sleepable(int result, std::function<void(int)> done)
+BsdProcess::Sleepable(int result, std::function<void(int)> done)
 {
     if (result != BSD_ESLEEP)
     {
@@ -279,7 +279,7 @@ Process::Sleepable(int result, std::function<void(int)> done)
 }
 
 int32_t
-Process::GetDescriptorFlags(int fd) const
+BsdProcess::GetDescriptorFlags(int fd) const
 {
     Ptr<File> file = GetFile(fd);
     return file ? file->flags : -1;
@@ -288,10 +288,10 @@ Process::GetDescriptorFlags(int fd) const
 // --- system call frame ---------------------------------------------------------------------
 
 void
-Process::Begin(const std::string& name,
-               int fd,
-               const std::function<std::string()>& args,
-               std::function<void()> issue)
+BsdProcess::Begin(const std::string& name,
+                  int fd,
+                  const std::function<std::string()>& args,
+                  std::function<void()> issue)
 {
     NS_ABORT_MSG_IF(!m_alive, "process " << m_pid << ": " << name << "() after exit");
     NS_ABORT_MSG_IF(m_inSyscall,
@@ -316,7 +316,7 @@ Process::Begin(const std::string& name,
 }
 
 void
-Process::Record(SyscallRecord record)
+BsdProcess::Record(SyscallRecord record)
 {
     record.time = Simulator::Now();
     record.node = m_node->GetId();
@@ -326,13 +326,13 @@ Process::Record(SyscallRecord record)
 }
 
 bool
-Process::Tracing() const
+BsdProcess::Tracing() const
 {
     return !m_syscallTrace.IsEmpty() || (m_table && m_table->HasSyscallTracers());
 }
 
 void
-Process::Returned(int error, int64_t result)
+BsdProcess::Returned(int error, int64_t result)
 {
     if (!Tracing())
     {
@@ -348,17 +348,17 @@ Process::Returned(int error, int64_t result)
 }
 
 uint64_t
-Process::GetSyscallCount() const
+BsdProcess::GetSyscallCount() const
 {
     return m_syscallCount;
 }
 
 void
-Process::Return(int error, uint64_t copied, std::function<void(int)> finish)
+BsdProcess::Return(int error, uint64_t copied, std::function<void(int)> finish)
 {
     Ptr<KernelCostModel> cost = GetSwitch()->GetCostModel();
     Time delay = cost->GetSyscallTime() + cost->GetCopyTime(copied);
-    Ptr<Process> self = this;
+    Ptr<BsdProcess> self = this;
     // Always a later event, never inside the call, and in the node's context.
     Simulator::ScheduleWithContext(
         m_node->GetId(),
@@ -367,7 +367,7 @@ Process::Return(int error, uint64_t copied, std::function<void(int)> finish)
 }
 
 void
-Process::ReturnToUser(int error, const std::function<void(int)>& finish)
+BsdProcess::ReturnToUser(int error, const std::function<void(int)>& finish)
 {
     if (m_exiting)
     {
@@ -394,7 +394,7 @@ Process::ReturnToUser(int error, const std::function<void(int)>& finish)
 // --- system calls ----------------------------------------------------------------------------
 
 void
-Process::Open(const std::string& path, int32_t flags, OpenCallback cb)
+BsdProcess::Open(const std::string& path, int32_t flags, OpenCallback cb)
 {
     cb = OpenCallback([this, cb](int e, int fd) {
         Returned(e, fd);
@@ -466,7 +466,7 @@ Process::Open(const std::string& path, int32_t flags, OpenCallback cb)
 }
 
 void
-Process::Read(int fd, uint32_t nbytes, ReadCallback cb)
+BsdProcess::Read(int fd, uint32_t nbytes, ReadCallback cb)
 {
     m_syscall.nbytes = nbytes;
     m_syscall.readDone = cb;
@@ -518,7 +518,7 @@ Process::Read(int fd, uint32_t nbytes, ReadCallback cb)
 }
 
 void
-Process::Write(int fd, std::vector<uint8_t> data, WriteCallback cb)
+BsdProcess::Write(int fd, std::vector<uint8_t> data, WriteCallback cb)
 {
     m_syscall.data = std::move(data);
     m_syscall.writeDone = cb;
@@ -556,7 +556,7 @@ Process::Write(int fd, std::vector<uint8_t> data, WriteCallback cb)
 }
 
 void
-Process::TransferDone(int64_t result, bool isRead)
+BsdProcess::TransferDone(int64_t result, bool isRead)
 {
     int64_t moved = m_syscall.uio.GetMoved();
     int error = ProgressWins(static_cast<int>(result), moved);
@@ -584,7 +584,7 @@ Process::TransferDone(int64_t result, bool isRead)
 }
 
 void
-Process::ReadReturned(int error)
+BsdProcess::ReadReturned(int error)
 {
     // Taken out of the frame first: the completion may well make the next call.
     ReadCallback done = m_syscall.readDone;
@@ -605,7 +605,7 @@ Process::ReadReturned(int error)
 }
 
 void
-Process::WriteReturned(int error)
+BsdProcess::WriteReturned(int error)
 {
     WriteCallback done = m_syscall.writeDone;
     m_syscall.writeDone = WriteCallback();
@@ -616,7 +616,7 @@ Process::WriteReturned(int error)
 }
 
 void
-Process::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb)
+BsdProcess::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb)
 {
     cb = IoctlCallback([this, cb](int e, const std::vector<uint8_t>& out) {
         Returned(e, 0);
@@ -691,7 +691,7 @@ Process::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback cb)
 // --- sockets --------------------------------------------------------------------------------
 
 void
-Process::Socket(int32_t domain, int32_t type, SocketCallback cb)
+BsdProcess::Socket(int32_t domain, int32_t type, SocketCallback cb)
 {
     cb = SocketCallback([this, cb](int e, int fd) {
         Returned(e, fd);
@@ -726,23 +726,23 @@ Process::Socket(int32_t domain, int32_t type, SocketCallback cb)
 }
 
 void
-Process::Bind(int fd, const Address& address, SockaddrCallback cb)
+BsdProcess::Bind(int fd, const Address& address, SockaddrCallback cb)
 {
     SockaddrCall("bind", fd, address, &SocketFile::Bind, cb);
 }
 
 void
-Process::Connect(int fd, const Address& address, SockaddrCallback cb)
+BsdProcess::Connect(int fd, const Address& address, SockaddrCallback cb)
 {
     SockaddrCall("connect", fd, address, &SocketFile::Connect, cb);
 }
 
 void
-Process::SockaddrCall(const std::string& name,
-                      int fd,
-                      const Address& address,
-                      int (SocketFile::*op)(const Address&),
-                      SockaddrCallback cb)
+BsdProcess::SockaddrCall(const std::string& name,
+                         int fd,
+                         const Address& address,
+                         int (SocketFile::*op)(const Address&),
+                         SockaddrCallback cb)
 {
     cb = SockaddrCallback([this, cb](int e) {
         Returned(e, 0);
@@ -764,7 +764,7 @@ Process::SockaddrCall(const std::string& name,
 }
 
 void
-Process::SendTo(int fd, std::vector<uint8_t> data, const Address& to, WriteCallback cb)
+BsdProcess::SendTo(int fd, std::vector<uint8_t> data, const Address& to, WriteCallback cb)
 {
     m_syscall.data = std::move(data);
     m_syscall.address = to;
@@ -795,7 +795,7 @@ Process::SendTo(int fd, std::vector<uint8_t> data, const Address& to, WriteCallb
 }
 
 void
-Process::RecvFrom(int fd, uint32_t nbytes, RecvFromCallback cb)
+BsdProcess::RecvFrom(int fd, uint32_t nbytes, RecvFromCallback cb)
 {
     m_syscall.nbytes = nbytes;
     m_syscall.recvFromDone = cb;
@@ -817,7 +817,7 @@ Process::RecvFrom(int fd, uint32_t nbytes, RecvFromCallback cb)
 }
 
 void
-Process::RecvFromReturned(int error)
+BsdProcess::RecvFromReturned(int error)
 {
     RecvFromCallback done = m_syscall.recvFromDone;
     m_syscall.recvFromDone = RecvFromCallback();
@@ -834,7 +834,7 @@ Process::RecvFromReturned(int error)
 }
 
 void
-Process::SocketReceive(Ptr<SocketFile> socket, uint32_t nbytes, std::function<void(int)> done)
+BsdProcess::SocketReceive(Ptr<SocketFile> socket, uint32_t nbytes, std::function<void(int)> done)
 {
     SocketFile::RecvRequest& req = m_syscall.recv;
     req.resid = nbytes;
@@ -857,7 +857,7 @@ Process::SocketReceive(Ptr<SocketFile> socket, uint32_t nbytes, std::function<vo
 // --- poll, select, fcntl --------------------------------------------------------------------
 
 void
-Process::Poll(std::vector<PollFd> fds, Time timeout, PollCallback cb)
+BsdProcess::Poll(std::vector<PollFd> fds, Time timeout, PollCallback cb)
 {
     PollScan& scan = m_syscall.scan;
     scan.fds = std::move(fds);
@@ -878,10 +878,10 @@ Process::Poll(std::vector<PollFd> fds, Time timeout, PollCallback cb)
 }
 
 void
-Process::Select(std::vector<int> readFds,
-                std::vector<int> writeFds,
-                Time timeout,
-                SelectCallback cb)
+BsdProcess::Select(std::vector<int> readFds,
+                   std::vector<int> writeFds,
+                   Time timeout,
+                   SelectCallback cb)
 {
     PollScan& scan = m_syscall.scan;
     scan.fds.clear();
@@ -910,14 +910,14 @@ Process::Select(std::vector<int> readFds,
 }
 
 void
-Process::ScanFinished(int error)
+BsdProcess::ScanFinished(int error)
 {
     m_selecting = false;
     Return(error, m_syscall.copied, [this](int e) { ScanReturned(e); });
 }
 
 void
-Process::ScanReturned(int error)
+BsdProcess::ScanReturned(int error)
 {
     const PollScan& scan = m_syscall.scan;
     if (!scan.selectMode)
@@ -949,7 +949,7 @@ Process::ScanReturned(int error)
 }
 
 void
-Process::PollStart()
+BsdProcess::PollStart()
 {
     PollScan& scan = m_syscall.scan;
     m_selecting = true; // P_SELECT: a selwakeup during the scan clears it
@@ -963,7 +963,7 @@ Process::PollStart()
 }
 
 void
-Process::PollNext()
+BsdProcess::PollNext()
 {
     PollScan& scan = m_syscall.scan;
     while (scan.next < scan.fds.size())
@@ -1005,7 +1005,7 @@ Process::PollNext()
 }
 
 void
-Process::PollAnswered(int64_t revents)
+BsdProcess::PollAnswered(int64_t revents)
 {
     PollScan& scan = m_syscall.scan;
     scan.fds[scan.next].revents = static_cast<int16_t>(revents);
@@ -1018,7 +1018,7 @@ Process::PollAnswered(int64_t revents)
 }
 
 void
-Process::PollScanned()
+BsdProcess::PollScanned()
 {
     PollScan& scan = m_syscall.scan;
     Time now = Simulator::Now();
@@ -1055,7 +1055,7 @@ Process::PollScanned()
 }
 
 void
-Process::Selwakeup()
+BsdProcess::Selwakeup()
 {
     if (m_sleeping && m_waitChannel == &m_selectChannel)
     {
@@ -1068,10 +1068,10 @@ Process::Selwakeup()
 }
 
 void
-Process::FileIoctl(Ptr<File> file,
-                   uint32_t cmd,
-                   int32_t value,
-                   std::function<void(int, int32_t)> done)
+BsdProcess::FileIoctl(Ptr<File> file,
+                      uint32_t cmd,
+                      int32_t value,
+                      std::function<void(int, int32_t)> done)
 {
     auto data = std::make_shared<std::array<uint8_t, 8>>();
     data->fill(0);
@@ -1082,7 +1082,7 @@ Process::FileIoctl(Ptr<File> file,
 }
 
 void
-Process::FoIoctl(Ptr<File> file, uint32_t cmd, uint8_t* data, std::function<void(int64_t)> done)
+BsdProcess::FoIoctl(Ptr<File> file, uint32_t cmd, uint8_t* data, std::function<void(int64_t)> done)
 {
     if (file->socket)
     {
@@ -1100,7 +1100,7 @@ Process::FoIoctl(Ptr<File> file, uint32_t cmd, uint8_t* data, std::function<void
 }
 
 void
-Process::Fcntl(int fd, int32_t cmd, int32_t arg, FcntlCallback cb)
+BsdProcess::Fcntl(int fd, int32_t cmd, int32_t arg, FcntlCallback cb)
 {
     cb = FcntlCallback([this, cb](int e, int32_t v) {
         Returned(e, v);
@@ -1173,7 +1173,7 @@ Process::Fcntl(int fd, int32_t cmd, int32_t arg, FcntlCallback cb)
 }
 
 void
-Process::Close(int fd, CloseCallback cb)
+BsdProcess::Close(int fd, CloseCallback cb)
 {
     cb = CloseCallback([this, cb](int e) {
         Returned(e, 0);
@@ -1197,7 +1197,7 @@ Process::Close(int fd, CloseCallback cb)
 }
 
 void
-Process::CloseFile(Ptr<File> file, std::function<void(int)> done)
+BsdProcess::CloseFile(Ptr<File> file, std::function<void(int)> done)
 {
     if (file->socket)
     {
@@ -1228,9 +1228,9 @@ Process::CloseFile(Ptr<File> file, std::function<void(int)> done)
 // --- signals ----------------------------------------------------------------------------------
 
 void
-Process::Kill(int32_t sig)
+BsdProcess::Kill(int32_t sig)
 {
-    NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG, "Process::Kill: no signal " << sig);
+    NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG, "BsdProcess::Kill: no signal " << sig);
     if (!m_alive)
     {
         return;
@@ -1254,7 +1254,7 @@ Process::Kill(int32_t sig)
     }
     if (!m_inSyscall)
     {
-        Ptr<Process> self = this;
+        Ptr<BsdProcess> self = this;
         Simulator::ScheduleWithContext(m_node->GetId(), Time(0), [self] {
             if (!self->m_inSyscall)
             {
@@ -1265,34 +1265,34 @@ Process::Kill(int32_t sig)
 }
 
 void
-Process::SetSignalHandler(int32_t sig, Callback<void, int32_t> handler, bool restart)
+BsdProcess::SetSignalHandler(int32_t sig, Callback<void, int32_t> handler, bool restart)
 {
     NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG || sig == BSD_SIGKILL,
-                    "Process::SetSignalHandler: signal " << sig << " cannot be caught");
+                    "BsdProcess::SetSignalHandler: signal " << sig << " cannot be caught");
     m_actions[sig].kind = SignalAction::CATCH;
     m_actions[sig].handler = handler;
     m_actions[sig].restart = restart;
 }
 
 void
-Process::IgnoreSignal(int32_t sig)
+BsdProcess::IgnoreSignal(int32_t sig)
 {
     NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG || sig == BSD_SIGKILL,
-                    "Process::IgnoreSignal: signal " << sig << " cannot be ignored");
+                    "BsdProcess::IgnoreSignal: signal " << sig << " cannot be ignored");
     m_actions[sig] = SignalAction();
     m_actions[sig].kind = SignalAction::IGNORE;
     m_pending &= ~(1u << sig);
 }
 
 void
-Process::DefaultSignal(int32_t sig)
+BsdProcess::DefaultSignal(int32_t sig)
 {
-    NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG, "Process::DefaultSignal: no signal " << sig);
+    NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG, "BsdProcess::DefaultSignal: no signal " << sig);
     m_actions[sig] = SignalAction();
 }
 
 int32_t
-Process::PendingSignal() const
+BsdProcess::PendingSignal() const
 {
     // The lowest pending signal (1 to 31), asked on every return to user mode.
     static_assert(BSD_NSIG == 32, "the pending set is one 32-bit word");
@@ -1301,14 +1301,14 @@ Process::PendingSignal() const
 }
 
 int
-Process::SleepInterruptError(int32_t sig) const
+BsdProcess::SleepInterruptError(int32_t sig) const
 {
     const SignalAction& action = m_actions[sig];
     return action.kind == SignalAction::CATCH && action.restart ? BSD_ERESTART : BSD_EINTR;
 }
 
 void
-Process::PostSignals()
+BsdProcess::PostSignals()
 {
     int32_t sig;
     while (m_alive && (sig = PendingSignal()) != 0)
@@ -1328,7 +1328,7 @@ Process::PostSignals()
 }
 
 void
-Process::Exit()
+BsdProcess::Exit()
 {
     if (!m_alive)
     {
@@ -1349,7 +1349,7 @@ Process::Exit()
 }
 
 void
-Process::DoExit()
+BsdProcess::DoExit()
 {
     if (!m_alive)
     {
@@ -1371,11 +1371,11 @@ Process::DoExit()
 // --- tsleep --------------------------------------------------------------------------------
 
 int
-Process::Tsleep(const void* chan,
-                int32_t priority,
-                const std::string& wmesg,
-                Time timeout,
-                std::function<int(int)> resume)
+BsdProcess::Tsleep(const void* chan,
+                   int32_t priority,
+                   const std::string& wmesg,
+                   Time timeout,
+                   std::function<int(int)> resume)
 {
     bool catchable = (priority & BSD_PCATCH) != 0;
     if (catchable)
@@ -1401,7 +1401,7 @@ Process::Tsleep(const void* chan,
 }
 
 void
-Process::Park(std::function<void(int)> onWake)
+BsdProcess::Park(std::function<void(int)> onWake)
 {
     NS_ABORT_MSG_IF(!m_sleepRequested, "process " << m_pid << ": parked without tsleep");
     m_sleepRequested = false;
@@ -1413,7 +1413,7 @@ Process::Park(std::function<void(int)> onWake)
     {
         // Events in another node's context cannot be cancelled: a stale timeout sees
         // that its sleep is over by the serial number.
-        Ptr<Process> self = this;
+        Ptr<BsdProcess> self = this;
         uint64_t serial = m_sleepSerial;
         Simulator::ScheduleWithContext(m_node->GetId(), m_sleepTimeout, [self, serial] {
             if (self->m_sleeping && self->m_sleepSerial == serial)
@@ -1426,13 +1426,13 @@ Process::Park(std::function<void(int)> onWake)
 }
 
 std::function<int(int)>
-Process::TakeSleepContinuation()
+BsdProcess::TakeSleepContinuation()
 {
     return std::move(m_sleepResume);
 }
 
 void
-Process::Wake(int error)
+BsdProcess::Wake(int error)
 {
     if (!m_sleeping)
     {
@@ -1450,19 +1450,19 @@ Process::Wake(int error)
 }
 
 bool
-Process::IsSleeping() const
+BsdProcess::IsSleeping() const
 {
     return m_sleeping;
 }
 
 const std::string&
-Process::GetWaitMessage() const
+BsdProcess::GetWaitMessage() const
 {
     return m_waitMessage;
 }
 
 void
-Process::DoDispose()
+BsdProcess::DoDispose()
 {
     m_files.clear();
     m_onWake = nullptr;
