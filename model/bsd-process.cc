@@ -862,19 +862,8 @@ BsdProcess::Poll(std::vector<PollFd> fds, Time timeout, PollCallback cb)
     PollScan& scan = m_syscall.scan;
     scan.fds = std::move(fds);
     scan.selectMode = false;
-    scan.forever = timeout.IsStrictlyNegative();
-    m_syscall.timeout = timeout;
-    m_syscall.copied = scan.fds.size() * 8; // struct pollfd in and out
     m_syscall.pollDone = cb;
-    Begin(
-        "poll",
-        -1,
-        [&] { return PollArgs(scan.fds, timeout); },
-        [this] {
-            PollScan& scan = m_syscall.scan;
-            scan.deadline = Simulator::Now() + (scan.forever ? Time(0) : m_syscall.timeout);
-            PollStart();
-        });
+    BeginScan("poll", timeout, scan.fds.size() * 8); // struct pollfd in and out
 }
 
 void
@@ -886,7 +875,6 @@ BsdProcess::Select(std::vector<int> readFds,
     PollScan& scan = m_syscall.scan;
     scan.fds.clear();
     scan.selectMode = true;
-    scan.forever = timeout.IsStrictlyNegative();
     for (int fd : readFds)
     {
         scan.fds.push_back(PollFd{fd, BSD_POLLRDNORM, 0}); // selscan's read flag
@@ -895,11 +883,19 @@ BsdProcess::Select(std::vector<int> readFds,
     {
         scan.fds.push_back(PollFd{fd, BSD_POLLWRNORM, 0});
     }
-    m_syscall.timeout = timeout;
-    m_syscall.copied = 24;
     m_syscall.selectDone = cb;
+    BeginScan("select", timeout, 24);
+}
+
+void
+BsdProcess::BeginScan(const std::string& name, Time timeout, uint64_t copied)
+{
+    PollScan& scan = m_syscall.scan;
+    scan.forever = timeout.IsStrictlyNegative();
+    m_syscall.timeout = timeout;
+    m_syscall.copied = copied;
     Begin(
-        "select",
+        name,
         -1,
         [&] { return PollArgs(scan.fds, timeout); },
         [this] {

@@ -445,6 +445,12 @@ class BsdProcess : public Object
     int32_t PendingSignal() const;
     /// \param sig a caught or fatal signal \return EINTR, or ERESTART with SA_RESTART
     int SleepInterruptError(int32_t sig) const;
+    /**
+     * Enter the kernel for the poll or select whose entries are in the frame's scan.
+     * \param name "poll" or "select" \param timeout negative for INFTIM
+     * \param copied bytes copied in and out (struct pollfd array, fd_sets)
+     */
+    void BeginScan(const std::string& name, Time timeout, uint64_t copied);
     /// Start the scan of the frame's poll or select (again).
     void PollStart();
     /// Scan the descriptors, one d_poll at a time, from scan.next.
