@@ -189,6 +189,14 @@ ls -l "$link"
 phase_end
 
 # --- 4. configure: tun and the modules it needs ------------------------------------------
+# ns-3 writes build/include/ns3/<header> stubs that include the real file; configure makes
+# them anew but never removes one. A stub left by an earlier checkout of tun names a file
+# that may be gone, or shadows another module's header of the same name (tun's reader was
+# once topology-reader.h), so drop tun's stubs and let configure write them again.
+if [[ -d $NS3_DIR/build/include/ns3 ]]; then
+    mapfile -t stale < <(grep -lF "/contrib/tun/" "$NS3_DIR"/build/include/ns3/*.h || true)
+    ((${#stale[@]} == 0)) || rm -f -- "${stale[@]}"
+fi
 # ns-3 adds tun's dependencies itself (from LIBRARIES_TO_LINK in its CMakeLists.txt). csma
 # is for ns-3.37's own src/test: with applications and point-to-point enabled it builds
 # ns3tcp suites that use CsmaHelper without checking that csma is enabled.
