@@ -589,12 +589,7 @@ BsdProcess::ReadReturned(int error)
     // Taken out of the frame first: the completion may well make the next call.
     ReadCallback done = m_syscall.readDone;
     m_syscall.readDone = ReadCallback();
-    std::vector<uint8_t> data;
-    if (error == BSD_OK)
-    {
-        data.swap(m_syscall.data);
-    }
-    std::vector<uint8_t>().swap(m_syscall.data); // a sleeping daemon holds no payload
+    std::vector<uint8_t> data = TakeData(error);
     // Not kept for the next read: thousands of daemons sleeping in select would each
     // hold one (a tenth more peak memory at 10,000 PPP links), for a saving of one
     // allocation per read.
@@ -604,12 +599,25 @@ BsdProcess::ReadReturned(int error)
     done(error, data);
 }
 
+std::vector<uint8_t>
+BsdProcess::TakeData(int error)
+{
+    // Moved out, so the frame holds no payload while the daemon sleeps.
+    std::vector<uint8_t> data = std::move(m_syscall.data);
+    m_syscall.data = std::vector<uint8_t>();
+    if (error != BSD_OK)
+    {
+        data.clear();
+    }
+    return data;
+}
+
 void
 BsdProcess::WriteReturned(int error)
 {
     WriteCallback done = m_syscall.writeDone;
     m_syscall.writeDone = WriteCallback();
-    std::vector<uint8_t>().swap(m_syscall.data); // a sleeping daemon holds no payload
+    TakeData(error); // the payload is not kept
     int64_t n = error == BSD_OK ? m_syscall.result : -1;
     Returned(error, n);
     done(error, n);
@@ -821,14 +829,8 @@ BsdProcess::RecvFromReturned(int error)
 {
     RecvFromCallback done = m_syscall.recvFromDone;
     m_syscall.recvFromDone = RecvFromCallback();
-    std::vector<uint8_t> data;
-    Address from;
-    if (error == BSD_OK)
-    {
-        data.swap(m_syscall.data);
-        from = m_syscall.recv.from;
-    }
-    std::vector<uint8_t>().swap(m_syscall.data); // a sleeping daemon holds no payload
+    std::vector<uint8_t> data = TakeData(error);
+    Address from = error == BSD_OK ? m_syscall.recv.from : Address();
     Returned(error, data.size());
     done(error, data, from);
 }
@@ -920,7 +922,8 @@ BsdProcess::ScanReturned(int error)
     {
         PollCallback done = m_syscall.pollDone;
         m_syscall.pollDone = PollCallback();
-        std::vector<PollFd> fds = scan.fds;
+        // Moved out: the completion may start the next poll, which fills the scan anew.
+        std::vector<PollFd> fds = std::move(m_syscall.scan.fds);
         int n = error == BSD_OK ? scan.nready : -1;
         Returned(error, n);
         done(error, n, fds);

@@ -502,6 +502,9 @@ class BsdProcess : public Object
     void ReadReturned(int error);
     /// recvfrom(2) returns. \param error the outcome
     void RecvFromReturned(int error);
+    /// Take the frame's bytes out of it. \param error the call's outcome \return the
+    /// bytes a successful read returns, else none
+    std::vector<uint8_t> TakeData(int error);
     /// write(2) and sendto(2) return. \param error the outcome
     void WriteReturned(int error);
     /// A device read or write finished with \p result. \param isRead which

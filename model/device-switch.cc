@@ -328,10 +328,10 @@ DeviceSwitch::Dclose(Ptr<DevCloseArgs> ap, DoneCallback done)
 void
 DeviceSwitch::Dread(Ptr<DevReadArgs> ap, DoneCallback done)
 {
-    ResultMap stamp = [](const DevGenericArgs& done, int error, int32_t) -> int64_t {
+    ResultMap stamp = [](const DevGenericArgs& ran, int error, int32_t) -> int64_t {
         if (error == BSD_OK)
         {
-            done.dev->SetLastRead(Simulator::Now()); // only a successful read
+            ran.dev->SetLastRead(Simulator::Now()); // only a successful read
         }
         return error;
     };
@@ -360,8 +360,8 @@ DeviceSwitch::Dioctl(Ptr<DevIoctlArgs> ap, DoneCallback done)
 void
 DeviceSwitch::Dmmap(Ptr<DevMmapArgs> ap, DoneCallback done)
 {
-    ResultMap page = [](const DevGenericArgs& done, int error, int32_t) -> int64_t {
-        return error == BSD_OK ? static_cast<const DevMmapArgs&>(done).result : -1;
+    ResultMap page = [](const DevGenericArgs& ran, int error, int32_t) -> int64_t {
+        return error == BSD_OK ? static_cast<const DevMmapArgs&>(ran).result : -1;
     };
     Dispatch(ap->dev->GetOps(), ap, nullptr, nullptr, page, false, std::move(done));
 }
@@ -415,8 +415,8 @@ DeviceSwitch::Ddump(Ptr<DevDumpArgs> ap, DoneCallback done)
 void
 DeviceSwitch::Dpsize(Ptr<DevPsizeArgs> ap, DoneCallback done)
 {
-    ResultMap size = [](const DevGenericArgs& done, int error, int32_t) -> int64_t {
-        return error == BSD_OK ? static_cast<const DevPsizeArgs&>(done).result : -1;
+    ResultMap size = [](const DevGenericArgs& ran, int error, int32_t) -> int64_t {
+        return error == BSD_OK ? static_cast<const DevPsizeArgs&>(ran).result : -1;
     };
     Dispatch(ap->dev->GetOps(), ap, nullptr, nullptr, size, false, std::move(done));
 }
@@ -425,8 +425,8 @@ void
 DeviceSwitch::Dkqfilter(Ptr<DevKqfilterArgs> ap, DoneCallback done)
 {
     ap->result = 0; // so a d_kqfilter that returns 0 need not set it
-    ResultMap result = [](const DevGenericArgs& done, int error, int32_t) -> int64_t {
-        return error == BSD_OK ? static_cast<const DevKqfilterArgs&>(done).result : BSD_ENODEV;
+    ResultMap result = [](const DevGenericArgs& ran, int error, int32_t) -> int64_t {
+        return error == BSD_OK ? static_cast<const DevKqfilterArgs&>(ran).result : BSD_ENODEV;
     };
     Dispatch(ap->dev->GetOps(), ap, nullptr, nullptr, result, true, std::move(done));
 }
@@ -435,8 +435,8 @@ void
 DeviceSwitch::Dpoll(Ptr<DevPollArgs> ap, DoneCallback done)
 {
     int32_t asked = ap->events;
-    ResultMap revents = [](const DevGenericArgs& done, int error, int32_t asked) -> int64_t {
-        return error == BSD_OK ? static_cast<const DevPollArgs&>(done).events : Seltrue(asked);
+    ResultMap revents = [](const DevGenericArgs& ran, int error, int32_t asked) -> int64_t {
+        return error == BSD_OK ? static_cast<const DevPollArgs&>(ran).events : Seltrue(asked);
     };
     Dispatch(ap->dev->GetOps(), ap, nullptr, nullptr, revents, false, std::move(done), asked);
 }

@@ -59,7 +59,10 @@ TunCableRelay::GetTypeId()
 
 TunCableRelay::TunCableRelay()
     : m_ifHead(true),
-      m_readSize(TUNMRU)
+      m_readSize(TUNMRU),
+      m_polled(MakeCallback(&TunCableRelay::Polled, this)),
+      m_moved(MakeCallback(&TunCableRelay::Moved, this)),
+      m_written(MakeCallback(&TunCableRelay::Written, this))
 {
 }
 
@@ -157,12 +160,6 @@ TunCableRelay::Loop()
     if (!m_process->IsAlive())
     {
         return;
-    }
-    if (m_polled.IsNull())
-    {
-        m_polled = MakeCallback(&TunCableRelay::Polled, this);
-        m_moved = MakeCallback(&TunCableRelay::Moved, this);
-        m_written = MakeCallback(&TunCableRelay::Written, this);
     }
     std::vector<BsdProcess::PollFd> fds = {{m_tunFd, BSD_POLLIN, 0}, {m_cableFd, BSD_POLLIN, 0}};
     m_process->Poll(std::move(fds), Time(-1), m_polled);

@@ -92,7 +92,7 @@ class TunCableRelay : public Application
     uint64_t m_cableToTun{0};  //!< packets
     uint64_t m_errors{0};      //!< failed calls
 
-    // The loop's state between calls, and its completions, made once.
+    // The loop's state between calls, and its completions, made with the object.
     bool m_cableReady{false};            //!< the poll found the cable readable
     int m_from{-1};                      //!< the descriptor the packet in hand came from
     BsdProcess::PollCallback m_polled;   //!< -> Polled

@@ -110,7 +110,12 @@ TunTunnel::TunTunnel()
     : m_peerPort(1194),
       m_localPort(1194),
       m_readSize(TUNMRU),
-      m_multicast(true)
+      m_multicast(true),
+      m_polled(MakeCallback(&TunTunnel::Polled, this)),
+      m_tunRead(MakeCallback(&TunTunnel::TunRead, this)),
+      m_peerSent(MakeCallback(&TunTunnel::PeerSent, this)),
+      m_peerRead(MakeCallback(&TunTunnel::PeerRead, this)),
+      m_tunWritten(MakeCallback(&TunTunnel::TunWritten, this))
 {
 }
 
@@ -330,14 +335,6 @@ TunTunnel::Loop()
     {
         return;
     }
-    if (m_polled.IsNull())
-    {
-        m_polled = MakeCallback(&TunTunnel::Polled, this);
-        m_tunRead = MakeCallback(&TunTunnel::TunRead, this);
-        m_peerSent = MakeCallback(&TunTunnel::PeerSent, this);
-        m_peerRead = MakeCallback(&TunTunnel::PeerRead, this);
-        m_tunWritten = MakeCallback(&TunTunnel::TunWritten, this);
-    }
     std::vector<BsdProcess::PollFd> fds = {{m_tunFd, BSD_POLLIN, 0}, {m_sockFd, BSD_POLLIN, 0}};
     m_process->Poll(std::move(fds), Time(-1), m_polled);
 }
@@ -390,17 +387,7 @@ TunTunnel::TunRead(int error, const std::vector<uint8_t>& data)
 void
 TunTunnel::PeerSent(int error, int64_t)
 {
-    if (error != BSD_OK)
-    {
-        Failed("sendto", error);
-        Dropped("socket send " + BsdErrnoName(error), m_packet.size());
-    }
-    else
-    {
-        ++m_tunToPeerPackets;
-        m_tunToPeerBytes += m_packet.size();
-        m_tunToPeerTrace(m_packet);
-    }
+    Count(error, "sendto", "socket send ", m_tunToPeerPackets, m_tunToPeerBytes, m_tunToPeerTrace);
     AfterTun();
 }
 
@@ -437,18 +424,27 @@ TunTunnel::PeerRead(int error, const std::vector<uint8_t>& data, const Address&)
 void
 TunTunnel::TunWritten(int error, int64_t)
 {
+    Count(error, "write tun", "tun write ", m_peerToTunPackets, m_peerToTunBytes, m_peerToTunTrace);
+    Loop();
+}
+
+void
+TunTunnel::Count(int error,
+                 const char* call,
+                 const char* dropped,
+                 uint64_t& packets,
+                 uint64_t& bytes,
+                 TracedCallback<const std::vector<uint8_t>&>& trace)
+{
     if (error != BSD_OK)
     {
-        Failed("write tun", error);
-        Dropped("tun write " + BsdErrnoName(error), m_packet.size());
+        Failed(call, error);
+        Dropped(std::string(dropped) + BsdErrnoName(error), m_packet.size());
+        return;
     }
-    else
-    {
-        ++m_peerToTunPackets;
-        m_peerToTunBytes += m_packet.size();
-        m_peerToTunTrace(m_packet);
-    }
-    Loop();
+    ++packets;
+    bytes += m_packet.size();
+    trace(m_packet);
 }
 
 } // namespace ns3

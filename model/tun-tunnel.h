@@ -113,6 +113,18 @@ class TunTunnel : public Application
     void PeerRead(int error, const std::vector<uint8_t>& data, const Address& from);
     /// The packet from the peer is written to tun. \param error \param n
     void TunWritten(int error, int64_t n);
+    /**
+     * Count the packet in hand as moved, or its call as failed and the packet as dropped.
+     * \param error the call's outcome \param call its name \param dropped the drop
+     * reason's prefix \param packets \param bytes the direction's counters \param trace
+     * the direction's trace
+     */
+    void Count(int error,
+               const char* call,
+               const char* dropped,
+               uint64_t& packets,
+               uint64_t& bytes,
+               TracedCallback<const std::vector<uint8_t>&>& trace);
     /// Count and trace a drop. \param reason \param bytes
     void Dropped(const std::string& reason, uint32_t bytes);
     /// Count and trace a failed call. \param call \param error
@@ -138,7 +150,7 @@ class TunTunnel : public Application
     uint64_t m_errors{0};                    //!< failed calls
     std::map<std::string, uint64_t> m_drops; //!< by reason
 
-    // The loop's state between calls, and its completions, made once.
+    // The loop's state between calls, and its completions, made with the object.
     bool m_peerReady{false};                 //!< the poll found a datagram queued
     std::vector<uint8_t> m_packet;           //!< the packet being moved, for the traces
     BsdProcess::PollCallback m_polled;       //!< -> Polled

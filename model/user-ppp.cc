@@ -160,7 +160,11 @@ UserPpp::UserPpp()
       m_reopenDelay(Seconds(3)),
       m_lcp(CreateObject<Lcp>()),
       m_ipcp(CreateObject<Ipcp>()),
-      m_ipv6cp(CreateObject<Ipv6cp>())
+      m_ipv6cp(CreateObject<Ipv6cp>()),
+      m_selected(MakeCallback(&UserPpp::Selected, this)),
+      m_lineWritten(MakeCallback(&UserPpp::LineWritten, this)),
+      m_lineRead(MakeCallback(&UserPpp::LineRead, this)),
+      m_tunRead(MakeCallback(&UserPpp::TunRead, this))
 {
 }
 
@@ -479,13 +483,6 @@ UserPpp::Loop()
     if (m_phase == PHASE_NETWORK && m_dataQueue.size() < m_ifQueue)
     {
         readFds.push_back(m_tunFd); // not while choked (bundle_FillQueues)
-    }
-    if (m_selected.IsNull())
-    {
-        m_selected = MakeCallback(&UserPpp::Selected, this);
-        m_lineWritten = MakeCallback(&UserPpp::LineWritten, this);
-        m_lineRead = MakeCallback(&UserPpp::LineRead, this);
-        m_tunRead = MakeCallback(&UserPpp::TunRead, this);
     }
     m_selecting = true;
     m_process->Select(std::move(readFds), std::move(writeFds), Time(-1), m_selected);
