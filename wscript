@@ -98,6 +98,7 @@ def build(bld):
         'model/cdev.h',
         'model/dev-ops.h',
         'model/device-switch.h',
+        'model/front-queue.h',
         'model/giant-lock.h',
         'model/hdlc-framing.h',
         'model/ip-input-check.h',

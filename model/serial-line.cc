@@ -431,21 +431,8 @@ SerialLine::Read(DevReadArgs& ap)
         return error; // the other port's timer runs while bytes come: see Rearm
     }
     std::size_t n = std::min<std::size_t>(ap.uio->GetResid(), p.rxBuffer.size());
-    // The deque's bytes lie in at most two runs that uiomove can take as they are.
-    int error = BSD_OK;
-    std::size_t moved = 0;
-    while (moved < n && error == BSD_OK)
-    {
-        const uint8_t* run = &p.rxBuffer[moved];
-        std::size_t length = 1;
-        while (moved + length < n && &p.rxBuffer[moved + length] == run + length)
-        {
-            ++length;
-        }
-        error = ap.uio->Move(const_cast<uint8_t*>(run), length);
-        moved += length;
-    }
-    p.rxBuffer.erase(p.rxBuffer.begin(), p.rxBuffer.begin() + n);
+    int error = ap.uio->Move(p.rxBuffer.begin(), n);
+    p.rxBuffer.drop_front(n);
     return error;
 }
 
@@ -514,31 +501,42 @@ SerialLine::Transmit(uint32_t side, const uint8_t* data, std::size_t n)
     // Time steps per nanosecond (1 unless the simulator's resolution is finer), so that
     // each byte's time is an integer sum, not a unit conversion.
     int64_t stepsPerNs = NanoSeconds(1).GetTimeStep();
+    int64_t start = p.burstStart.GetTimeStep();
+    uint64_t baud = m_baudRate;
+    uint64_t quotient = p.burstQuotient;
+    uint64_t remainder = p.burstRemainder;
+    WireByte* out = p.wire.grow(n);
     for (std::size_t i = 0; i < n; ++i)
     {
-        ++p.burstBytes;
-        p.burstQuotient += stepQuotient;
-        p.burstRemainder += stepRemainder;
-        if (p.burstRemainder >= m_baudRate)
+        quotient += stepQuotient;
+        remainder += stepRemainder;
+        if (remainder >= baud)
         {
-            p.burstRemainder -= m_baudRate;
-            ++p.burstQuotient;
+            remainder -= baud;
+            ++quotient;
         }
-        WireByte b;
-        b.done = p.burstStart +
-                 TimeStep(static_cast<int64_t>(p.burstQuotient + (p.burstRemainder ? 1 : 0)) *
-                          stepsPerNs);
-        b.value = data[i];
-        // The byte's fate is drawn as it is written (doc/tun.rst, "Serial lines").
-        if (m_byteLossRate > 0 && m_lossRandom->GetValue() < m_byteLossRate)
+        out[i].done = start + static_cast<int64_t>(quotient + (remainder ? 1 : 0)) * stepsPerNs;
+        out[i].value = data[i];
+    }
+    p.burstBytes += n;
+    p.burstQuotient = quotient;
+    p.burstRemainder = remainder;
+    // Each byte's fate is drawn as it is written, in byte order (doc/tun.rst, "Serial
+    // lines").
+    if (m_byteLossRate > 0 || m_byteErrorRate > 0)
+    {
+        for (std::size_t i = 0; i < n; ++i)
         {
-            b.lost = true;
+            WireByte& b = out[i];
+            if (m_byteLossRate > 0 && m_lossRandom->GetValue() < m_byteLossRate)
+            {
+                b.lost = true;
+            }
+            else if (m_byteErrorRate > 0 && m_corruptRandom->GetValue() < m_byteErrorRate)
+            {
+                b.corruption = static_cast<uint8_t>(1u << m_corruptRandom->GetInteger(0, 7));
+            }
         }
-        else if (m_byteErrorRate > 0 && m_corruptRandom->GetValue() < m_byteErrorRate)
-        {
-            b.corruption = static_cast<uint8_t>(1u << m_corruptRandom->GetInteger(0, 7));
-        }
-        p.wire.push_back(b);
     }
 }
 
@@ -582,7 +580,7 @@ SerialLine::NextStep(const std::array<Time, 2>& horizon, Time* at, uint32_t* dir
         const Port& p = m_ports[d];
         if (p.completed < p.wire.size())
         {
-            consider(Step::COMPLETE, p.wire[p.completed].done, d);
+            consider(Step::COMPLETE, TimeStep(p.wire[p.completed].done), d);
         }
     }
     for (uint32_t d = 0; d < 2; ++d)
@@ -597,7 +595,7 @@ SerialLine::NextStep(const std::array<Time, 2>& horizon, Time* at, uint32_t* dir
         const Port& p = m_ports[d];
         if (p.completed > 0)
         {
-            consider(Step::ARRIVE, p.wire.front().done + m_delay, d);
+            consider(Step::ARRIVE, TimeStep(p.wire.front().done) + m_delay, d);
         }
     }
     for (uint32_t d = 0; d < 2; ++d)
@@ -677,13 +675,37 @@ SerialLine::CatchUp(uint32_t direction, Time horizon)
 {
     Port& p = m_ports[direction];
     Port& receiver = m_ports[1 - direction];
+    int64_t until = horizon.GetTimeStep();
     // The bytes that have finished leaving: they only count, and make room.
-    bool completed = false;
-    while (p.completed < p.wire.size() && p.wire[p.completed].done <= horizon)
+    std::size_t first = p.completed;
+    if (m_txTrace.IsEmpty())
     {
-        LeaveTransmitter(direction);
-        completed = true;
+        Stats& stats = m_stats[direction];
+        std::size_t k = first;
+        for (; k < p.wire.size() && p.wire[k].done <= until; ++k)
+        {
+            WireByte& b = p.wire[k];
+            if (b.lost || b.cut)
+            {
+                ++stats.lost;
+                b.gone = true;
+            }
+            else if (b.corruption)
+            {
+                ++stats.corrupted;
+            }
+        }
+        stats.sent += k - first;
+        p.completed = k;
     }
+    else
+    {
+        while (p.completed < p.wire.size() && p.wire[p.completed].done <= until)
+        {
+            LeaveTransmitter(direction);
+        }
+    }
+    bool completed = p.completed != first;
     DropGone(p);
     // Past the instant at which the queue fell to a quarter nobody waits for room (the
     // timer would have fired), so one wakeup at the end is the same as one per byte.
@@ -693,10 +715,11 @@ SerialLine::CatchUp(uint32_t direction, Time horizon)
     }
     // Arrivals and FIFO timeouts at the other end, in time order.
     bool byteTrace = !m_rxTrace.IsEmpty();
+    int64_t delay = m_delay.GetTimeStep();
     for (;;)
     {
-        bool arrives = p.completed > 0 && p.wire.front().done + m_delay <= horizon;
-        Time arrival = arrives ? p.wire.front().done + m_delay : Time::Max();
+        bool arrives = p.completed > 0 && p.wire.front().done + delay <= until;
+        Time arrival = arrives ? TimeStep(p.wire.front().done + delay) : Time::Max();
         if (receiver.timeoutArmed && receiver.timeout <= horizon &&
             TimeoutFirst(receiver.timeout, arrival))
         {
@@ -712,40 +735,54 @@ SerialLine::CatchUp(uint32_t direction, Time horizon)
             Arrive(direction, arrival);
             continue;
         }
-        ArriveRun(direction, horizon);
+        ArriveRun(direction, until);
     }
 }
 
 void
-SerialLine::ArriveRun(uint32_t direction, Time horizon)
+SerialLine::ArriveRun(uint32_t direction, int64_t until)
 {
     // Bytes of one burst arrive a character apart, less than the FIFO's four-character
     // timeout: until a gap, a cut byte or the horizon, the FIFO only fills, and
     // interrupts fall every RxFifoTrigger bytes.
     Port& p = m_ports[direction];
     Port& receiver = m_ports[1 - direction];
-    Time fourCharacters = FourCharacters();
+    int64_t fourCharacters = FourCharacters().GetTimeStep();
+    int64_t delay = m_delay.GetTimeStep();
+    const WireByte* w = p.wire.begin();
     std::size_t n = 0;
-    Time last = p.wire.front().done;
+    int64_t last = w[0].done;
     while (n < p.completed)
     {
-        const WireByte& b = p.wire[n];
-        if (b.cut || b.gone || b.done + m_delay > horizon ||
-            (n > 0 && b.done - last >= fourCharacters))
+        const WireByte& b = w[n];
+        if (b.cut || b.gone || b.done + delay > until || (n > 0 && b.done - last >= fourCharacters))
         {
             break;
         }
         last = b.done;
         ++n;
     }
+    // The FIFO interrupts whenever it reaches its trigger level. Its interrupts within
+    // the run come one after the other with nothing in between, so one Interrupt at the
+    // last of them hands over the same bytes, with the same overruns and wakeups.
+    std::vector<uint8_t>& fifo = receiver.fifo;
+    std::size_t handedOver = (fifo.size() + n) / m_rxFifoTrigger * m_rxFifoTrigger;
+    std::size_t old = fifo.size();
+    fifo.resize(old + n);
     for (std::size_t i = 0; i < n; ++i)
     {
-        const WireByte& b = p.wire[i];
-        receiver.fifo.push_back(b.value ^ b.corruption);
-        if (receiver.fifo.size() >= m_rxFifoTrigger)
-        {
-            Interrupt(1 - direction, b.done + m_delay);
-        }
+        fifo[old + i] = w[i].value ^ w[i].corruption;
+    }
+    if (handedOver > 0)
+    {
+        std::size_t lastOfRun = handedOver - old - 1;
+        std::size_t rest = fifo.size() - handedOver;
+        // Interrupt takes the whole FIFO: keep the bytes after the last interrupt aside.
+        uint8_t tail[256];
+        std::copy(fifo.end() - static_cast<std::ptrdiff_t>(rest), fifo.end(), tail);
+        fifo.resize(handedOver);
+        Interrupt(1 - direction, TimeStep(w[lastOfRun].done + delay));
+        fifo.assign(tail, tail + rest);
     }
     m_stats[direction].delivered += n;
     p.wire.drop_front(n);
@@ -754,7 +791,7 @@ SerialLine::ArriveRun(uint32_t direction, Time horizon)
     if (!receiver.fifo.empty())
     {
         receiver.timeoutArmed = true;
-        receiver.timeout = last + m_delay + fourCharacters;
+        receiver.timeout = TimeStep(last + delay + fourCharacters);
     }
 }
 
@@ -861,15 +898,18 @@ SerialLine::Interrupt(uint32_t side, Time)
     for (uint8_t b : p.fifo)
     {
         frameEnds |= ClosesFrame(p.inFrame, b);
-        if (p.rxBuffer.size() >= m_rxBufferSize)
-        {
-            ++m_stats[1 - side].overruns;
-            continue;
-        }
-        p.rxBuffer.push_back(b);
     }
+    // What the buffer has no room for is overrun, the oldest kept.
+    std::size_t room = m_rxBufferSize - std::min<std::size_t>(m_rxBufferSize, p.rxBuffer.size());
+    std::size_t kept = std::min(room, p.fifo.size());
+    p.rxBuffer.append(p.fifo.data(), kept);
+    m_stats[1 - side].overruns += p.fifo.size() - kept;
     p.fifo.clear();
-    if (m_disposing || (m_readWakeup == WAKE_PER_FRAME && !frameEnds))
+    if (m_readWakeup == WAKE_PER_FRAME && !frameEnds)
+    {
+        return;
+    }
+    if (m_disposing)
     {
         return;
     }
@@ -881,6 +921,7 @@ Time
 SerialLine::NextReaderWakeup(uint32_t side) const
 {
     // Run the receiver forward over the bytes already on their way, without changing it.
+    // In time steps: in frame mode this goes over a frame's bytes.
     const Port& p = m_ports[side];
     bool frameMode = m_readWakeup == WAKE_PER_FRAME;
     bool inFrame = p.inFrame;
@@ -891,20 +932,22 @@ SerialLine::NextReaderWakeup(uint32_t side) const
     }
     std::size_t count = p.fifo.size();
     bool armed = p.timeoutArmed;
-    Time timeout = p.timeout;
-    Time fourCharacters = FourCharacters();
+    int64_t timeout = p.timeout.GetTimeStep();
+    int64_t fourCharacters = FourCharacters().GetTimeStep();
+    int64_t delay = m_delay.GetTimeStep();
+    bool timeoutWinsTie = delay < fourCharacters; // TimeoutFirst
     for (const WireByte& b : m_ports[1 - side].wire)
     {
         if (b.lost || b.cut)
         {
             continue; // it never reaches the FIFO
         }
-        Time arrival = b.done + m_delay;
-        if (armed && TimeoutFirst(timeout, arrival))
+        int64_t arrival = b.done + delay;
+        if (armed && (timeout < arrival || (timeout == arrival && timeoutWinsTie)))
         {
             if (!frameMode || frameEnds)
             {
-                return timeout;
+                return TimeStep(timeout);
             }
             armed = false;
             count = 0;
@@ -914,7 +957,7 @@ SerialLine::NextReaderWakeup(uint32_t side) const
         {
             if (!frameMode || frameEnds)
             {
-                return arrival;
+                return TimeStep(arrival);
             }
             armed = false;
             count = 0;
@@ -925,7 +968,7 @@ SerialLine::NextReaderWakeup(uint32_t side) const
     }
     if (armed && (!frameMode || frameEnds))
     {
-        return timeout;
+        return TimeStep(timeout);
     }
     return Time::Max();
 }
@@ -942,7 +985,7 @@ SerialLine::NextWriterWakeup(uint32_t side) const
     }
     std::size_t quarter = m_txBufferSize / 4;
     std::size_t k = unsent > quarter ? unsent - quarter : 1;
-    return p.wire[p.completed + k - 1].done;
+    return TimeStep(p.wire[p.completed + k - 1].done);
 }
 
 Time
@@ -955,14 +998,14 @@ SerialLine::IdleDeadline(uint32_t direction) const
         return receiver.timeoutArmed ? receiver.timeout : Time::Max();
     }
     // A byte lost as it leaves has no arrival: its last moment is leaving.
-    Time last = p.wire.back().done;
+    Time last = TimeStep(p.wire.back().done);
     for (auto it = std::make_reverse_iterator(p.wire.end());
          it != std::make_reverse_iterator(p.wire.begin());
          ++it)
     {
         if (!it->lost && !it->gone)
         {
-            return std::max(last, it->done + m_delay);
+            return std::max(last, TimeStep(it->done) + m_delay);
         }
     }
     return last;

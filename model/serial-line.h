@@ -6,6 +6,7 @@
 #define SERIAL_LINE_H
 
 #include "dev-ops.h"
+#include "front-queue.h"
 #include "sel-info.h"
 
 #include "ns3/event-id.h"
@@ -15,7 +16,6 @@
 #include "ns3/traced-callback.h"
 
 #include <array>
-#include <deque>
 #include <vector>
 
 /**
@@ -182,126 +182,12 @@ class SerialLine : public Object
     /// A byte on its way from one UART to the other.
     struct WireByte
     {
-        Time done;             //!< when its stop bit leaves the transmitter
+        int64_t done{0};       //!< when its stop bit leaves the transmitter, in time steps
         uint8_t value{0};      //!< as written
         uint8_t corruption{0}; //!< the bit the error model flips on arrival, or 0
         bool lost{false};      //!< the error model loses it
         bool cut{false};       //!< a carrier cut caught it on the wire: lost
         bool gone{false};      //!< left the transmitter lost; it never arrives
-    };
-
-    /**
-     * The bytes on one direction's wire, oldest first: a vector read from a moving head,
-     * as std::deque's indexing cost more than the rest of a byte's handling. It is
-     * emptied, not shifted, whenever its last byte is gone, which is every frame or so.
-     */
-    class WireQueue
-    {
-      public:
-        /// \return bytes held
-        std::size_t size() const
-        {
-            return m_bytes.size() - m_head;
-        }
-
-        /// \return whether none is held
-        bool empty() const
-        {
-            return m_head == m_bytes.size();
-        }
-
-        /// \param i index from the oldest \return that byte
-        WireByte& operator[](std::size_t i)
-        {
-            return m_bytes[m_head + i];
-        }
-
-        /// \param i index from the oldest \return that byte
-        const WireByte& operator[](std::size_t i) const
-        {
-            return m_bytes[m_head + i];
-        }
-
-        /// \return the oldest byte
-        WireByte& front()
-        {
-            return m_bytes[m_head];
-        }
-
-        /// \return the oldest byte
-        const WireByte& front() const
-        {
-            return m_bytes[m_head];
-        }
-
-        /// \return the newest byte
-        const WireByte& back() const
-        {
-            return m_bytes.back();
-        }
-
-        /// \param b a byte to append
-        void push_back(const WireByte& b)
-        {
-            m_bytes.push_back(b);
-        }
-
-        /// Drop the oldest byte.
-        void pop_front()
-        {
-            drop_front(1);
-        }
-
-        /// \param n how many of the oldest bytes to drop
-        void drop_front(std::size_t n)
-        {
-            m_head += n;
-            if (m_head == m_bytes.size())
-            {
-                m_bytes.clear();
-                m_head = 0;
-            }
-            else if (m_head > 4096 && 2 * m_head > m_bytes.size())
-            {
-                m_bytes.erase(m_bytes.begin(),
-                              m_bytes.begin() + static_cast<std::ptrdiff_t>(m_head));
-                m_head = 0;
-            }
-        }
-
-        /// \param n how many bytes to keep, the oldest
-        void truncate(std::size_t n)
-        {
-            m_bytes.resize(m_head + n);
-        }
-
-        /// \return the oldest byte's position
-        WireByte* begin()
-        {
-            return m_bytes.data() + m_head;
-        }
-
-        /// \return past the newest
-        WireByte* end()
-        {
-            return m_bytes.data() + m_bytes.size();
-        }
-
-        /// \return the oldest byte's position
-        const WireByte* begin() const
-        {
-            return m_bytes.data() + m_head;
-        }
-
-        /// \return past the newest
-        const WireByte* end() const
-        {
-            return m_bytes.data() + m_bytes.size();
-        }
-
-      private:
-        std::vector<WireByte> m_bytes; //!< storage; [m_head, end) are held
-        std::size_t m_head{0};         //!< the oldest held byte
     };
 
     /// One end: the port as the node's kernel sees it, its transmitter and its receiver.
@@ -312,7 +198,7 @@ class SerialLine : public Object
         Cdev* dev{nullptr};   //!< /dev/cuaaN; its ops table owns the line, so no Ptr back
         /// Bytes this port has written that have not reached the other end, oldest first:
         /// the first \c completed have left the transmitter, the rest wait or are leaving.
-        WireQueue wire;
+        FrontQueue<WireByte> wire;
         std::size_t completed{0};     //!< of wire, those that have left the transmitter
         Time burstStart;              //!< when the current burst's first bit left
         uint64_t burstBytes{0};       //!< bytes in the burst, the waiting ones included
@@ -322,7 +208,7 @@ class SerialLine : public Object
         bool timeoutArmed{false};     //!< the FIFO's character timeout runs
         Time timeout;                 //!< when it expires
         bool inFrame{false};          //!< ReadWakeup frame: octets since the last flag
-        std::deque<uint8_t> rxBuffer; //!< bytes received, not yet read
+        FrontQueue<uint8_t> rxBuffer; //!< bytes received, not yet read (the tty's clist)
         char rxChannel{0};            //!< readers sleep here
         char txChannel{0};            //!< writers sleep here
         SelInfo rsel;                 //!< readers polling
@@ -390,10 +276,11 @@ class SerialLine : public Object
     bool IncludeNow() const;
     /**
      * The oldest bytes on a direction's wire arrive, as many as arrive back to back
-     * before \p horizon: the FIFO fills and interrupts in bulk.
-     * \param direction the transmitting port \param horizon the latest arrival to apply
+     * by \p until: the FIFO fills and interrupts in bulk.
+     * \param direction the transmitting port \param until the latest arrival to apply, in
+     *        time steps
      */
-    void ArriveRun(uint32_t direction, Time horizon);
+    void ArriveRun(uint32_t direction, int64_t until);
     /// The byte at the head of \p side's transmitter finished leaving. \param side \param at
     void Complete(uint32_t side, Time at);
     /**
