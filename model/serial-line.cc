@@ -183,6 +183,7 @@ SerialLine::DoDispose()
     {
         timer.Cancel();
     }
+    m_timerAt = {Time::Max(), Time::Max()};
     m_taps = {}; // the last references: pending pppdump records are written
     for (Port& p : m_ports)
     {
@@ -620,8 +621,8 @@ SerialLine::TimeoutFirst(Time timeout, Time arrival) const
 bool
 SerialLine::IncludeNow() const
 {
-    bool pending = m_timers[0].IsRunning() || m_timers[1].IsRunning();
-    return !(pending && Simulator::IsFinished());
+    // Asked on every look at the line: the cheaper question first.
+    return !Simulator::IsFinished() || !(m_timers[0].IsRunning() || m_timers[1].IsRunning());
 }
 
 void
@@ -676,6 +677,14 @@ SerialLine::CatchUp(uint32_t direction, Time horizon)
     Port& p = m_ports[direction];
     Port& receiver = m_ports[1 - direction];
     int64_t until = horizon.GetTimeStep();
+    int64_t delay = m_delay.GetTimeStep();
+    // Most looks at the line find one direction with nothing due: leave at once.
+    bool completes = p.completed < p.wire.size() && p.wire[p.completed].done <= until;
+    bool arrives = p.completed > 0 && p.wire.front().done + delay <= until;
+    if (!completes && !arrives && !(receiver.timeoutArmed && receiver.timeout <= horizon))
+    {
+        return;
+    }
     // The bytes that have finished leaving: they only count, and make room.
     std::size_t first = p.completed;
     if (m_txTrace.IsEmpty())
@@ -715,7 +724,6 @@ SerialLine::CatchUp(uint32_t direction, Time horizon)
     }
     // Arrivals and FIFO timeouts at the other end, in time order.
     bool byteTrace = !m_rxTrace.IsEmpty();
-    int64_t delay = m_delay.GetTimeStep();
     for (;;)
     {
         bool arrives = p.completed > 0 && p.wire.front().done + delay <= until;
@@ -1021,12 +1029,17 @@ SerialLine::WatchesEveryByte() const
 void
 SerialLine::ArmTimer(uint32_t direction, Time at)
 {
+    // m_timerAt is Time::Max() exactly when no timer is pending (OnTimer resets it): cheaper
+    // to ask than the simulator, and asked several times per look at the line.
     EventId& timer = m_timers[direction];
-    if (at == Time::Max() || (timer.IsRunning() && m_timerAt[direction] <= at))
+    if (at == Time::Max() || m_timerAt[direction] <= at)
     {
         return;
     }
-    timer.Cancel();
+    if (m_timerAt[direction] != Time::Max())
+    {
+        timer.Cancel();
+    }
     at = std::max(at, Simulator::Now());
     m_timerAt[direction] = at;
     // No Ptr in the event: a line whose nodes are gone is freed, and DoDispose cancels.
