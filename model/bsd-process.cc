@@ -859,18 +859,18 @@ BsdProcess::SocketReceive(Ptr<SocketFile> socket, uint32_t nbytes, std::function
 // --- poll, select, fcntl --------------------------------------------------------------------
 
 void
-BsdProcess::Poll(std::vector<PollFd> fds, Time timeout, PollCallback cb)
+BsdProcess::Poll(const std::vector<PollFd>& fds, Time timeout, PollCallback cb)
 {
     PollScan& scan = m_syscall.scan;
-    scan.fds = std::move(fds);
+    scan.fds.assign(fds.begin(), fds.end());
     scan.selectMode = false;
     m_syscall.pollDone = cb;
     BeginScan("poll", timeout, scan.fds.size() * 8); // struct pollfd in and out
 }
 
 void
-BsdProcess::Select(std::vector<int> readFds,
-                   std::vector<int> writeFds,
+BsdProcess::Select(const std::vector<int>& readFds,
+                   const std::vector<int>& writeFds,
                    Time timeout,
                    SelectCallback cb)
 {
@@ -922,8 +922,9 @@ BsdProcess::ScanReturned(int error)
     {
         PollCallback done = m_syscall.pollDone;
         m_syscall.pollDone = PollCallback();
-        // Moved out: the completion may start the next poll, which fills the scan anew.
-        std::vector<PollFd> fds = std::move(m_syscall.scan.fds);
+        // Swapped out: the completion may start the next poll, which fills the scan anew.
+        std::vector<PollFd>& fds = m_syscall.polled;
+        fds.swap(m_syscall.scan.fds);
         int n = error == BSD_OK ? scan.nready : -1;
         Returned(error, n);
         done(error, n, fds);
@@ -931,8 +932,11 @@ BsdProcess::ScanReturned(int error)
     }
     SelectCallback done = m_syscall.selectDone;
     m_syscall.selectDone = SelectCallback();
-    std::vector<int> readable;
-    std::vector<int> writable;
+    // Kept in the frame, capacity and all: the next select fills them anew.
+    std::vector<int>& readable = m_syscall.readable;
+    std::vector<int>& writable = m_syscall.writable;
+    readable.clear();
+    writable.clear();
     // selscan: whatever fo_poll reports (POLLHUP of a hung-up line too) sets the
     // descriptor's bit in the set it was scanned for.
     for (const PollFd& e : scan.fds)

@@ -188,7 +188,7 @@ class BsdProcess : public Object
      * \param timeout how long to wait; zero polls once, negative waits forever (INFTIM)
      * \param cb completion
      */
-    void Poll(std::vector<PollFd> fds, Time timeout, PollCallback cb);
+    void Poll(const std::vector<PollFd>& fds, Time timeout, PollCallback cb);
 
     /**
      * select(2) over read and write sets, by the same scan as Poll; a descriptor that is
@@ -198,8 +198,8 @@ class BsdProcess : public Object
      * \param timeout as Poll
      * \param cb completion
      */
-    void Select(std::vector<int> readFds,
-                std::vector<int> writeFds,
+    void Select(const std::vector<int>& readFds,
+                const std::vector<int>& writeFds,
                 Time timeout,
                 SelectCallback cb);
 
@@ -403,6 +403,9 @@ class BsdProcess : public Object
         SocketFile::RecvRequest recv;      //!< a socket read, filled in by soreceive
         int64_t result{0};                 //!< the value the call returns on success
         PollScan scan;                     //!< poll, select
+        std::vector<PollFd> polled;        //!< poll: the entries handed to the completion
+        std::vector<int> readable;         //!< select: the read set handed to the completion
+        std::vector<int> writable;         //!< select: the write set handed to the completion
         Time timeout;                      //!< poll, select
         uint64_t copied{0};                //!< poll, select: bytes copied in and out
         std::function<void(int)> finish;   //!< runs the completion when back in user mode

@@ -6,12 +6,12 @@
 #define CABLE_DRIVER_H
 
 #include "dev-ops.h"
+#include "front-queue.h"
 #include "sel-info.h"
 
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 
-#include <deque>
 #include <map>
 #include <vector>
 
@@ -85,7 +85,7 @@ class CableDriver : public Object
     struct End
     {
         Ptr<Cdev> dev;                          //!< its /dev node
-        std::deque<std::vector<uint8_t>> queue; //!< packets to read
+        FrontQueue<std::vector<uint8_t>> queue; //!< packets to read
         SelInfo rsel;                           //!< pollers
         Ptr<CableDriver> peerDriver;            //!< the other end's driver
         uint32_t peerUnit{0};                   //!< the other end's unit

@@ -5,6 +5,7 @@
 #ifndef DEV_OPS_H
 #define DEV_OPS_H
 
+#include "pooled-allocation.h"
 #include "uio.h"
 
 #include "ns3/callback.h"
@@ -121,9 +122,9 @@ void Biodone(Ptr<Bio> bio);
  * \brief The head of every argument structure (struct dev_generic_args).
  *
  * Arguments live on the heap because an operation may complete later in simulated
- * time (the Giant lock is busy, or the driver sleeps).
+ * time (the Giant lock is busy, or the driver sleeps); their storage is recycled.
  */
-struct DevGenericArgs : public SimpleRefCount<DevGenericArgs>
+struct DevGenericArgs : public SimpleRefCount<DevGenericArgs>, public PooledAllocation
 {
     /// \param desc the operation these arguments are for (a_desc)
     explicit DevGenericArgs(DevOp desc);

@@ -58,7 +58,7 @@ DevDispatchRecord::ToString() const
 }
 
 /// One operation in flight through the switch: everything dev_d*() needs until it completes.
-struct DeviceSwitch::Request : public SimpleRefCount<DeviceSwitch::Request>
+struct DeviceSwitch::Request : public SimpleRefCount<DeviceSwitch::Request>, public PooledAllocation
 {
     Ptr<DevOps> ops;                  //!< the table called
     Ptr<DevGenericArgs> ap;           //!< the arguments

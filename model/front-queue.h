@@ -6,6 +6,8 @@
 #define FRONT_QUEUE_H
 
 #include <cstddef>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 /**
@@ -24,7 +26,9 @@ namespace ns3
  * (std::deque's indexing cost more than the rest of a serial line's work on a byte).
  *
  * The storage is emptied, not shifted, whenever the last element is taken, which on a
- * line is every frame or so; a head that has run far ahead is shifted back.
+ * line is every frame or so; a head that has run far ahead is shifted back. Unlike
+ * std::deque, an empty queue holds no memory (a deque allocates a 512-byte block when it
+ * is made, and every daemon, lock and socket has queues).
  * \tparam T the element
  */
 template <typename T>
@@ -108,6 +112,12 @@ class FrontQueue
         return m_items.data() + at;
     }
 
+    /// \param item an element to append
+    void push_back(T item)
+    {
+        m_items.push_back(std::move(item));
+    }
+
     /// \param items where they are \param n how many to append, in order
     void append(const T* items, std::size_t n)
     {
@@ -123,6 +133,14 @@ class FrontQueue
     /// \param n how many of the oldest elements to drop
     void drop_front(std::size_t n)
     {
+        if constexpr (!std::is_trivially_destructible_v<T>)
+        {
+            // What a dropped element holds (bytes, references) goes now, not later.
+            for (std::size_t i = m_head; i < m_head + n; ++i)
+            {
+                m_items[i] = T();
+            }
+        }
         m_head += n;
         if (m_head == m_items.size())
         {
@@ -134,6 +152,13 @@ class FrontQueue
             m_items.erase(m_items.begin(), m_items.begin() + static_cast<std::ptrdiff_t>(m_head));
             m_head = 0;
         }
+    }
+
+    /// Drop every element; the storage is kept.
+    void clear()
+    {
+        m_items.clear();
+        m_head = 0;
     }
 
     /// \param n how many elements to keep, the oldest

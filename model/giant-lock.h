@@ -5,10 +5,11 @@
 #ifndef GIANT_LOCK_H
 #define GIANT_LOCK_H
 
+#include "front-queue.h"
+
 #include "ns3/nstime.h"
 
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <utility>
 
@@ -78,7 +79,7 @@ class GiantLock
     };
 
     bool m_held{false};           //!< lock state
-    std::deque<Waiter> m_waiters; //!< FIFO of waiting continuations
+    FrontQueue<Waiter> m_waiters; //!< FIFO of waiting continuations
     uint64_t m_acquisitions{0};   //!< lock grants
     uint64_t m_contentions{0};    //!< grants that waited
     Time m_totalWait;             //!< summed waiting time

@@ -11,6 +11,8 @@
 #include "ns3/log.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -94,47 +96,61 @@ ProcessTable::FindGroup(uint32_t pgid) const
 void
 ProcessTable::Wakeup(const void* chan)
 {
-    auto it = m_sleep.find(chan);
-    if (it == m_sleep.end())
+    if (m_sleepers.empty())
     {
         return;
     }
-    // Take the whole queue first: a woken process may sleep on the same channel again.
-    std::list<Ptr<BsdProcess>> sleepers;
-    sleepers.swap(it->second);
-    m_sleep.erase(it);
-    for (auto& p : sleepers)
+    // Take the channel's sleepers first, in order: a woken process may sleep on it again.
+    std::vector<Ptr<BsdProcess>> woken;
+    woken.swap(m_woken); // a Wakeup made meanwhile would find it empty, and still work
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < m_sleepers.size(); ++i)
+    {
+        if (m_sleepers[i].chan == chan)
+        {
+            woken.push_back(m_sleepers[i].process);
+        }
+        else
+        {
+            if (kept != i)
+            {
+                m_sleepers[kept] = m_sleepers[i];
+            }
+            ++kept;
+        }
+    }
+    m_sleepers.resize(kept);
+    for (auto& p : woken)
     {
         p->Wake(0);
+    }
+    woken.clear();
+    if (m_woken.capacity() < woken.capacity())
+    {
+        m_woken.swap(woken);
     }
 }
 
 void
 ProcessTable::AddSleeper(const void* chan, Ptr<BsdProcess> process)
 {
-    m_sleep[chan].push_back(process);
+    m_sleepers.push_back(Sleeper{chan, process});
 }
 
 void
 ProcessTable::RemoveSleeper(const void* chan, Ptr<BsdProcess> process)
 {
-    auto it = m_sleep.find(chan);
-    if (it == m_sleep.end())
-    {
-        return;
-    }
-    it->second.remove(process);
-    if (it->second.empty())
-    {
-        m_sleep.erase(it);
-    }
+    auto asleep = [&](const Sleeper& s) { return s.chan == chan && s.process == process; };
+    m_sleepers.erase(std::remove_if(m_sleepers.begin(), m_sleepers.end(), asleep),
+                     m_sleepers.end());
 }
 
 std::size_t
 ProcessTable::GetSleeperCount(const void* chan) const
 {
-    auto it = m_sleep.find(chan);
-    return it == m_sleep.end() ? 0 : it->second.size();
+    return std::count_if(m_sleepers.begin(), m_sleepers.end(), [chan](const Sleeper& s) {
+        return s.chan == chan;
+    });
 }
 
 void
@@ -149,7 +165,8 @@ ProcessTable::DoDispose()
     {
         process->Dispose();
     }
-    m_sleep.clear();
+    m_sleepers.clear();
+    m_woken.clear();
     Object::DoDispose();
 }
 

@@ -10,7 +10,6 @@
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
-#include <list>
 #include <map>
 #include <vector>
 
@@ -107,12 +106,24 @@ class ProcessTable : public Object
     void DoDispose() override;
 
   private:
-    uint32_t m_firstPid;                                       //!< FirstPid attribute
-    uint32_t m_nextPid{0};                                     //!< next pid to try
-    std::map<uint32_t, Ptr<BsdProcess>> m_processes;           //!< allproc, by pid
-    std::map<const void*, std::list<Ptr<BsdProcess>>> m_sleep; //!< sleep queues by channel
-    uint64_t m_syscalls{0};                                    //!< system calls entered on the node
-    TracedCallback<const SyscallRecord&> m_syscallTrace;       //!< Syscall
+    uint32_t m_firstPid;                             //!< FirstPid attribute
+    uint32_t m_nextPid{0};                           //!< next pid to try
+    std::map<uint32_t, Ptr<BsdProcess>> m_processes; //!< allproc, by pid
+
+    /// A process asleep on a wait channel.
+    struct Sleeper
+    {
+        const void* chan;        //!< the channel
+        Ptr<BsdProcess> process; //!< the process
+    };
+
+    /// Every sleeping process, in the order it went to sleep: the sleep queues of all
+    /// channels in one (a node runs a handful of processes, and a map and a list node
+    /// per sleep cost more than the scan).
+    std::vector<Sleeper> m_sleepers;
+    std::vector<Ptr<BsdProcess>> m_woken;                //!< Wakeup's list, kept for its capacity
+    uint64_t m_syscalls{0};                              //!< system calls entered on the node
+    TracedCallback<const SyscallRecord&> m_syscallTrace; //!< Syscall
 };
 
 } // namespace ns3

@@ -29,6 +29,7 @@ SelInfo::Wakeup()
     {
         p->Selwakeup();
     }
+    KeepCapacity(recorded);
 }
 
 void
@@ -42,6 +43,18 @@ SelInfo::WakeupSleepers()
         {
             p->Selwakeup();
         }
+    }
+    KeepCapacity(recorded);
+}
+
+void
+SelInfo::KeepCapacity(std::vector<Ptr<BsdProcess>>& emptied)
+{
+    // The next selrecord would allocate again: a poller records itself on every scan.
+    emptied.clear();
+    if (m_processes.empty())
+    {
+        m_processes.swap(emptied);
     }
 }
 

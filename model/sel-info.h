@@ -53,6 +53,12 @@ class SelInfo
     void Clear();
 
   private:
+    /**
+     * Hand a wakeup's emptied list back as the record, if nobody recorded meanwhile.
+     * \param emptied the list the wakeup went through
+     */
+    void KeepCapacity(std::vector<Ptr<BsdProcess>>& emptied);
+
     std::vector<Ptr<BsdProcess>> m_processes; //!< recorded pollers, in order
 };
 

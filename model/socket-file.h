@@ -5,6 +5,7 @@
 #ifndef SOCKET_FILE_H
 #define SOCKET_FILE_H
 
+#include "front-queue.h"
 #include "sel-info.h"
 #include "sigio-owner.h"
 
@@ -17,7 +18,6 @@
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <vector>
 
@@ -217,7 +217,7 @@ class SocketFile : public Object
     bool m_bound{false};        //!< inp_lport != 0
     bool m_connected{false};    //!< SS_ISCONNECTED
     Address m_peer;             //!< the connected peer
-    std::deque<Datagram> m_rcv; //!< so_rcv: one record per datagram
+    FrontQueue<Datagram> m_rcv; //!< so_rcv: one record per datagram
     uint32_t m_rcvCc{0};        //!< so_rcv.sb_cc; its address is the sleep channel
     uint64_t m_drops{0};        //!< udps_fullsock for this socket
     SelInfo m_rsel;             //!< so_rcv.sb_sel

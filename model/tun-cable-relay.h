@@ -93,11 +93,12 @@ class TunCableRelay : public Application
     uint64_t m_errors{0};      //!< failed calls
 
     // The loop's state between calls, and its completions, made with the object.
-    bool m_cableReady{false};            //!< the poll found the cable readable
-    int m_from{-1};                      //!< the descriptor the packet in hand came from
-    BsdProcess::PollCallback m_polled;   //!< -> Polled
-    BsdProcess::ReadCallback m_moved;    //!< -> Moved
-    BsdProcess::WriteCallback m_written; //!< -> Written
+    bool m_cableReady{false};                  //!< the poll found the cable readable
+    int m_from{-1};                            //!< the descriptor the packet in hand came from
+    BsdProcess::PollCallback m_polled;         //!< -> Polled
+    std::vector<BsdProcess::PollFd> m_pollFds; //!< the entries of each poll
+    BsdProcess::ReadCallback m_moved;          //!< -> Moved
+    BsdProcess::WriteCallback m_written;       //!< -> Written
     TracedCallback<const std::string&, const std::string&> m_errorTrace; //!< Error
 };
 

@@ -335,8 +335,9 @@ TunTunnel::Loop()
     {
         return;
     }
-    std::vector<BsdProcess::PollFd> fds = {{m_tunFd, BSD_POLLIN, 0}, {m_sockFd, BSD_POLLIN, 0}};
-    m_process->Poll(std::move(fds), Time(-1), m_polled);
+    m_pollFds.assign(
+        {{m_tunFd, BSD_POLLIN, 0}, {m_sockFd, BSD_POLLIN, 0}}); // no allocation after the first
+    m_process->Poll(m_pollFds, Time(-1), m_polled);
 }
 
 void

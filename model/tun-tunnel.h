@@ -151,13 +151,14 @@ class TunTunnel : public Application
     std::map<std::string, uint64_t> m_drops; //!< by reason
 
     // The loop's state between calls, and its completions, made with the object.
-    bool m_peerReady{false};                 //!< the poll found a datagram queued
-    std::vector<uint8_t> m_packet;           //!< the packet being moved, for the traces
-    BsdProcess::PollCallback m_polled;       //!< -> Polled
-    BsdProcess::ReadCallback m_tunRead;      //!< -> TunRead
-    BsdProcess::WriteCallback m_peerSent;    //!< -> PeerSent
-    BsdProcess::RecvFromCallback m_peerRead; //!< -> PeerRead
-    BsdProcess::WriteCallback m_tunWritten;  //!< -> TunWritten
+    bool m_peerReady{false};                   //!< the poll found a datagram queued
+    std::vector<uint8_t> m_packet;             //!< the packet being moved, for the traces
+    BsdProcess::PollCallback m_polled;         //!< -> Polled
+    std::vector<BsdProcess::PollFd> m_pollFds; //!< the entries of each poll
+    BsdProcess::ReadCallback m_tunRead;        //!< -> TunRead
+    BsdProcess::WriteCallback m_peerSent;      //!< -> PeerSent
+    BsdProcess::RecvFromCallback m_peerRead;   //!< -> PeerRead
+    BsdProcess::WriteCallback m_tunWritten;    //!< -> TunWritten
 
     TracedCallback<const std::vector<uint8_t>&> m_tunToPeerTrace;        //!< TunToPeer
     TracedCallback<const std::vector<uint8_t>&> m_peerToTunTrace;        //!< PeerToTun

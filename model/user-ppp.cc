@@ -469,9 +469,10 @@ UserPpp::Loop()
     }
     // A hung-up line selects ready at once (POLLHUP); it is left out until the carrier
     // timer sees the carrier again, as ppp(8) closes the device on hangup.
-    std::vector<int> readFds;
-    std::vector<int> writeFds;
-    readFds.reserve(2);
+    std::vector<int>& readFds = m_readFds; // members: no allocation after the first
+    std::vector<int>& writeFds = m_writeFds;
+    readFds.clear();
+    writeFds.clear();
     if (m_carrier)
     {
         readFds.push_back(m_lineFd);
@@ -485,7 +486,7 @@ UserPpp::Loop()
         readFds.push_back(m_tunFd); // not while choked (bundle_FillQueues)
     }
     m_selecting = true;
-    m_process->Select(std::move(readFds), std::move(writeFds), Time(-1), m_selected);
+    m_process->Select(readFds, writeFds, Time(-1), m_selected);
 }
 
 void
@@ -575,7 +576,7 @@ UserPpp::WriteLine()
     {
         m_headIsControl = !m_controlQueue.empty();
     }
-    std::deque<Frame>& queue = m_headIsControl ? m_controlQueue : m_dataQueue;
+    FrontQueue<Frame>& queue = m_headIsControl ? m_controlQueue : m_dataQueue;
     if (queue.empty())
     {
         m_headWritten = 0;
@@ -603,7 +604,7 @@ UserPpp::LineWritten(int error, int64_t written)
         AfterWrite();
         return;
     }
-    std::deque<Frame>& queue = m_headIsControl ? m_controlQueue : m_dataQueue;
+    FrontQueue<Frame>& queue = m_headIsControl ? m_controlQueue : m_dataQueue;
     if (queue.empty())
     {
         AfterWrite(); // flushed by a carrier loss while the write ran

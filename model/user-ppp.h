@@ -6,6 +6,7 @@
 #define USER_PPP_H
 
 #include "bsd-process.h"
+#include "front-queue.h"
 #include "hdlc-framing.h"
 #include "ipcp.h"
 #include "ipv6cp.h"
@@ -15,7 +16,6 @@
 #include "ns3/application.h"
 #include "ns3/traced-callback.h"
 
-#include <deque>
 #include <map>
 #include <string>
 
@@ -214,14 +214,16 @@ class UserPpp : public Application
         std::vector<uint8_t> bytes; //!< framed and escaped
     };
 
-    std::deque<Frame> m_controlQueue;        //!< LCP and NCP frames, first out
-    std::deque<Frame> m_dataQueue;           //!< IP frames
+    FrontQueue<Frame> m_controlQueue;        //!< LCP and NCP frames, first out
+    FrontQueue<Frame> m_dataQueue;           //!< IP frames
     std::size_t m_headWritten{0};            //!< octets of the head frame already written
     bool m_headIsControl{false};             //!< which queue the head frame is from
-    std::deque<Task> m_tasks;                //!< user-mode work for the loop
+    FrontQueue<Task> m_tasks;                //!< user-mode work for the loop
     bool m_lineIn{false};                    //!< this pass: select found the line readable
     bool m_tunIn{false};                     //!< this pass: select found tun readable
     BsdProcess::SelectCallback m_selected;   //!< -> Selected, made once
+    std::vector<int> m_readFds;              //!< the read set of each select
+    std::vector<int> m_writeFds;             //!< the write set of each select
     BsdProcess::WriteCallback m_lineWritten; //!< -> LineWritten, made once
     BsdProcess::ReadCallback m_lineRead;     //!< -> LineRead, made once
     BsdProcess::ReadCallback m_tunRead;      //!< -> TunRead, made once
