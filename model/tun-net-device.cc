@@ -9,6 +9,7 @@
 #include "bsd-signal.h"
 #include "process-table.h"
 #include "tun-address-monitor.h"
+#include "tun-channel.h"
 #include "userland-packet-cache.h"
 
 #include "ns3/abort.h"
@@ -126,6 +127,13 @@ TunNetDevice::GetTypeId()
                           UintegerValue(BSD_IFQ_MAXLEN),
                           MakeUintegerAccessor(&TunNetDevice::m_intrqMaxLen),
                           MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("Channel",
+                          "The TunChannel that shows ns-3 the pair this interface is one end "
+                          "of (TunChannel::Join); an interface on no pair has one of its own.",
+                          TypeId::ATTR_GET,
+                          PointerValue(),
+                          MakePointerAccessor(&TunNetDevice::GetChannel),
+                          MakePointerChecker<Channel>())
             .AddTraceSource("MacTx",
                             "A packet tunoutput queued for the process (with any header).",
                             MakeTraceSourceAccessor(&TunNetDevice::m_macTxTrace),
@@ -195,6 +203,7 @@ TunNetDevice::DoDispose()
     m_node = nullptr;
     m_processTable = nullptr;
     m_queue = nullptr;
+    m_channel = nullptr;
     m_rsel.Clear();
     m_sigio.Clear();
     m_rxCallback = NetDevice::ReceiveCallback();
@@ -886,7 +895,25 @@ TunNetDevice::GetIfIndex() const
 Ptr<Channel>
 TunNetDevice::GetChannel() const
 {
-    return nullptr;
+    if (!m_channel)
+    {
+        // On no pair: a channel of its own, made when first asked for, so that code
+        // walking links (GlobalRouter) gets a message rather than a null pointer.
+        m_channel = TunChannel::Alone(const_cast<TunNetDevice*>(this));
+    }
+    return m_channel;
+}
+
+Ptr<TunChannel>
+TunNetDevice::GetTunChannel() const
+{
+    return m_channel;
+}
+
+void
+TunNetDevice::SetTunChannel(Ptr<TunChannel> channel)
+{
+    m_channel = channel;
 }
 
 void

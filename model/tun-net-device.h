@@ -34,6 +34,7 @@ namespace ns3
 class Node;
 class Packet;
 class ProcessTable;
+class TunChannel;
 
 /**
  * \ingroup tun
@@ -109,6 +110,11 @@ class TunNetDevice : public NetDevice
     const IpInputStats& GetIpInputStats() const;   //!< \return packets ip_input refused
     Counters& GetCountersForDriver();              //!< \return the counters, for the cdev side
     const std::vector<IfAddr>& GetIfAddrs() const; //!< \return if_addrhead
+
+    /// \return the pair's channel (TunChannel::Join), or null when on no pair
+    Ptr<TunChannel> GetTunChannel() const;
+    /// \param channel the channel TunChannel::Join puts the interface on
+    void SetTunChannel(Ptr<TunChannel> channel);
 
     // --- if_snd ----------------------------------------------------------------------
 
@@ -262,6 +268,7 @@ class TunNetDevice : public NetDevice
     void SetIpUp(bool up);
 
     Ptr<Node> m_node;                           //!< the node
+    mutable Ptr<TunChannel> m_channel;          //!< the pair's, or one of its own once asked
     Ptr<ProcessTable> m_processTable;           //!< the node\'s sleep queues
     uint32_t m_ifIndex{0};                      //!< ns-3 interface index
     uint32_t m_unit{0};                         //!< if_unit

@@ -325,6 +325,39 @@ CheckDefault(const TypeId::AttributeInformation& info, std::string text)
     return agrees ? "" : "documented (" + text + "), but the code's default is " + expected;
 }
 
+/**
+ * \param pattern a regex with one group
+ * \return what its group matched anywhere in the .cc files of model/ and helper/
+ */
+std::set<std::string>
+MatchesInSources(const std::regex& pattern)
+{
+    std::set<std::string> found;
+    for (const char* dir : {"model", "helper"})
+    {
+        if (!std::filesystem::is_directory(ModuleDir() + "/" + dir))
+        {
+            continue;
+        }
+        for (const auto& entry : std::filesystem::directory_iterator(ModuleDir() + "/" + dir))
+        {
+            if (entry.path().extension() != ".cc")
+            {
+                continue;
+            }
+            std::ifstream in(entry.path());
+            std::stringstream text;
+            text << in.rdbuf();
+            std::string s = text.str();
+            for (std::sregex_iterator m(s.begin(), s.end(), pattern), e; m != e; ++m)
+            {
+                found.insert((*m)[1]);
+            }
+        }
+    }
+    return found;
+}
+
 /// Every TypeId constructed in model/ and helper/ is registered, in group "Tun".
 class TunTypeIdsRegisteredTestCase : public TestCase
 {
@@ -338,29 +371,14 @@ class TunTypeIdsRegisteredTestCase : public TestCase
     void DoRun() override
     {
         std::map<std::string, TypeId> tids = TunTypeIds();
-        std::set<std::string> inSources;
-        static const std::regex constructed("\\bTypeId\\(\"(ns3::[A-Za-z0-9_]+)\"\\)");
         for (const char* dir : {"model", "helper"})
         {
             NS_TEST_ASSERT_MSG_EQ(std::filesystem::is_directory(ModuleDir() + "/" + dir),
                                   true,
                                   ModuleDir() << "/" << dir << " is not a directory");
-            for (const auto& entry : std::filesystem::directory_iterator(ModuleDir() + "/" + dir))
-            {
-                if (entry.path().extension() != ".cc")
-                {
-                    continue;
-                }
-                std::ifstream in(entry.path());
-                std::stringstream text;
-                text << in.rdbuf();
-                std::string s = text.str();
-                for (std::sregex_iterator m(s.begin(), s.end(), constructed), e; m != e; ++m)
-                {
-                    inSources.insert((*m)[1]);
-                }
-            }
         }
+        static const std::regex constructed("\\bTypeId\\(\"(ns3::[A-Za-z0-9_]+)\"\\)");
+        std::set<std::string> inSources = MatchesInSources(constructed);
         NS_TEST_ASSERT_MSG_EQ(inSources.empty(), false, "no TypeId found in model/*.cc");
         for (const std::string& name : inSources)
         {
