@@ -390,6 +390,77 @@ class TunTypeIdsRegisteredTestCase : public TestCase
 };
 
 /**
+ * Every NS_LOG component defined in model/ and helper/ is registered and listed in the
+ * "Logging" section of doc/tun.rst as ``Name``, and the section lists no other.
+ */
+class TunLogComponentsDocumentedTestCase : public TestCase
+{
+  public:
+    TunLogComponentsDocumentedTestCase()
+        : TestCase("tun.rst lists every NS_LOG component of the module, and no other")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        static const std::regex defined("NS_LOG_COMPONENT_DEFINE\\(\"([A-Za-z0-9_]+)\"\\)");
+        std::set<std::string> inSources = MatchesInSources(defined);
+        NS_TEST_ASSERT_MSG_EQ(inSources.empty(), false, "no NS_LOG component in the sources");
+        TunNetDevice::GetTypeId(); // loads the module's library
+        LogComponent::ComponentList* registered = LogComponent::GetComponentList();
+        for (const std::string& name : inSources)
+        {
+            NS_TEST_EXPECT_MSG_EQ(registered->count(name), 1u, name << " is not registered");
+        }
+
+        std::ifstream in(ModuleDir() + "/doc/tun.rst");
+        std::vector<std::string> lines;
+        for (std::string line; std::getline(in, line);)
+        {
+            lines.push_back(line);
+        }
+        std::set<std::string> listed;
+        int titles = 0;
+        static const std::regex name("^\\* ``([A-Za-z0-9_]+)``");
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i)
+        {
+            if (lines[i] != "Logging" || !IsUnderline(lines[i + 1]))
+            {
+                continue;
+            }
+            titles++;
+            for (std::size_t j = i + 2; j < lines.size(); ++j)
+            {
+                if (j + 1 < lines.size() && !lines[j].empty() && lines[j][0] != ' ' &&
+                    IsUnderline(lines[j + 1]))
+                {
+                    break; // the next section
+                }
+                std::smatch m;
+                if (std::regex_search(lines[j], m, name))
+                {
+                    listed.insert(m[1]);
+                }
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(titles, 1, "doc/tun.rst needs one section titled Logging");
+        for (const std::string& component : inSources)
+        {
+            NS_TEST_EXPECT_MSG_EQ(listed.count(component),
+                                  1u,
+                                  component << " is not listed under Logging in doc/tun.rst");
+        }
+        for (const std::string& component : listed)
+        {
+            NS_TEST_EXPECT_MSG_EQ(inSources.count(component),
+                                  1u,
+                                  component << " is listed under Logging but not defined");
+        }
+    }
+};
+
+/**
  * One section of doc/tun.rst against the TypeIds: nothing missing, nothing stale.
  * \param lines doc/tun.rst
  * \param tids the TypeIds of group Tun
@@ -521,6 +592,7 @@ class TunDocumentationTestSuite : public TestSuite
     {
         AddTestCase(new TunDocTestCase, TestCase::QUICK);
         AddTestCase(new TunTypeIdsRegisteredTestCase, TestCase::QUICK);
+        AddTestCase(new TunLogComponentsDocumentedTestCase, TestCase::QUICK);
     }
 };
 
