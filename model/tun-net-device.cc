@@ -768,6 +768,14 @@ TunNetDevice::DeleteIpv4Address(Ipv4Address local)
         }
     }
     ipv4->RemoveAddress(i, local);
+    if (ipv4->GetNAddresses(i) == 0 && ipv4->IsUp(i))
+    {
+        // IFF_UP stays, as on BSD; ns-3's IPv4 interface goes down with its last address,
+        // as it was before the first: an ns-3 interface that is up without an address
+        // aborts whatever routes through it (SourceAddressSelection, GlobalRouter).
+        // SIOCSIFADDR's tuninit brings it up with the next address.
+        ipv4->SetDown(i);
+    }
     return BSD_OK;
 }
 

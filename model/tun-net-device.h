@@ -181,7 +181,9 @@ class TunNetDevice : public NetDevice
 
     /**
      * in_control(SIOCDIFADDR) for IPv4: in_ifscrub deletes the route to the peer (or the
-     * network), then the address leaves the interface and the node's IPv4 stack.
+     * network), then the address leaves the interface and the node's IPv4 stack. With
+     * its last IPv4 address gone, the node's IPv4 interface is set down (IFF_UP stays):
+     * ns-3 cannot route through an interface without an address.
      * \param local the address
      * \return 0, or EADDRNOTAVAIL when the interface does not have it
      */

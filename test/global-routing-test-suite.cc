@@ -189,6 +189,53 @@ class GlobalRoutingPppTestCase : public TestCase
     }
 };
 
+/// A PPP pair whose line loses its carrier: once IPCP has closed on both ends, a
+/// recompute leaves the link out instead of aborting on an interface without an address.
+class GlobalRoutingPppDownTestCase : public TestCase
+{
+  public:
+    GlobalRoutingPppDownTestCase()
+        : TestCase("PPP pair: after IPCP closes on both ends, RecomputeRoutingTables leaves "
+                   "the link out; when it reopens, routes cross it again")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Chain chain;
+        PppTunHelper ppp;
+        chain.tuns = ppp.Install(chain.nodes.Get(0), "10.9.0.1", chain.nodes.Get(1), "10.9.0.2");
+        Ptr<SerialLine> line = ppp.GetLines()[0];
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+        auto viaPpp = [&chain] {
+            Ptr<Ipv4Route> route = chain.RouteToC();
+            return route && route->GetOutputDevice() == chain.tuns.Get(0);
+        };
+        std::vector<bool> seen;
+        auto recompute = [&] {
+            Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
+            seen.push_back(viaPpp());
+        };
+        Simulator::Schedule(Seconds(4), recompute);                            // open
+        Simulator::Schedule(Seconds(5), &SerialLine::SetCarrier, line, false); // cut
+        Simulator::Schedule(Seconds(8), recompute);                            // closed
+        Simulator::Schedule(Seconds(9), &SerialLine::SetCarrier, line, true);
+        Simulator::Schedule(Seconds(14), recompute); // open again
+        Simulator::Stop(Seconds(15));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(seen.size(), 3u, "three recomputes");
+        NS_TEST_EXPECT_MSG_EQ(seen[0], true, "routed over the open link");
+        NS_TEST_EXPECT_MSG_EQ(seen[1], false, "left out while IPCP is closed");
+        NS_TEST_EXPECT_MSG_EQ(seen[2], true, "routed over it again once reopened");
+        Ptr<Ipv4> ipv4 = chain.nodes.Get(0)->GetObject<Ipv4>();
+        NS_TEST_EXPECT_MSG_EQ(ipv4->GetNAddresses(ipv4->GetInterfaceForDevice(chain.tuns.Get(0))),
+                              1u,
+                              "its address back");
+        Simulator::Destroy();
+    }
+};
+
 /// Global routing over tun links.
 class GlobalRoutingTestSuite : public TestSuite
 {
@@ -198,6 +245,7 @@ class GlobalRoutingTestSuite : public TestSuite
     {
         AddTestCase(new GlobalRoutingTunnelTestCase, TestCase::QUICK);
         AddTestCase(new GlobalRoutingPppTestCase, TestCase::QUICK);
+        AddTestCase(new GlobalRoutingPppDownTestCase, TestCase::QUICK);
     }
 };
 
