@@ -12,6 +12,7 @@
 #include "ns3/serial-line.h"
 #include "ns3/string.h"
 #include "ns3/trace-helper.h"
+#include "ns3/tun-channel.h"
 #include "ns3/tun-driver.h"
 #include "ns3/tun-net-device.h"
 #include "ns3/user-ppp.h"
@@ -122,6 +123,9 @@ PppTunHelper::Install(Ptr<Node> a, Ipv4Address aAddress, Ptr<Node> b, Ipv4Addres
         nodes[i]->AddApplication(ppp);
         m_daemons.Add(ppp);
     }
+    Ptr<TunChannel> channel = TunChannel::Join(DynamicCast<TunNetDevice>(devices.Get(0)),
+                                               DynamicCast<TunNetDevice>(devices.Get(1)));
+    channel->SetSerialLine(line);
     return devices;
 }
 
@@ -129,6 +133,13 @@ const std::vector<Ptr<SerialLine>>&
 PppTunHelper::GetLines() const
 {
     return m_lines;
+}
+
+Ptr<SerialLine>
+PppTunHelper::GetLine(Ptr<NetDevice> device) const
+{
+    const Port* port = PortOf(device);
+    return port ? port->line : nullptr;
 }
 
 ApplicationContainer

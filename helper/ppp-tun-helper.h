@@ -36,12 +36,21 @@ class UserPpp;
  *
  * The interfaces have no address until IPCP opens in the simulation. Addresses are
  * static (each end asks for its own, the default) or, with SetNegotiated(true),
- * assigned by b: a asks for 0.0.0.0 and b gives it its address. Either way the helper
- * knows them in advance (GetAddresses), so routes can be planned before the run. Give
- * a route through the link to the daemon (UserPpp::AddStickyRoute), which installs it
- * while IPCP is open: a static route through the interface installed before the run
- * makes ns-3 abort (Ipv4L3Protocol::SourceAddressSelection, "index 0 out of bounds") if
- * a packet takes it before IPCP opens. Install the Internet stack on the nodes first.
+ * assigned by b: a asks for 0.0.0.0 and b gives it its address. Either way they are
+ * known in advance (they are the addresses given to Install), so routes can be planned
+ * before the run. Give a route through the link to the daemon
+ * (UserPpp::AddStickyRoute), which installs it while IPCP is open: a static route
+ * through the interface installed before the run makes ns-3 abort
+ * (Ipv4L3Protocol::SourceAddressSelection, "index 0 out of bounds") if a packet takes it
+ * before IPCP opens. Install the Internet stack on the nodes first.
+ *
+ * The two interfaces are joined with a TunChannel whose SerialLine attribute is the
+ * line, so ns-3's global routing sees the link, and Config reaches the line by
+ * /ChannelList/N/$ns3::TunChannel/SerialLine/... or, from either interface,
+ * /NodeList/N/DeviceList/I/$ns3::TunNetDevice/Channel/SerialLine/... The interfaces
+ * have their addresses only while IPCP is open: Ipv4GlobalRoutingHelper's
+ * PopulateRoutingTables before the run leaves the link out (its interfaces are down);
+ * call Ipv4GlobalRoutingHelper::RecomputeRoutingTables once IPCP is open on both ends.
  *
  * Traces, with ns-3's helper API and file names: EnablePcap* and EnableAscii* on the
  * returned interfaces capture the serial port under each (SerialLine::EnablePcap,
@@ -77,6 +86,8 @@ class PppTunHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevic
 
     /// \return the lines made so far, in order
     const std::vector<Ptr<SerialLine>>& GetLines() const;
+    /// \param device one of the tun interfaces Install returned \return its line
+    Ptr<SerialLine> GetLine(Ptr<NetDevice> device) const;
     /// \return the daemons made so far, two per line (a's, b's)
     ApplicationContainer GetDaemons() const;
 

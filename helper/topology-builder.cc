@@ -157,9 +157,9 @@ TopologyBuilder::Build(const TopologyGraph& graph)
     }
     if (m_routing == TopologyRouting::GLOBAL && anyTun)
     {
-        return "global routing cannot see ppp-tun or udp-tun links (a tun interface has no "
-               "channel, and ppp-tun addresses only appear when IPCP opens); use static "
-               "routing";
+        return "global routing cannot see ppp-tun or udp-tun links here (ppp-tun addresses "
+               "only appear when IPCP opens, after routes are populated; udp-tun would need "
+               "host routes to keep its datagrams off the tunnel); use static routing";
     }
 
     m_graph = graph;

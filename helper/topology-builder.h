@@ -66,8 +66,9 @@ enum class TopologyRouting
  * traffic for it has no route, and is dropped as a kernel drops it: a local sender's
  * send fails (EHOSTUNREACH), a forwarding node drops it (no route).
  * GLOBAL is refused when any link is ppp-tun or udp-tun: ns-3's global routing reads
- * channels at population time, and a tun interface has no channel (and ppp-tun has no
- * address before IPCP opens).
+ * addresses once, at population time, and ppp-tun has none before IPCP opens; a udp-tun
+ * link (a TunChannel pair, addressed at once) would also need host routes keeping its
+ * own datagrams off the tunnel, which this builder does not make.
  */
 class TopologyBuilder
 {

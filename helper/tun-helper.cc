@@ -13,6 +13,7 @@
 #include "ns3/packet.h"
 #include "ns3/string.h"
 #include "ns3/tun-cable-relay.h"
+#include "ns3/tun-channel.h"
 #include "ns3/tun-driver.h"
 #include "ns3/tun-net-device.h"
 #include "ns3/tun-tunnel.h"
@@ -74,11 +75,23 @@ TunHelper::Ifconfig(Ptr<NetDevice> device, Ipv4Address local, Ipv4Address peer, 
                                            << " (install the Internet stack first)");
 }
 
+NetDeviceContainer
+TunHelper::JoinPair(Ptr<Node> a, Ptr<Node> b, uint32_t unit) const
+{
+    NS_ABORT_MSG_IF(a == b, "TunHelper: a tun pair needs two different nodes");
+    NetDeviceContainer devices;
+    devices.Add(Install(a, unit));
+    devices.Add(Install(b, unit));
+    // Refuses, naming node and unit, a unit another pair's daemon already holds.
+    TunChannel::Join(DynamicCast<TunNetDevice>(devices.Get(0)),
+                     DynamicCast<TunNetDevice>(devices.Get(1)));
+    return devices;
+}
+
 ApplicationContainer
 TunHelper::InstallRelayPair(Ptr<Node> a, Ptr<Node> b, Time delay, uint32_t unit) const
 {
-    Install(a, unit);
-    Install(b, unit);
+    JoinPair(a, b, unit);
     CableDriver::Connect(a, unit, b, unit, delay);
     ApplicationContainer apps;
     for (Ptr<Node> node : {a, b})
@@ -100,8 +113,7 @@ TunHelper::InstallTunnelPair(Ptr<Node> a,
                              uint16_t port,
                              uint32_t unit) const
 {
-    Install(a, unit);
-    Install(b, unit);
+    JoinPair(a, b, unit);
     ApplicationContainer apps;
     for (auto [node, peer] : {std::make_pair(a, bUnderlay), std::make_pair(b, aUnderlay)})
     {
@@ -114,6 +126,51 @@ TunHelper::InstallTunnelPair(Ptr<Node> a,
         apps.Add(tunnel);
     }
     return apps;
+}
+
+NetDeviceContainer
+TunHelper::GetDevices(const ApplicationContainer& pair)
+{
+    NetDeviceContainer devices;
+    for (auto it = pair.Begin(); it != pair.End(); ++it)
+    {
+        Ptr<Application> daemon = *it;
+        StringValue path;
+        TypeId::AttributeInformation info;
+        NS_ABORT_MSG_UNLESS(daemon->GetInstanceTypeId().LookupAttributeByName("TunDevice", &info),
+                            "TunHelper::GetDevices: application "
+                                << daemon->GetInstanceTypeId().GetName() << " on node "
+                                << daemon->GetNode()->GetId() << " has no tun device");
+        daemon->GetAttribute("TunDevice", path);
+        const std::string prefix = "/dev/tun";
+        const std::string name = path.Get();
+        NS_ABORT_MSG_UNLESS(name.compare(0, prefix.size(), prefix) == 0 &&
+                                name.size() > prefix.size(),
+                            "TunHelper::GetDevices: " << name << " is not a tun device");
+        uint32_t unit = std::stoul(name.substr(prefix.size()));
+        Ptr<TunDriver> driver = daemon->GetNode()->GetObject<TunDriver>();
+        Ptr<TunNetDevice> device = driver ? driver->GetUnit(unit) : nullptr;
+        NS_ABORT_MSG_UNLESS(device,
+                            "TunHelper::GetDevices: node " << daemon->GetNode()->GetId()
+                                                           << " has no " << name);
+        devices.Add(device);
+    }
+    return devices;
+}
+
+NetDeviceContainer
+TunHelper::IfconfigPair(const ApplicationContainer& pair,
+                        Ipv4Address a,
+                        Ipv4Address b,
+                        Ipv4Mask mask)
+{
+    NetDeviceContainer devices = GetDevices(pair);
+    NS_ABORT_MSG_UNLESS(devices.GetN() == 2,
+                        "TunHelper::IfconfigPair: " << devices.GetN()
+                                                    << " daemons given, a pair has two");
+    Ifconfig(devices.Get(0), a, b, mask);
+    Ifconfig(devices.Get(1), b, a, mask);
+    return devices;
 }
 
 void

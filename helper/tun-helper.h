@@ -89,7 +89,11 @@ class TunHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
      * \param a one node \param b the other
      * \param delay the cable's one-way delay
      * \param unit the tun and cable unit on both nodes
-     * \return the two relays, a's first
+     * \return the two relays, a's first (GetDevices gives their tun interfaces)
+     *
+     * The two interfaces are joined with a TunChannel, so ns-3's global routing sees the
+     * link. Aborts, naming the node and the unit, when either interface is already one
+     * end of another pair (a unit PppTunHelper or an earlier pair took).
      */
     ApplicationContainer InstallRelayPair(Ptr<Node> a,
                                           Ptr<Node> b,
@@ -104,7 +108,13 @@ class TunHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
      * \param b the other \param bUnderlay its address (same family as \p aUnderlay)
      * \param port the UDP port of both ends
      * \param unit the tun unit on both nodes
-     * \return the two daemons, a's first
+     * \return the two daemons, a's first (GetDevices gives their tun interfaces,
+     *         IfconfigPair addresses them)
+     *
+     * The two interfaces are joined with a TunChannel, so ns-3's global routing sees the
+     * link once both ends have an address. Aborts, naming the node and the unit, when
+     * either interface is already one end of another pair (a unit PppTunHelper or an
+     * earlier pair took).
      */
     ApplicationContainer InstallTunnelPair(Ptr<Node> a,
                                            const Address& aUnderlay,
@@ -113,7 +123,39 @@ class TunHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
                                            uint16_t port = 1194,
                                            uint32_t unit = 0) const;
 
+    /**
+     * The tun interfaces the daemons of a pair use, in the daemons' order.
+     * \param pair what InstallTunnelPair or InstallRelayPair returned (or any
+     *        applications with a "TunDevice" attribute naming /dev/tunN)
+     * \return the interfaces, a's first
+     */
+    static NetDeviceContainer GetDevices(const ApplicationContainer& pair);
+
+    /**
+     * Ifconfig both ends of a pair point to point: \p a on a's interface with \p b as
+     * its peer, and the reverse on b's. Called before the simulation starts, the
+     * interfaces are up when the daemons start, so their TUNSIFMODE gets EBUSY (logged by
+     * the daemon) and the mode stays point to point, which is what they ask for; call it
+     * from a scheduled event after the daemons start to follow OpenVPN's order instead.
+     * \param pair what InstallTunnelPair or InstallRelayPair returned
+     * \param a the address of a's end \param b the address of b's end
+     * \param mask the netmask
+     * \return the interfaces, a's first
+     */
+    static NetDeviceContainer IfconfigPair(const ApplicationContainer& pair,
+                                           Ipv4Address a,
+                                           Ipv4Address b,
+                                           Ipv4Mask mask = Ipv4Mask::GetOnes());
+
   private:
+    /**
+     * Make (if needed) tun<unit> on \p a and \p b and join them with a TunChannel,
+     * refusing a unit that is already one end of a pair.
+     * \param a one node \param b the other \param unit the unit on both
+     * \return the two interfaces, a's first
+     */
+    NetDeviceContainer JoinPair(Ptr<Node> a, Ptr<Node> b, uint32_t unit) const;
+
     void EnablePcapInternal(std::string prefix,
                             Ptr<NetDevice> nd,
                             bool promiscuous,

@@ -6,6 +6,7 @@
 
 #include "bsd-errno.h"
 #include "bsd-if.h"
+#include "bsd-ioctl-name.h"
 #include "bsd-ioctl.h"
 #include "cdev.h"
 #include "device-switch.h"
@@ -634,7 +635,7 @@ BsdProcess::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg, IoctlCallback 
         "ioctl",
         fd,
         [&] {
-            return "fd=" + std::to_string(fd) + ", cmd=" + Hex(cmd) +
+            return "fd=" + std::to_string(fd) + ", cmd=" + BsdIoctlName(cmd) +
                    ", len=" + std::to_string(arg.size());
         },
         [this, fd, cmd, arg, cb] {

@@ -5,6 +5,7 @@
 #include "dev-ops.h"
 
 #include "bsd-errno.h"
+#include "bsd-ioctl-name.h"
 #include "bsd-process.h"
 #include "cdev.h"
 
@@ -150,7 +151,7 @@ DevIoctlArgs::DevIoctlArgs()
 std::string
 DevIoctlArgs::Describe() const
 {
-    return "cmd=" + Hex(cmd) + " fflag=" + Hex(fflag);
+    return "cmd=" + BsdIoctlName(cmd) + " fflag=" + Hex(fflag);
 }
 
 DevMmapArgs::DevMmapArgs()

@@ -9,6 +9,7 @@
 #include "bsd-signal.h"
 #include "process-table.h"
 #include "tun-address-monitor.h"
+#include "tun-channel.h"
 #include "userland-packet-cache.h"
 
 #include "ns3/abort.h"
@@ -126,6 +127,13 @@ TunNetDevice::GetTypeId()
                           UintegerValue(BSD_IFQ_MAXLEN),
                           MakeUintegerAccessor(&TunNetDevice::m_intrqMaxLen),
                           MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("Channel",
+                          "The TunChannel that shows ns-3 the pair this interface is one end "
+                          "of (TunChannel::Join); an interface on no pair has one of its own.",
+                          TypeId::ATTR_GET,
+                          PointerValue(),
+                          MakePointerAccessor(&TunNetDevice::GetChannel),
+                          MakePointerChecker<Channel>())
             .AddTraceSource("MacTx",
                             "A packet tunoutput queued for the process (with any header).",
                             MakeTraceSourceAccessor(&TunNetDevice::m_macTxTrace),
@@ -195,6 +203,7 @@ TunNetDevice::DoDispose()
     m_node = nullptr;
     m_processTable = nullptr;
     m_queue = nullptr;
+    m_channel = nullptr;
     m_rsel.Clear();
     m_sigio.Clear();
     m_rxCallback = NetDevice::ReceiveCallback();
@@ -759,6 +768,14 @@ TunNetDevice::DeleteIpv4Address(Ipv4Address local)
         }
     }
     ipv4->RemoveAddress(i, local);
+    if (ipv4->GetNAddresses(i) == 0 && ipv4->IsUp(i))
+    {
+        // IFF_UP stays, as on BSD; ns-3's IPv4 interface goes down with its last address,
+        // as it was before the first: an ns-3 interface that is up without an address
+        // aborts whatever routes through it (SourceAddressSelection, GlobalRouter).
+        // SIOCSIFADDR's tuninit brings it up with the next address.
+        ipv4->SetDown(i);
+    }
     return BSD_OK;
 }
 
@@ -886,7 +903,25 @@ TunNetDevice::GetIfIndex() const
 Ptr<Channel>
 TunNetDevice::GetChannel() const
 {
-    return nullptr;
+    if (!m_channel)
+    {
+        // On no pair: a channel of its own, made when first asked for, so that code
+        // walking links (GlobalRouter) gets a message rather than a null pointer.
+        m_channel = TunChannel::Alone(const_cast<TunNetDevice*>(this));
+    }
+    return m_channel;
+}
+
+Ptr<TunChannel>
+TunNetDevice::GetTunChannel() const
+{
+    return m_channel;
+}
+
+void
+TunNetDevice::SetTunChannel(Ptr<TunChannel> channel)
+{
+    m_channel = channel;
 }
 
 void

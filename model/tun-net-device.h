@@ -34,6 +34,7 @@ namespace ns3
 class Node;
 class Packet;
 class ProcessTable;
+class TunChannel;
 
 /**
  * \ingroup tun
@@ -110,6 +111,11 @@ class TunNetDevice : public NetDevice
     Counters& GetCountersForDriver();              //!< \return the counters, for the cdev side
     const std::vector<IfAddr>& GetIfAddrs() const; //!< \return if_addrhead
 
+    /// \return the pair's channel (TunChannel::Join), or null when on no pair
+    Ptr<TunChannel> GetTunChannel() const;
+    /// \param channel the channel TunChannel::Join puts the interface on
+    void SetTunChannel(Ptr<TunChannel> channel);
+
     // --- if_snd ----------------------------------------------------------------------
 
     Ptr<Queue<Packet>> GetQueue() const; //!< \return if_snd
@@ -175,7 +181,9 @@ class TunNetDevice : public NetDevice
 
     /**
      * in_control(SIOCDIFADDR) for IPv4: in_ifscrub deletes the route to the peer (or the
-     * network), then the address leaves the interface and the node's IPv4 stack.
+     * network), then the address leaves the interface and the node's IPv4 stack. With
+     * its last IPv4 address gone, the node's IPv4 interface is set down (IFF_UP stays):
+     * ns-3 cannot route through an interface without an address.
      * \param local the address
      * \return 0, or EADDRNOTAVAIL when the interface does not have it
      */
@@ -262,6 +270,7 @@ class TunNetDevice : public NetDevice
     void SetIpUp(bool up);
 
     Ptr<Node> m_node;                           //!< the node
+    mutable Ptr<TunChannel> m_channel;          //!< the pair's, or one of its own once asked
     Ptr<ProcessTable> m_processTable;           //!< the node\'s sleep queues
     uint32_t m_ifIndex{0};                      //!< ns-3 interface index
     uint32_t m_unit{0};                         //!< if_unit

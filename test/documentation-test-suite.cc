@@ -325,6 +325,39 @@ CheckDefault(const TypeId::AttributeInformation& info, std::string text)
     return agrees ? "" : "documented (" + text + "), but the code's default is " + expected;
 }
 
+/**
+ * \param pattern a regex with one group
+ * \return what its group matched anywhere in the .cc files of model/ and helper/
+ */
+std::set<std::string>
+MatchesInSources(const std::regex& pattern)
+{
+    std::set<std::string> found;
+    for (const char* dir : {"model", "helper"})
+    {
+        if (!std::filesystem::is_directory(ModuleDir() + "/" + dir))
+        {
+            continue;
+        }
+        for (const auto& entry : std::filesystem::directory_iterator(ModuleDir() + "/" + dir))
+        {
+            if (entry.path().extension() != ".cc")
+            {
+                continue;
+            }
+            std::ifstream in(entry.path());
+            std::stringstream text;
+            text << in.rdbuf();
+            std::string s = text.str();
+            for (std::sregex_iterator m(s.begin(), s.end(), pattern), e; m != e; ++m)
+            {
+                found.insert((*m)[1]);
+            }
+        }
+    }
+    return found;
+}
+
 /// Every TypeId constructed in model/ and helper/ is registered, in group "Tun".
 class TunTypeIdsRegisteredTestCase : public TestCase
 {
@@ -338,35 +371,91 @@ class TunTypeIdsRegisteredTestCase : public TestCase
     void DoRun() override
     {
         std::map<std::string, TypeId> tids = TunTypeIds();
-        std::set<std::string> inSources;
-        static const std::regex constructed("\\bTypeId\\(\"(ns3::[A-Za-z0-9_]+)\"\\)");
         for (const char* dir : {"model", "helper"})
         {
             NS_TEST_ASSERT_MSG_EQ(std::filesystem::is_directory(ModuleDir() + "/" + dir),
                                   true,
                                   ModuleDir() << "/" << dir << " is not a directory");
-            for (const auto& entry : std::filesystem::directory_iterator(ModuleDir() + "/" + dir))
-            {
-                if (entry.path().extension() != ".cc")
-                {
-                    continue;
-                }
-                std::ifstream in(entry.path());
-                std::stringstream text;
-                text << in.rdbuf();
-                std::string s = text.str();
-                for (std::sregex_iterator m(s.begin(), s.end(), constructed), e; m != e; ++m)
-                {
-                    inSources.insert((*m)[1]);
-                }
-            }
         }
+        static const std::regex constructed("\\bTypeId\\(\"(ns3::[A-Za-z0-9_]+)\"\\)");
+        std::set<std::string> inSources = MatchesInSources(constructed);
         NS_TEST_ASSERT_MSG_EQ(inSources.empty(), false, "no TypeId found in model/*.cc");
         for (const std::string& name : inSources)
         {
             NS_TEST_EXPECT_MSG_EQ(tids.count(name),
                                   1u,
                                   name << " is not registered with .SetGroupName(\"Tun\")");
+        }
+    }
+};
+
+/**
+ * Every NS_LOG component defined in model/ and helper/ is registered and listed in the
+ * "Logging" section of doc/tun.rst as ``Name``, and the section lists no other.
+ */
+class TunLogComponentsDocumentedTestCase : public TestCase
+{
+  public:
+    TunLogComponentsDocumentedTestCase()
+        : TestCase("tun.rst lists every NS_LOG component of the module, and no other")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        static const std::regex defined("NS_LOG_COMPONENT_DEFINE\\(\"([A-Za-z0-9_]+)\"\\)");
+        std::set<std::string> inSources = MatchesInSources(defined);
+        NS_TEST_ASSERT_MSG_EQ(inSources.empty(), false, "no NS_LOG component in the sources");
+        TunNetDevice::GetTypeId(); // loads the module's library
+        LogComponent::ComponentList* registered = LogComponent::GetComponentList();
+        for (const std::string& name : inSources)
+        {
+            NS_TEST_EXPECT_MSG_EQ(registered->count(name), 1u, name << " is not registered");
+        }
+
+        std::ifstream in(ModuleDir() + "/doc/tun.rst");
+        std::vector<std::string> lines;
+        for (std::string line; std::getline(in, line);)
+        {
+            lines.push_back(line);
+        }
+        std::set<std::string> listed;
+        int titles = 0;
+        static const std::regex name("^\\* ``([A-Za-z0-9_]+)``");
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i)
+        {
+            if (lines[i] != "Logging" || !IsUnderline(lines[i + 1]))
+            {
+                continue;
+            }
+            titles++;
+            for (std::size_t j = i + 2; j < lines.size(); ++j)
+            {
+                if (j + 1 < lines.size() && !lines[j].empty() && lines[j][0] != ' ' &&
+                    IsUnderline(lines[j + 1]))
+                {
+                    break; // the next section
+                }
+                std::smatch m;
+                if (std::regex_search(lines[j], m, name))
+                {
+                    listed.insert(m[1]);
+                }
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(titles, 1, "doc/tun.rst needs one section titled Logging");
+        for (const std::string& component : inSources)
+        {
+            NS_TEST_EXPECT_MSG_EQ(listed.count(component),
+                                  1u,
+                                  component << " is not listed under Logging in doc/tun.rst");
+        }
+        for (const std::string& component : listed)
+        {
+            NS_TEST_EXPECT_MSG_EQ(inSources.count(component),
+                                  1u,
+                                  component << " is listed under Logging but not defined");
         }
     }
 };
@@ -503,6 +592,7 @@ class TunDocumentationTestSuite : public TestSuite
     {
         AddTestCase(new TunDocTestCase, TestCase::QUICK);
         AddTestCase(new TunTypeIdsRegisteredTestCase, TestCase::QUICK);
+        AddTestCase(new TunLogComponentsDocumentedTestCase, TestCase::QUICK);
     }
 };
 

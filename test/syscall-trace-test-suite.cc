@@ -96,7 +96,7 @@ class SyscallTraceTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(has(2, "0.000002000 node 0 pid 100 CALL read"), true, lines[2]);
         NS_TEST_EXPECT_MSG_EQ(has(2, "CALL read(fd=3, nbytes=100)"), true, lines[2]);
         NS_TEST_EXPECT_MSG_EQ(has(3, "RET  read -1 errno 35 EWOULDBLOCK"), true, lines[3]);
-        NS_TEST_EXPECT_MSG_EQ(has(4, "CALL ioctl(fd=3, cmd=0x80047460, len=4)"), true, lines[4]);
+        NS_TEST_EXPECT_MSG_EQ(has(4, "CALL ioctl(fd=3, cmd=TUNSIFHEAD, len=4)"), true, lines[4]);
         NS_TEST_EXPECT_MSG_EQ(has(5, "RET  ioctl 0"), true, lines[5]);
         NS_TEST_EXPECT_MSG_EQ(has(7, "RET  read -1 errno 9 EBADF"), true, lines[7]);
         NS_TEST_EXPECT_MSG_EQ(has(9, "RET  close 0"), true, lines[9]);

@@ -71,5 +71,5 @@ TEST(DevOps, ArgumentsKnowTheirSlot)
     DevIoctlArgs io;
     io.cmd = 0x2000745f;
     io.fflag = 3;
-    EXPECT_EQ(io.Describe(), "cmd=0x2000745f fflag=0x3");
+    EXPECT_EQ(io.Describe(), "cmd=TUNSIFPID fflag=0x3");
 }
