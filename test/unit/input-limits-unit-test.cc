@@ -80,6 +80,27 @@ FlowError(const std::string& line)
     return TrafficDescription::Parse(line, "t").error;
 }
 
+/// \return a -- b
+TopologyGraph
+TwoNodes()
+{
+    TopologyGraph graph;
+    boost::add_vertex(TopologyNode{"a"}, graph);
+    boost::add_vertex(TopologyNode{"b"}, graph);
+    boost::add_edge(0, 1, TopologyLink(), graph);
+    return graph;
+}
+
+/// \return a default flow from a to b
+TrafficFlow
+FlowAToB()
+{
+    TrafficFlow flow;
+    flow.from = "a";
+    flow.to = "b";
+    return flow;
+}
+
 } // namespace
 
 TEST(InputLimits, ControlBytesAreEscaped)
@@ -252,30 +273,16 @@ TEST(InputLimits, SendersThatWouldNeverEndAreRefused)
 
 TEST(InputLimits, MoreFlowsThanPortsAreRefused)
 {
-    TopologyGraph graph;
-    boost::add_vertex(TopologyNode{"a"}, graph);
-    boost::add_vertex(TopologyNode{"b"}, graph);
-    boost::add_edge(0, 1, TopologyLink(), graph);
-    TrafficFlow flow;
-    flow.from = "a";
-    flow.to = "b";
-    std::vector<TrafficFlow> flows(56537, flow);
-    VariantResult r = TopologyComparison::Run(graph, flows, std::nullopt, ComparisonOptions());
+    std::vector<TrafficFlow> flows(56537, FlowAToB());
+    VariantResult r = TopologyComparison::Run(TwoNodes(), flows, std::nullopt, ComparisonOptions());
     EXPECT_EQ(r.error, "56537 flows: flow i listens on port 9000 + i, so at most 56536 fit");
 }
 
 TEST(InputLimits, SeedZeroIsRefused)
 {
-    TopologyGraph graph;
-    boost::add_vertex(TopologyNode{"a"}, graph);
-    boost::add_vertex(TopologyNode{"b"}, graph);
-    boost::add_edge(0, 1, TopologyLink(), graph);
-    TrafficFlow flow;
-    flow.from = "a";
-    flow.to = "b";
     ComparisonOptions options;
     options.seed = 0;
-    VariantResult r = TopologyComparison::Run(graph, {flow}, std::nullopt, options);
+    VariantResult r = TopologyComparison::Run(TwoNodes(), {FlowAToB()}, std::nullopt, options);
     EXPECT_EQ(r.error, "seed 0: ns-3's generator takes a seed of 1 or more");
 }
 
