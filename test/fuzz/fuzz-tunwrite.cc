@@ -8,7 +8,7 @@
 // parameter on the descriptor, ifconfig's interface ioctls, read, close and reopen, and
 // let time pass. Whatever it does, the simulator must not crash.
 //
-// The input is a list of records: one octet saying what (its value modulo 6), one octet
+// The input is a list of records: one octet saying what (its value modulo 7), one octet
 // of length, then that many octets of parameter:
 //   0 write(2) the parameter
 //   1 ioctl(2): the first octet picks a known command (tun's, the generic file ones), or
@@ -18,6 +18,8 @@
 //     caller (root or not), the rest is the struct ifreq
 //   4 time passes: the first octet times 10 ms
 //   5 close(2) the descriptor and open /dev/tun0 again
+//   6 ns-3's ChecksumEnabled on or off, by the first octet's low bit (with it on, ns-3
+//     writes and checks checksums, and ip_input's ips_badsum applies)
 // A call that does not return (a blocking read, once FIONBIO cleared O_NONBLOCK) ends the
 // input: the process is asleep and can ask nothing more.
 
@@ -103,7 +105,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
     std::size_t at = 0;
     while (!asleep && fd >= 0 && at + 2 <= size)
     {
-        uint8_t what = data[at] % 6;
+        uint8_t what = data[at] % 7;
         std::size_t len = std::min<std::size_t>(data[at + 1], size - at - 2);
         std::vector<uint8_t> param(data + at + 2, data + at + 2 + len);
         at += 2 + len;
@@ -150,6 +152,11 @@ LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
             Simulator::Stop(MilliSeconds(10 * (param.empty() ? 1 : param[0])));
             returned = true;
             break;
+        case 6:
+            GlobalValue::Bind("ChecksumEnabled",
+                              BooleanValue(!param.empty() && (param[0] & 1) != 0));
+            returned = true;
+            break;
         default:
             process->Close(fd, [&](int) { returned = true; });
             Simulator::Run();
@@ -160,5 +167,6 @@ LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
         asleep = !returned;
     }
     Simulator::Destroy();
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(false));
     return 0;
 }

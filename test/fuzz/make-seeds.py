@@ -71,3 +71,6 @@ write("fuzz-tunwrite/ioctls",
       record(1, b"\x07" + struct.pack("<i", 1)) + record(1, b"\x08") + record(1, b"\x0a\0\0\0\0") +
       record(3, b"\x05\x00" + b"\0" * 14) + record(0, bytes(4) + ipv4(17, bytes(8))) +
       record(5, b"") + record(0, ipv4(6, bytes(20))))
+write("fuzz-tunwrite/checksums",
+      record(6, b"\x01") + record(0, ipv4(1, echo)) + record(0, ipv4(17, bytes(8), (10, 0, 0, 9))) +
+      record(2, b"\xff\x07"))
