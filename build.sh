@@ -5,6 +5,8 @@
 #   ./build.sh test       install what is missing, build, run every test (CTest)
 #   ./build.sh sanitize   the same tests built with AddressSanitizer + UBSan
 #   ./build.sh bench      benchmarks, built in Release (build-release/)
+#   ./build.sh fuzz [s]   the libFuzzer harnesses (clang, build-fuzz/), each for s seconds
+#                         (default 60); FUZZ_JOBS=2 runs two at a time
 #   ./build.sh contrib    build and test the module inside an ns-3.37 source tree
 #
 # Safe to repeat: packages are installed only when missing, builds are incremental.
@@ -46,6 +48,15 @@ build() {
     cmake --build "$here/$dir" -j "$jobs"
 }
 
+# The harnesses and the module they link, built by clang with coverage, ASan and UBSan;
+# optimised (they run millions of inputs), with NS_ASSERT and NS_LOG still on. The ns-3
+# libraries stay Debian's, built by GCC: same libstdc++, so clang's objects link with them.
+build_fuzzers() {
+    CC=clang CXX=clang++ cmake -S "$here" -B "$here/build-fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DTUN_FUZZ=ON -DTUN_WERROR=OFF >/dev/null
+    cmake --build "$here/build-fuzz" --target fuzzers -j "$jobs"
+}
+
 case "${1:-}" in
 demo)
     ensure_packages
@@ -77,11 +88,22 @@ bench)
     "$here/build-release/hdlc-benchmark"
     "$here/build-release/topology-benchmark"
     ;;
+fuzz)
+    ensure_packages clang libclang-rt-dev
+    build_fuzzers
+    "$here/test/fuzz/run.sh" "$here/build-fuzz" --seconds "${2:-60}"
+    ;;
+fuzz-ci)
+    # CI's step: each harness for a fixed number of executions, a minute or two in all.
+    ensure_packages clang libclang-rt-dev
+    build_fuzzers
+    "$here/test/fuzz/run.sh" "$here/build-fuzz" --runs "${2:-20000}"
+    ;;
 contrib)
     exec "$here/scripts/check-contrib-build.sh" "${@:2}"
     ;;
 *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -14,6 +14,9 @@ def build(bld):
     module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'applications', 'point-to-point', 'flow-monitor'])
     module.uselib = 'BOOST_GRAPH'
     module.source = [
+        'helper/input-file.cc',
+        'helper/message-escape.cc',
+        'helper/nesting-depth.cc',
         'helper/ppp-tun-helper.cc',
         'helper/syscall-trace-helper.cc',
         'helper/topology-builder.cc',
@@ -85,6 +88,9 @@ def build(bld):
     headers = bld(features='ns3header')
     headers.module = 'tun'
     headers.source = [
+        'helper/input-file.h',
+        'helper/message-escape.h',
+        'helper/nesting-depth.h',
         'helper/ppp-tun-helper.h',
         'helper/syscall-trace-helper.h',
         'helper/topology-builder.h',

@@ -308,6 +308,12 @@ main(int argc, char* argv[])
         return 1;
     }
 
+    if (seed == 0)
+    {
+        std::cerr << "tun-compare: --seed=0: ns-3's random number generator takes a seed of 1 "
+                     "or more\n";
+        return 1;
+    }
     ComparisonOptions options;
     options.seed = seed;
     options.run = run;

@@ -362,7 +362,7 @@ TopologyBuilder::GetGraph() const
     return m_graph;
 }
 
-NodeContainer
+const NodeContainer&
 TopologyBuilder::GetNodes() const
 {
     return m_nodes;

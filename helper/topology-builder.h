@@ -112,7 +112,7 @@ class TopologyBuilder
     std::string Build(const TopologyGraph& graph);
 
     const TopologyGraph& GetGraph() const; //!< \return the graph built
-    NodeContainer GetNodes() const;        //!< \return the nodes, in vertex order
+    const NodeContainer& GetNodes() const; //!< \return the nodes, in vertex order
     /// \param name a node name \return its node, or null
     Ptr<Node> GetNode(const std::string& name) const;
     const std::vector<Link>& GetLinks() const; //!< \return the links, in edge order

@@ -37,6 +37,8 @@ namespace
 {
 
 const uint16_t FIRST_FLOW_PORT = 9000; //!< flow i listens on 9000 + i
+/// The most flows, each with a port of its own below 65536.
+const std::size_t MAX_FLOWS = 65536 - FIRST_FLOW_PORT;
 
 /// Delay samples of one flow, as they arrive.
 struct DelayStats
@@ -126,6 +128,23 @@ DropTotal(const std::map<std::string, uint64_t>& drops)
     return total;
 }
 
+/// \param field a CSV field \return it as RFC 4180 writes it: in double quotes, its own
+/// quotes doubled, when it holds a comma, a quote or a line break; else as it is
+std::string
+Csv(const std::string& field)
+{
+    if (field.find_first_of(",\"\r\n") == std::string::npos)
+    {
+        return field;
+    }
+    std::string quoted = "\"";
+    for (char c : field)
+    {
+        quoted += c == '"' ? "\"\"" : std::string(1, c);
+    }
+    return quoted + "\"";
+}
+
 /// \return \p value with \p digits decimals
 std::string
 Fixed(double value, int digits)
@@ -179,6 +198,18 @@ TopologyComparison::Run(const TopologyGraph& graph,
 {
     VariantResult result;
     result.variant = override ? LinkKindName(*override) : "mixed";
+    if (flows.size() > MAX_FLOWS)
+    {
+        result.error = std::to_string(flows.size()) + " flows: flow i listens on port " +
+                       std::to_string(FIRST_FLOW_PORT) + " + i, so at most " +
+                       std::to_string(MAX_FLOWS) + " fit";
+        return result;
+    }
+    if (options.seed == 0)
+    {
+        result.error = "seed 0: ns-3's generator takes a seed of 1 or more";
+        return result;
+    }
     result.error = TrafficDescription::Check(flows, graph, "the topology");
     if (!result.error.empty())
     {
@@ -235,13 +266,15 @@ TopologyComparison::Run(const TopologyGraph& graph,
     std::vector<Ptr<Application>> senders(flows.size());
     std::vector<Ptr<Application>> receivers(flows.size());
     int64_t endNs = 0;
+    // Checked above: every flow's nodes are in the graph.
+    const TopologyNodeIndex index = IndexTopologyNodes(graph);
     for (std::size_t i = 0; i < flows.size(); ++i)
     {
         const TrafficFlow& flow = flows[i];
         endNs = std::max(endNs, flow.stopNs);
-        Ptr<Node> from = builder.GetNode(flow.from);
-        Ptr<Node> to = builder.GetNode(flow.to);
-        Ipv4Address address = builder.GetNodeAddress(*FindTopologyNode(graph, flow.to));
+        Ptr<Node> from = builder.GetNodes().Get(index.at(flow.from));
+        Ptr<Node> to = builder.GetNodes().Get(index.at(flow.to));
+        Ipv4Address address = builder.GetNodeAddress(index.at(flow.to));
         uint16_t port = FIRST_FLOW_PORT + i;
         ApplicationContainer sender;
         DelayStats* flowStats = &stats[i];
@@ -395,9 +428,10 @@ TopologyComparison::Run(const TopologyGraph& graph,
         }
         result.links.push_back(out);
     }
+    const NodeContainer& nodes = builder.GetNodes();
     for (TopologyVertex v = 0; v < boost::num_vertices(built); ++v)
     {
-        result.nodes.push_back({built[v].name, NodeSyscalls(builder.GetNodes().Get(v))});
+        result.nodes.push_back({built[v].name, NodeSyscalls(nodes.Get(v))});
     }
     Simulator::Destroy();
     return result;
@@ -480,20 +514,21 @@ TopologyComparison::WriteCsv(const std::string& dir, const std::vector<VariantRe
     {
         for (const FlowResult& f : r.flows)
         {
-            flows << r.variant << "," << f.label << "," << f.txPackets << "," << f.rxPackets << ","
-                  << f.rxBytes << "," << Fixed(f.throughputBps, 1) << ","
+            flows << Csv(r.variant) << "," << Csv(f.label) << "," << f.txPackets << ","
+                  << f.rxPackets << "," << f.rxBytes << "," << Fixed(f.throughputBps, 1) << ","
                   << (f.hasDelay ? Fixed(f.meanDelayS, 9) : "") << ","
                   << (f.hasDelay ? Fixed(f.jitterS, 9) : "") << ","
                   << (f.hasDelay ? Fixed(f.loss, 6) : "") << "\n";
         }
         for (const LinkResult& l : r.links)
         {
-            links << r.variant << "," << l.label << "," << l.kind << "," << l.frames << ","
-                  << l.bytes << "," << DropTotal(l.drops) << "," << DropDetail(l.drops) << "\n";
+            links << Csv(r.variant) << "," << Csv(l.label) << "," << Csv(l.kind) << "," << l.frames
+                  << "," << l.bytes << "," << DropTotal(l.drops) << "," << Csv(DropDetail(l.drops))
+                  << "\n";
         }
         for (const NodeResult& n : r.nodes)
         {
-            nodes << r.variant << "," << n.name << "," << n.syscalls << "\n";
+            nodes << Csv(r.variant) << "," << Csv(n.name) << "," << n.syscalls << "\n";
         }
     }
     return "";

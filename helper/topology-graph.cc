@@ -211,4 +211,16 @@ FindTopologyNode(const TopologyGraph& graph, const std::string& name)
     return std::nullopt;
 }
 
+TopologyNodeIndex
+IndexTopologyNodes(const TopologyGraph& graph)
+{
+    TopologyNodeIndex index;
+    index.reserve(boost::num_vertices(graph));
+    for (TopologyVertex v = 0; v < boost::num_vertices(graph); ++v)
+    {
+        index.emplace(graph[v].name, v);
+    }
+    return index;
+}
+
 } // namespace ns3

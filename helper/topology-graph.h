@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 /**
  * \file
@@ -108,6 +109,13 @@ std::string ParseTimeNs(const std::string& text, int64_t& ns);
 
 /// \param graph a graph \param name a node name \return its vertex, or nothing
 std::optional<TopologyVertex> FindTopologyNode(const TopologyGraph& graph, const std::string& name);
+
+/// \ingroup tun
+/// Every node of a graph by name, to look many up in constant time each.
+using TopologyNodeIndex = std::unordered_map<std::string, TopologyVertex>;
+
+/// \param graph a graph \return its nodes by name
+TopologyNodeIndex IndexTopologyNodes(const TopologyGraph& graph);
 
 } // namespace ns3
 

@@ -4,11 +4,13 @@
 
 #include "traffic-description.h"
 
+#include "input-file.h"
+#include "message-escape.h"
+
 #include <boost/graph/connected_components.hpp>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 namespace ns3
@@ -16,6 +18,27 @@ namespace ns3
 
 namespace
 {
+
+/// \param ns a time \return it in the largest unit that keeps it whole ("1ns", "2ms")
+std::string
+NsText(int64_t ns)
+{
+    static const std::pair<int64_t, const char*> units[] = {
+        {3600000000000, "h"},
+        {60000000000, "min"},
+        {1000000000, "s"},
+        {1000000, "ms"},
+        {1000, "us"},
+    };
+    for (const auto& [size, unit] : units)
+    {
+        if (ns != 0 && ns % size == 0)
+        {
+            return std::to_string(ns / size) + unit;
+        }
+    }
+    return std::to_string(ns) + "ns";
+}
 
 /// \param text a whole number \param value receives it \return false if it is not one
 bool
@@ -94,9 +117,15 @@ ParseFlow(const std::string& item, const std::string& where, TrafficFlow& flow)
         }
         else if (key == "size" && flow.kind != flow.TCP)
         {
-            if (!ParseCount(value, count) || count < 12 || count > 65000)
+            // UdpClient's SeqTsHeader needs 12 bytes, V4Ping's timestamp and sequence 16.
+            uint64_t least = flow.kind == flow.PING ? 16 : 12;
+            if (!ParseCount(value, count) || count < least || count > 65000)
             {
-                error = "bad size '" + value + "': 12 to 65000 bytes";
+                error = "bad size '" + value + "': " + std::to_string(least) + " to 65000 bytes";
+                if (flow.kind == flow.PING && count >= 12 && count < 16)
+                {
+                    error += " (a ping carries a 16-byte timestamp and sequence number)";
+                }
             }
             flow.size = static_cast<uint32_t>(count);
         }
@@ -121,9 +150,35 @@ ParseFlow(const std::string& item, const std::string& where, TrafficFlow& flow)
     {
         return where + ": stop must come after start";
     }
-    if (flow.kind == flow.PING && flow.intervalNs <= 0)
+    if (flow.stopNs > TrafficFlow::MAX_TIME_NS)
     {
-        return where + ": the interval must be positive";
+        return where + ": stop=" + NsText(flow.stopNs) + " is beyond " +
+               NsText(TrafficFlow::MAX_TIME_NS) + ", the longest run simulated";
+    }
+    // A sender's period: a ping's interval, a datagram's time on the wire at the rate.
+    int64_t periodNs = flow.intervalNs;
+    const char* period = "an interval";
+    int64_t leastNs = TrafficFlow::MIN_PING_INTERVAL_NS;
+    if (flow.kind == flow.UDP)
+    {
+        periodNs = std::llround(flow.size * 8e9 / flow.rateBps);
+        period = "a datagram interval (size*8/rate)";
+        leastNs = TrafficFlow::MIN_UDP_INTERVAL_NS;
+    }
+    if (flow.kind != flow.TCP)
+    {
+        if (periodNs < leastNs)
+        {
+            return where + ": " + period + " of " + NsText(periodNs) + " is under " +
+                   NsText(leastNs) + "; the run would never end";
+        }
+        int64_t packets = (flow.stopNs - flow.startNs) / periodNs;
+        if (packets > TrafficFlow::MAX_PACKETS)
+        {
+            return where + ": " + std::to_string(packets) +
+                   " packets from start to stop; at most " +
+                   std::to_string(TrafficFlow::MAX_PACKETS) + " are simulated per flow";
+        }
     }
     if (flow.from == flow.to)
     {
@@ -158,16 +213,15 @@ TrafficFlow::Label() const
 TrafficReadResult
 TrafficDescription::Read(const std::string& path)
 {
-    std::ifstream in(path);
-    if (!in)
+    std::string text;
+    std::string error = ReadInputFile(path, text);
+    if (!error.empty())
     {
         TrafficReadResult result;
-        result.error = path + ": cannot read the file";
+        result.error = error;
         return result;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return Parse(text.str(), path);
+    return Parse(text, path);
 }
 
 TrafficReadResult
@@ -199,7 +253,7 @@ TrafficDescription::Parse(const std::string& text, const std::string& name)
                 where += " (item " + std::to_string(itemNumber) + ")";
             }
             TrafficFlow flow;
-            result.error = ParseFlow(item, where, flow);
+            result.error = EscapeControlBytes(ParseFlow(item, where, flow));
             if (!result.Ok())
             {
                 result.flows.clear();
@@ -210,7 +264,7 @@ TrafficDescription::Parse(const std::string& text, const std::string& name)
     }
     if (result.flows.empty())
     {
-        result.error = name + ": no flows";
+        result.error = EscapeControlBytes(name) + ": no flows";
     }
     return result;
 }
@@ -222,22 +276,32 @@ TrafficDescription::Check(const std::vector<TrafficFlow>& flows,
 {
     std::vector<int> component(boost::num_vertices(graph));
     boost::connected_components(graph, component.data());
+    const TopologyNodeIndex index = IndexTopologyNodes(graph);
     for (const TrafficFlow& flow : flows)
     {
-        std::optional<TopologyVertex> ends[2] = {FindTopologyNode(graph, flow.from),
-                                                 FindTopologyNode(graph, flow.to)};
+        std::optional<TopologyVertex> ends[2];
+        for (int i = 0; i < 2; ++i)
+        {
+            auto it = index.find(i == 0 ? flow.from : flow.to);
+            if (it != index.end())
+            {
+                ends[i] = it->second;
+            }
+        }
         for (int i = 0; i < 2; ++i)
         {
             if (!ends[i])
             {
-                return flow.where + ": unknown node '" + (i == 0 ? flow.from : flow.to) +
-                       "' (not in " + graphName + ")";
+                return EscapeControlBytes(flow.where + ": unknown node '" +
+                                          (i == 0 ? flow.from : flow.to) + "' (not in " +
+                                          graphName + ")");
             }
         }
         if (component[*ends[0]] != component[*ends[1]])
         {
-            return flow.where + ": no path from " + flow.from + " to " + flow.to + " in " +
-                   graphName + " (the graph is not connected)";
+            return EscapeControlBytes(flow.where + ": no path from " + flow.from + " to " +
+                                      flow.to + " in " + graphName +
+                                      " (the graph is not connected)");
         }
     }
     return "";

@@ -44,6 +44,15 @@ struct TrafficFlow
     int64_t intervalNs{1000000000}; //!< ping: between echo requests
     std::string where;              //!< "file:line", for messages
 
+    /// The latest stop: one day of simulated time.
+    static constexpr int64_t MAX_TIME_NS = int64_t{86400} * 1000000000;
+    /// The shortest ping interval (ping(8) floods no faster without -f).
+    static constexpr int64_t MIN_PING_INTERVAL_NS = 1000000;
+    /// The shortest time between a UDP flow's datagrams, size * 8 / rate.
+    static constexpr int64_t MIN_UDP_INTERVAL_NS = 1000;
+    /// The most packets a UDP or ping flow may send, (stop - start) / interval.
+    static constexpr int64_t MAX_PACKETS = 100000000;
+
     /// \return "udp a->c" and the like
     std::string Label() const;
     /// \param kind a kind \return "udp", "tcp" or "ping"
@@ -76,7 +85,11 @@ struct TrafficReadResult
    ping <from> <to> [interval=1s] [size=56] [start=2s] [stop=12s]
    \endverbatim
  * Defaults as shown (start at 2 s leaves time for PPP to negotiate). Values are checked
- * here; Check() then checks the nodes against a topology.
+ * here, so that none can abort or hang a run: a ping's size is 16 or more (its timestamp
+ * and sequence number), a UDP datagram's 12 or more; stop is at most a day; a ping's
+ * interval is at least 1 ms, a UDP flow's datagrams at least 1 us apart at its rate; a
+ * flow sends at most 10^8 packets. Check() then checks the nodes against a topology.
+ * Messages name the input and line, with control bytes escaped.
  */
 class TrafficDescription
 {

@@ -4,11 +4,14 @@
 
 #include "tun-topology-reader.h"
 
+#include "input-file.h"
+#include "message-escape.h"
+#include "nesting-depth.h"
+
 #include <boost/graph/graphml.hpp>
 #include <boost/graph/graphviz.hpp>
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -147,23 +150,38 @@ class GraphmlSink : public boost::mutate_graph
     RawGraph& m_graph; //!< the graph
 };
 
-/// \param path a file \param text receives its contents \return false if unreadable
-bool
-Slurp(const std::string& path, std::string& text)
+/// Escape the control bytes of every message in \p result. \param result a result
+/// \return it, escaped
+TopologyReadResult
+Escaped(TopologyReadResult result)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    result.error = EscapeControlBytes(result.error);
+    for (std::string& warning : result.warnings)
     {
-        return false;
+        warning = EscapeControlBytes(warning);
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad())
+    return result;
+}
+
+/**
+ * Refuse a text nested deeper than the readers can recurse.
+ * \param depth its nesting depth \param what what nests ("braces")
+ * \param name the file, for messages \param result receives the error
+ * \return false when too deep
+ */
+bool
+DepthFits(std::size_t depth,
+          const std::string& what,
+          const std::string& name,
+          TopologyReadResult& result)
+{
+    if (depth <= TUN_MAX_NESTING)
     {
-        return false;
+        return true;
     }
-    text = buffer.str();
-    return true;
+    result.error = name + ": " + what + " nested " + std::to_string(depth) + " deep; at most " +
+                   std::to_string(TUN_MAX_NESTING) + " are read";
+    return false;
 }
 
 /**
@@ -255,10 +273,11 @@ TopologyReadResult
 TunTopologyReader::ReadDot(const std::string& path)
 {
     std::string text;
-    if (!Slurp(path, text))
+    std::string error = ReadInputFile(path, text);
+    if (!error.empty())
     {
         TopologyReadResult result;
-        result.error = path + ": cannot read the file";
+        result.error = error;
         return result;
     }
     return ParseDot(text, path);
@@ -268,19 +287,31 @@ TopologyReadResult
 TunTopologyReader::ReadGraphml(const std::string& path)
 {
     std::string text;
-    if (!Slurp(path, text))
+    std::string error = ReadInputFile(path, text);
+    if (!error.empty())
     {
         TopologyReadResult result;
-        result.error = path + ": cannot read the file";
+        result.error = error;
         return result;
     }
     return ParseGraphml(text, path);
 }
 
-TopologyReadResult
-TunTopologyReader::ParseDot(const std::string& text, const std::string& name)
+namespace
 {
-    TopologyReadResult result;
+
+/**
+ * Read DOT source.
+ * \param text the source \param name the file, for messages
+ * \param result receives the graph, or the error, and warnings
+ */
+void
+ParseDotInto(const std::string& text, const std::string& name, TopologyReadResult& result)
+{
+    if (!DepthFits(DotNestingDepth(text), "braces (subgraphs)", name, result))
+    {
+        return;
+    }
     RawGraph raw;
     boost::dynamic_properties dp(
         [&raw](const std::string& attr,
@@ -304,27 +335,34 @@ TunTopologyReader::ParseDot(const std::string& text, const std::string& name)
     catch (const boost::directed_graph_error&)
     {
         result.error = name + ": a directed graph; write 'graph { a -- b }', links go both ways";
-        return result;
+        return;
     }
     catch (const boost::bad_graphviz_syntax& e)
     {
         result.error = name + ": DOT syntax error: " + e.what();
-        return result;
+        return;
     }
     catch (const std::exception& e)
     {
         result.error = name + ": " + e.what();
-        return result;
+        return;
     }
     Convert(raw, name, result);
-    return result;
 }
 
-TopologyReadResult
-TunTopologyReader::ParseGraphml(const std::string& text, const std::string& name)
+/**
+ * Read GraphML source.
+ * \param text the source \param name the file, for messages
+ * \param result receives the graph, or the error, and warnings
+ */
+void
+ParseGraphmlInto(const std::string& text, const std::string& name, TopologyReadResult& result)
 {
     namespace pt = boost::property_tree;
-    TopologyReadResult result;
+    if (!DepthFits(XmlNestingDepth(text), "XML elements", name, result))
+    {
+        return;
+    }
     // A first pass with the XML parser Boost's read_graphml uses: it has line numbers for
     // syntax errors, and the node ids, which read_graphml does not hand on.
     pt::ptree tree;
@@ -336,14 +374,26 @@ TunTopologyReader::ParseGraphml(const std::string& text, const std::string& name
     catch (const pt::xml_parser_error& e)
     {
         result.error = name + ":" + std::to_string(e.line()) + ": XML syntax error: " + e.message();
-        return result;
+        return;
     }
     auto root = tree.get_child_optional("graphml");
     auto top = root ? root->get_child_optional("graph") : boost::none;
     if (!top)
     {
         result.error = name + ": no <graphml><graph> element";
-        return result;
+        return;
+    }
+    // read_graphml names each <data> after its key's attr.name; without one, a link's kind
+    // or rate would be read as an attribute named "" and ignored.
+    for (const auto& [tag, child] : *root)
+    {
+        // '/' separates the path: the attribute's own name holds a '.'.
+        if (tag == "key" && child.get(pt::ptree::path_type("<xmlattr>/attr.name", '/'), "").empty())
+        {
+            result.error = name + ": <key id=\"" + child.get("<xmlattr>.id", "") +
+                           "\"> has no attr.name, so its <data> would name no attribute";
+            return;
+        }
     }
     std::vector<std::string> ids;
     std::set<std::string> known;
@@ -352,7 +402,7 @@ TunTopologyReader::ParseGraphml(const std::string& text, const std::string& name
         if (tag == "graph" || child.get_child_optional("graph"))
         {
             result.error = name + ": nested graphs are not supported";
-            return result;
+            return;
         }
         if (tag == "node")
         {
@@ -360,12 +410,12 @@ TunTopologyReader::ParseGraphml(const std::string& text, const std::string& name
             if (id.empty())
             {
                 result.error = name + ": a <node> without an id";
-                return result;
+                return;
             }
             if (!known.insert(id).second)
             {
                 result.error = name + ": duplicate node id '" + id + "'";
-                return result;
+                return;
             }
             ids.push_back(id);
         }
@@ -384,7 +434,7 @@ TunTopologyReader::ParseGraphml(const std::string& text, const std::string& name
             {
                 result.error =
                     name + ": edge " + source + " -- " + target + ": no <node id=\"" + end + "\">";
-                return result;
+                return;
             }
         }
     }
@@ -399,19 +449,36 @@ TunTopologyReader::ParseGraphml(const std::string& text, const std::string& name
     catch (const boost::directed_graph_error&)
     {
         result.error = name + ": a directed edge; use edgedefault=\"undirected\"";
-        return result;
+        return;
     }
     catch (const std::exception& e)
     {
         result.error = name + ": " + e.what();
-        return result;
+        return;
     }
     for (RawV v = 0; v < boost::num_vertices(raw) && v < ids.size(); ++v)
     {
         raw[v].id = ids[v];
     }
     Convert(raw, name, result);
-    return result;
+}
+
+} // namespace
+
+TopologyReadResult
+TunTopologyReader::ParseDot(const std::string& text, const std::string& name)
+{
+    TopologyReadResult result;
+    ParseDotInto(text, name, result);
+    return Escaped(result);
+}
+
+TopologyReadResult
+TunTopologyReader::ParseGraphml(const std::string& text, const std::string& name)
+{
+    TopologyReadResult result;
+    ParseGraphmlInto(text, name, result);
+    return Escaped(result);
 }
 
 } // namespace ns3
