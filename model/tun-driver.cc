@@ -117,6 +117,13 @@ TunDriver::Install(Ptr<Node> node)
     return driver;
 }
 
+int
+TunDriver::Unload()
+{
+    NS_LOG_WARN("if_tun module unload - not possible for this module type");
+    return BSD_EINVAL;
+}
+
 void
 TunDriver::DoDispose()
 {

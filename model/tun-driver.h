@@ -59,6 +59,13 @@ class TunDriver : public Object
     static Ptr<TunDriver> Install(Ptr<Node> node);
 
     /**
+     * tun_modevent(MOD_UNLOAD): refused, as the seed refuses it ("if_tun module unload -
+     * not possible for this module type"); the driver, its units and /dev/tun* stay.
+     * \return EINVAL
+     */
+    int Unload();
+
+    /**
      * make_dev and tuncreate for \p unit, as a first open would: `/dev/tun<unit>` and its
      * interface exist afterwards, closed. Does nothing when the unit exists.
      * \param unit the unit number

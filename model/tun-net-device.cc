@@ -223,6 +223,12 @@ TunNetDevice::GetIfName() const
     return "tun" + std::to_string(m_unit);
 }
 
+Time
+TunNetDevice::GetLastChange() const
+{
+    return m_lastChange;
+}
+
 uint32_t
 TunNetDevice::GetTunFlags() const
 {
@@ -656,6 +662,7 @@ TunNetDevice::Init()
     // tuninit
     m_ifFlags |= BSD_IFF_UP;
     SetRunning(true);
+    m_lastChange = Simulator::Now(); // getmicrotime(&ifp->if_lastchange)
     SetIpUp(true);
     for (const IfAddr& ifa : m_ifAddrs)
     {

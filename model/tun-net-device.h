@@ -91,9 +91,12 @@ class TunNetDevice : public NetDevice
 
     /// \param unit the unit number (if_unit) \param node the node it is attached to
     void Setup(uint32_t unit, Ptr<Node> node);
-    uint32_t GetUnit() const;         //!< \return if_unit
-    std::string GetIfName() const;    //!< \return "tun<unit>"
-    uint32_t GetTunFlags() const;     //!< \return tun_flags
+    uint32_t GetUnit() const;      //!< \return if_unit
+    std::string GetIfName() const; //!< \return "tun<unit>"
+    uint32_t GetTunFlags() const;  //!< \return tun_flags
+    /// \return if_lastchange: when tuninit last brought the interface up (simulated
+    /// time, where the seed reads the clock with getmicrotime); zero before the first
+    Time GetLastChange() const;
     void SetTunFlags(uint32_t flags); //!< \param flags new tun_flags
     uint32_t GetIfFlags() const;      //!< \return if_flags
     /// TUNSIFMODE's effect \param mode BSD_IFF_POINTOPOINT or BSD_IFF_BROADCAST
@@ -275,6 +278,7 @@ class TunNetDevice : public NetDevice
     uint32_t m_ifIndex{0};                      //!< ns-3 interface index
     uint32_t m_unit{0};                         //!< if_unit
     Mac48Address m_address;                     //!< a link address for ns-3 (tun has none)
+    Time m_lastChange;                          //!< if_lastchange
     uint32_t m_tunFlags{0};                     //!< tun_flags
     uint32_t m_ifFlags{0};                      //!< if_flags
     int32_t m_pid{0};                           //!< tun_pid

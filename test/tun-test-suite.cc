@@ -331,6 +331,44 @@ class TuninitTestCase : public TestCase
 };
 
 /**
+ * tun_modevent(MOD_UNLOAD) is refused with EINVAL and the driver stays loaded; tuninit
+ * stamps if_lastchange with the time it brought the interface up.
+ */
+class TunModeventLastchangeTestCase : public TestCase
+{
+  public:
+    TunModeventLastchangeTestCase()
+        : TestCase("tun_modevent: MOD_UNLOAD refused; tuninit: if_lastchange")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TunBench b;
+        NS_TEST_EXPECT_MSG_EQ(b.driver->Unload(), BSD_EINVAL, "not possible for this module");
+        int fd = b.OpenTun(0); // the cdevsw and the clone handler are still there
+        NS_TEST_EXPECT_MSG_GT(fd, 2, "/dev/tun0 opens after the refused unload");
+        Ptr<TunNetDevice> tun = b.driver->GetUnit(0);
+        NS_TEST_ASSERT_MSG_NE(tun, nullptr, "tuncreate ran");
+        NS_TEST_EXPECT_MSG_EQ(tun->GetLastChange(), Time(0), "never initialised");
+        Simulator::Schedule(Seconds(2.5),
+                            [tun] { TunHelper::Ifconfig(tun, "10.0.0.1", "10.0.0.2"); });
+        Simulator::Schedule(Seconds(4), [tun] {
+            // A second address runs tuninit again.
+            TunHelper::Ifconfig(tun, "10.0.1.1", "10.0.1.2");
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(tun->GetLastChange(), Seconds(2.5), "stamped by tuninit");
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(tun->GetLastChange(), Seconds(4), "and again by the next");
+        Simulator::Destroy();
+    }
+};
+
+/**
  * tunifioctl behind the generic ifioctl: SIOCGIFSTATUS, SIOCSIFMTU with the generic
  * range and privilege checks, SIOCADDMULTI/SIOCDELMULTI, SIOCSIFFLAGS (EINVAL from the
  * driver, ignored), anything else EINVAL.
@@ -1228,6 +1266,7 @@ class TunTestSuite : public TestSuite
         AddTestCase(new TunpollTestCase, TestCase::QUICK);
         AddTestCase(new TunRelayTestCase, TestCase::QUICK);
         AddTestCase(new TunPcapTestCase, TestCase::QUICK);
+        AddTestCase(new TunModeventLastchangeTestCase, TestCase::QUICK);
     }
 };
 
