@@ -30,15 +30,19 @@ enum BsdIfFlags : uint32_t
     BSD_IFF_DEBUG = 0x4,
     BSD_IFF_LOOPBACK = 0x8,
     BSD_IFF_POINTOPOINT = 0x10,
+    BSD_IFF_SMART = 0x20, ///< the interface manages its own routes
     BSD_IFF_RUNNING = 0x40,
     BSD_IFF_NOARP = 0x80,
     BSD_IFF_PROMISC = 0x100,
+    BSD_IFF_ALLMULTI = 0x200,
     BSD_IFF_OACTIVE = 0x400,
     BSD_IFF_SIMPLEX = 0x800,
     BSD_IFF_MULTICAST = 0x8000,
-    /// Flags SIOCSIFFLAGS cannot change (IFF_CANTCHANGE).
+    /// Flags SIOCSIFFLAGS cannot change (IFF_CANTCHANGE, FreeBSD 4's net/if.h: "flags set
+    /// internally only"; IFF_LOOPBACK is not among them).
     BSD_IFF_CANTCHANGE = BSD_IFF_BROADCAST | BSD_IFF_POINTOPOINT | BSD_IFF_RUNNING |
-                         BSD_IFF_OACTIVE | BSD_IFF_SIMPLEX | BSD_IFF_MULTICAST | BSD_IFF_LOOPBACK,
+                         BSD_IFF_OACTIVE | BSD_IFF_SIMPLEX | BSD_IFF_MULTICAST | BSD_IFF_ALLMULTI |
+                         BSD_IFF_SMART,
 };
 
 /// if_type of a PPP interface, the tun default (IFT_PPP).

@@ -427,10 +427,21 @@ class TunifioctlTestCase : public TestCase
                               (BSD_IFF_UP | BSD_IFF_DEBUG | BSD_IFF_POINTOPOINT |
                                BSD_IFF_MULTICAST | BSD_IFF_RUNNING),
                               "UP and DEBUG set; IFF_CANTCHANGE bits kept; running");
+        // FreeBSD 4's IFF_CANTCHANGE: ALLMULTI and SMART are the kernel's, LOOPBACK is not.
+        uint16_t more = up | BSD_IFF_ALLMULTI | BSD_IFF_SMART | BSD_IFF_LOOPBACK;
+        std::memcpy(flags.data() + 16, &more, 2);
+        tun->Ifioctl(BSD_SIOCSIFFLAGS, flags.data(), 0);
+        NS_TEST_EXPECT_MSG_EQ((tun->GetIfFlags() & (BSD_IFF_ALLMULTI | BSD_IFF_SMART)),
+                              0u,
+                              "ALLMULTI and SMART cannot be set");
+        NS_TEST_EXPECT_MSG_EQ((tun->GetIfFlags() & BSD_IFF_LOOPBACK),
+                              uint32_t(BSD_IFF_LOOPBACK),
+                              "LOOPBACK can");
         uint16_t down = 0;
         std::memcpy(flags.data() + 16, &down, 2);
         tun->Ifioctl(BSD_SIOCSIFFLAGS, flags.data(), 0);
         NS_TEST_EXPECT_MSG_EQ((tun->GetIfFlags() & BSD_IFF_UP), 0u, "if_down");
+        NS_TEST_EXPECT_MSG_EQ((tun->GetIfFlags() & BSD_IFF_LOOPBACK), 0u, "and cleared again");
 
         NS_TEST_EXPECT_MSG_EQ(tun->Ifioctl(BsdIowr('i', 17, BSD_IFREQ_SIZE), ifr.data(), 0),
                               BSD_EINVAL,
