@@ -194,6 +194,44 @@ TunHelper::EnablePcapInternal(std::string prefix,
     pcapHelper.HookDefaultSink<TunNetDevice>(device, "Sniffer", file);
 }
 
+namespace
+{
+
+/**
+ * The ascii "-" line: a packet the process read. A packet tunclose drains is dequeued
+ * too, but it is a drop (its "d" line comes from MacTxDrop).
+ * \param stream the ascii file \param device the tun \param packet the packet
+ */
+void
+AsciiReadByProcess(Ptr<OutputStreamWrapper> stream,
+                   const TunNetDevice* device,
+                   Ptr<const Packet> packet)
+{
+    if (!device->IsDraining())
+    {
+        AsciiTraceHelper::DefaultDequeueSinkWithoutContext(stream, packet);
+    }
+}
+
+/**
+ * AsciiReadByProcess for a shared stream, with the trace's context.
+ * \param stream the ascii file \param device the tun \param context the Config path
+ * \param packet the packet
+ */
+void
+AsciiReadByProcessWithContext(Ptr<OutputStreamWrapper> stream,
+                              const TunNetDevice* device,
+                              std::string context,
+                              Ptr<const Packet> packet)
+{
+    if (!device->IsDraining())
+    {
+        AsciiTraceHelper::DefaultDequeueSinkWithContext(stream, context, packet);
+    }
+}
+
+} // namespace
+
 void
 TunHelper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
                                std::string prefix,
@@ -217,9 +255,10 @@ TunHelper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
         ascii.HookDefaultEnqueueSinkWithoutContext<Queue<Packet>>(device->GetQueue(),
                                                                   "Enqueue",
                                                                   file);
-        ascii.HookDefaultDequeueSinkWithoutContext<Queue<Packet>>(device->GetQueue(),
-                                                                  "Dequeue",
-                                                                  file);
+        // A raw pointer: the queue belongs to the device, and a Ptr would keep both alive.
+        device->GetQueue()->TraceConnectWithoutContext(
+            "Dequeue",
+            MakeBoundCallback(&AsciiReadByProcess, file, PeekPointer(device)));
         ascii.HookDefaultDropSinkWithoutContext<TunNetDevice>(device, "MacTxDrop", file);
         ascii.HookDefaultDropSinkWithoutContext<TunNetDevice>(device, "MacRxDrop", file);
         ascii.HookDefaultReceiveSinkWithoutContext<TunNetDevice>(device, "MacRx", file);
@@ -231,7 +270,7 @@ TunHelper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
     Config::Connect(path.str() + "TxQueue/Enqueue",
                     MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithContext, stream));
     Config::Connect(path.str() + "TxQueue/Dequeue",
-                    MakeBoundCallback(&AsciiTraceHelper::DefaultDequeueSinkWithContext, stream));
+                    MakeBoundCallback(&AsciiReadByProcessWithContext, stream, PeekPointer(device)));
     Config::Connect(path.str() + "MacTxDrop",
                     MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithContext, stream));
     Config::Connect(path.str() + "MacRxDrop",

@@ -350,9 +350,22 @@ TunNetDevice::GetHeadLength() const
 void
 TunNetDevice::DrainQueue()
 {
-    while (m_queue->Dequeue())
+    // tunclose's IF_DRAIN frees what waited for the process: drops, not reads. ns-3 takes
+    // a packet out of a queue only by dequeueing it, so the queue's Dequeue trace fires
+    // too; IsDraining() tells a reader of that trace (TunHelper's ascii) to skip it.
+    m_draining = true;
+    while (Ptr<Packet> packet = m_queue->Dequeue())
     {
+        m_macTxDropTrace(packet);
+        m_dropTrace(packet, "tunclose");
     }
+    m_draining = false;
+}
+
+bool
+TunNetDevice::IsDraining() const
+{
+    return m_draining;
 }
 
 // --- tunoutput --------------------------------------------------------------------------

@@ -124,7 +124,11 @@ class TunNetDevice : public NetDevice
     Ptr<Queue<Packet>> GetQueue() const; //!< \return if_snd
     Ptr<Packet> Dequeue();               //!< IF_DEQUEUE \return the head, or null
     uint32_t GetHeadLength() const;      //!< \return the head packet's length, or 0
-    void DrainQueue();                   //!< IF_DRAIN
+    /// IF_DRAIN at tunclose: every queued packet is dropped (MacTxDrop, and Drop with the
+    /// reason "tunclose")
+    void DrainQueue();
+    /// \return whether DrainQueue is emptying the queue (its Dequeue trace is not a read)
+    bool IsDraining() const;
 
     // --- ifnet entry points -----------------------------------------------------------
 
@@ -278,6 +282,7 @@ class TunNetDevice : public NetDevice
     uint32_t m_ifIndex{0};                      //!< ns-3 interface index
     uint32_t m_unit{0};                         //!< if_unit
     Mac48Address m_address;                     //!< a link address for ns-3 (tun has none)
+    bool m_draining{false};                     //!< DrainQueue runs
     Time m_lastChange;                          //!< if_lastchange
     uint32_t m_tunFlags{0};                     //!< tun_flags
     uint32_t m_ifFlags{0};                      //!< if_flags

@@ -18,6 +18,8 @@
 #include "ns3/tun-module.h"
 
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <unistd.h>
 
 using namespace ns3;
@@ -221,6 +223,13 @@ class TuncloseTestCase : public TestCase
         tun->AddLinkChangeCallback(Callback<void>([&linkChanges] { ++linkChanges; }));
         TunHelper::Ifconfig(tun, "10.0.0.1", "10.0.0.2");
         IoctlNow(b.root, fd, BSD_FIOSETOWN, IntBytes(b.root->GetPid()));
+        std::string ascii = CreateTempDirFilename("tunclose.tr");
+        TunHelper().EnableAscii(ascii, tun, true);
+        std::vector<std::string> drops;
+        tun->TraceConnectWithoutContext(
+            "Drop",
+            Callback<void, Ptr<const Packet>, const std::string&>(
+                [&drops](Ptr<const Packet>, const std::string& why) { drops.push_back(why); }));
         for (int i = 0; i < 3; ++i)
         {
             tun->Output(Ipv4Packet("10.0.0.1", "10.0.0.2"), BSD_AF_INET);
@@ -247,6 +256,17 @@ class TuncloseTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ((tun->GetTunFlags() & TUN_OPEN), 0u, "OPEN cleared");
         NS_TEST_EXPECT_MSG_EQ(tun->GetPid(), 0, "tun_pid cleared");
         NS_TEST_EXPECT_MSG_EQ(tun->GetQueue()->GetNPackets(), 0u, "if_snd drained");
+        NS_TEST_EXPECT_MSG_EQ(drops.size(), 3u, "each drained packet is a drop");
+        NS_TEST_EXPECT_MSG_EQ((drops.empty() ? "" : drops.front()), "tunclose", "by tunclose");
+        std::map<char, int> lines; // ascii: + queued, - read by the process, d dropped
+        std::ifstream in(ascii);
+        for (std::string line; std::getline(in, line);)
+        {
+            ++lines[line.empty() ? ' ' : line[0]];
+        }
+        NS_TEST_EXPECT_MSG_EQ(lines['+'], 3, "three queued");
+        NS_TEST_EXPECT_MSG_EQ(lines['-'], 0, "none read by a process");
+        NS_TEST_EXPECT_MSG_EQ(lines['d'], 3, "three dropped at close");
         NS_TEST_EXPECT_MSG_EQ((tun->GetIfFlags() & (BSD_IFF_UP | BSD_IFF_RUNNING)), 0u, "down");
         NS_TEST_EXPECT_MSG_EQ(tun->IsLinkUp(), false, "link down");
         NS_TEST_EXPECT_MSG_EQ(linkChanges, 2, "link-change callbacks fired");
