@@ -389,6 +389,71 @@ class TunModeventLastchangeTestCase : public TestCase
 };
 
 /**
+ * tun_clone leaves a name another handler already answered alone, and answers only
+ * "tun<unit>"; tunifioctl's SIOCSIFDSTADDR runs tuninit as SIOCSIFADDR does.
+ */
+class TunCloneDstaddrTestCase : public TestCase
+{
+  public:
+    TunCloneDstaddrTestCase()
+        : TestCase("tun_clone: already made, not a tun name; tunifioctl: SIOCSIFDSTADDR")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // A clone handler registered before the driver's answers "tun8" with a device of
+        // its own; tun_clone then finds *dev != NODEV and leaves it alone.
+        Ptr<Node> node = CreateObject<Node>();
+        Ptr<DeviceSwitch> sw = DeviceSwitch::Install(node);
+        Ptr<DevOps> other = Create<DevOps>("other");
+        CompileDevOps(*other);
+        DeviceSwitch* raw = PeekPointer(sw); // the switch keeps its handlers: no cycle
+        sw->AddCloneHandler([raw, other](const std::string& name, Ptr<Cdev>& dev) {
+            if (!dev && name == "tun8")
+            {
+                dev = raw->MakeDev(other, 8, 0, 0, 0644, "tun8");
+            }
+        });
+        TunHelper().InstallDriver(NodeContainer(node));
+        Ptr<Cdev> tun8 = sw->Lookup("/dev/tun8");
+        NS_TEST_ASSERT_MSG_NE(tun8, nullptr, "someone made tun8");
+        NS_TEST_EXPECT_MSG_EQ(tun8->GetMode(), 0644u, "the first handler's device, not tun's");
+        Ptr<Cdev> tun7 = sw->Lookup("/dev/tun7");
+        NS_TEST_ASSERT_MSG_NE(tun7, nullptr, "tun_clone makes tun7");
+        NS_TEST_EXPECT_MSG_EQ(tun7->GetMode(), 0600u, "tun's own: 0600 uucp:dialer");
+        for (const char* name : {"/dev/tunx", "/dev/tun", "/dev/tun1a"})
+        {
+            NS_TEST_EXPECT_MSG_EQ(sw->Lookup(name), nullptr, "dev_stdclone refuses " << name);
+        }
+
+        TunBench b;
+        int fd = b.OpenTun(0);
+        NS_TEST_EXPECT_MSG_GT(fd, 2, "");
+        Ptr<TunNetDevice> tun = b.driver->GetUnit(0);
+        TunHelper::Ifconfig(tun, "10.0.0.1", "10.0.0.2");
+        std::vector<uint8_t> flags(BSD_IFREQ_SIZE, 0); // ifr_flags 0: down
+        tun->Ifioctl(BSD_SIOCSIFFLAGS, flags.data(), 0);
+        NS_TEST_EXPECT_MSG_EQ((tun->GetIfFlags() & BSD_IFF_UP), 0u, "if_down: not up");
+        Simulator::Schedule(Seconds(1), [tun] {
+            std::vector<uint8_t> ifr(BSD_IFREQ_SIZE, 0);
+            tun->SetTunFlags(tun->GetTunFlags() & ~TUN_DSTADDR);
+            NS_ASSERT(tun->IfIoctl(BSD_SIOCSIFDSTADDR, ifr.data()) == BSD_OK);
+        });
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ((tun->GetIfFlags() & (BSD_IFF_UP | BSD_IFF_RUNNING)),
+                              (BSD_IFF_UP | BSD_IFF_RUNNING),
+                              "tuninit: up and running again");
+        NS_TEST_EXPECT_MSG_EQ((tun->GetTunFlags() & TUN_DSTADDR),
+                              uint32_t(TUN_DSTADDR),
+                              "TUN_DSTADDR from the address's destination");
+        NS_TEST_EXPECT_MSG_EQ(tun->GetLastChange(), Seconds(1), "if_lastchange");
+        Simulator::Destroy();
+    }
+};
+
+/**
  * tunifioctl behind the generic ifioctl: SIOCGIFSTATUS, SIOCSIFMTU with the generic
  * range and privilege checks, SIOCADDMULTI/SIOCDELMULTI, SIOCSIFFLAGS (EINVAL from the
  * driver, ignored), anything else EINVAL.
@@ -1298,6 +1363,7 @@ class TunTestSuite : public TestSuite
         AddTestCase(new TunRelayTestCase, TestCase::QUICK);
         AddTestCase(new TunPcapTestCase, TestCase::QUICK);
         AddTestCase(new TunModeventLastchangeTestCase, TestCase::QUICK);
+        AddTestCase(new TunCloneDstaddrTestCase, TestCase::QUICK);
     }
 };
 
