@@ -413,6 +413,59 @@ class PppTcpGoodputTestCase : public TestCase
 };
 
 /**
+ * A TCP transfer survives a carrier cut: LCP and IPCP go down and come back when the
+ * carrier does, the interface gets its address again, TCP's retransmissions find the
+ * link and every byte arrives (issue 13: 3 s and 60 s cuts held, and must stay so).
+ */
+class PppTcpAcrossCarrierCutTestCase : public TestCase
+{
+  public:
+    /// \param cut how long the carrier stays down
+    explicit PppTcpAcrossCarrierCutTestCase(Time cut)
+        : TestCase("TCP transfer across a " +
+                   std::to_string(cut.GetTimeStep() / Seconds(1).GetTimeStep()) +
+                   " s carrier cut: links renegotiate, every byte arrives"),
+          m_cut(cut)
+    {
+    }
+
+  private:
+    Time m_cut; //!< how long the carrier is down
+
+    void DoRun() override
+    {
+        Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(536));
+        const uint32_t bytes = 40000; // about 4 s of the line at 115200 baud
+        PppBench bench;
+        PacketSinkHelper sinkHelper("ns3::TcpSocketFactory",
+                                    InetSocketAddress(Ipv4Address::GetAny(), 9000));
+        ApplicationContainer sinkApp = sinkHelper.Install(bench.nodes.Get(1));
+        Ptr<PacketSink> sink = DynamicCast<PacketSink>(sinkApp.Get(0));
+        BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress("10.0.0.2", 9000));
+        bulk.SetAttribute("MaxBytes", UintegerValue(bytes));
+        bulk.Install(bench.nodes.Get(0)).Start(Seconds(2));
+        uint64_t beforeCut = 0;
+        Simulator::Schedule(Seconds(3), [&] {
+            beforeCut = sink->GetTotalRx();
+            bench.line->SetCarrier(false);
+        });
+        bool ipcpDown = false;
+        Simulator::Schedule(Seconds(3) + m_cut - MilliSeconds(1),
+                            [&] { ipcpDown = !bench.ppp[0]->GetIpcp()->IsOpened(); });
+        Simulator::Schedule(Seconds(3) + m_cut, &SerialLine::SetCarrier, bench.line, true);
+        Simulator::Stop(Seconds(3) + m_cut + Seconds(240));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_GT(beforeCut, 0u, "the transfer had started");
+        NS_TEST_EXPECT_MSG_LT(beforeCut, uint64_t(bytes), "and not finished at the cut");
+        NS_TEST_EXPECT_MSG_EQ(ipcpDown, true, "IPCP down while the carrier is");
+        NS_TEST_EXPECT_MSG_EQ(bench.ppp[0]->GetIpcp()->IsOpened(), true, "and open again");
+        NS_TEST_EXPECT_MSG_EQ(sink->GetTotalRx(), uint64_t(bytes), "every byte arrived");
+        Simulator::Destroy();
+        Config::Reset();
+    }
+};
+
+/**
  * A run stopped and destroyed in the middle of its traffic leaves nothing behind that
  * changes the next: the same scenario run again in the same program gives the same
  * system calls of both nodes (times included), negotiation, RTTs and line counters.
@@ -581,6 +634,8 @@ class UserPppTestSuite : public TestSuite
         AddTestCase(new PppTcpGoodputTestCase("frame"), TestCase::QUICK);
         AddTestCase(new PppTunHelperChainTestCase, TestCase::QUICK);
         AddTestCase(new PppRerunAfterDestroyTestCase, TestCase::QUICK);
+        AddTestCase(new PppTcpAcrossCarrierCutTestCase(Seconds(3)), TestCase::QUICK);
+        AddTestCase(new PppTcpAcrossCarrierCutTestCase(Seconds(60)), TestCase::QUICK);
     }
 };
 
