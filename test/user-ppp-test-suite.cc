@@ -466,6 +466,56 @@ class PppTcpAcrossCarrierCutTestCase : public TestCase
 };
 
 /**
+ * A TCP transfer over a noisy line: at a byte error rate of 1e-3 or 1e-4 with MSS 536,
+ * the frames the FCS rejects are dropped by the daemon, counted, and TCP retransmits
+ * until every byte has arrived (issue 13: held, and must stay so).
+ */
+class PppTcpOverNoisyLineTestCase : public TestCase
+{
+  public:
+    /// \param errorRate the line's ByteErrorRate
+    explicit PppTcpOverNoisyLineTestCase(double errorRate)
+        : TestCase("TCP at MSS 536 over a line with byte error rate " +
+                   std::string(errorRate >= 1e-3 ? "1e-3" : "1e-4") +
+                   ": bad frames counted, every byte arrives"),
+          m_errorRate(errorRate)
+    {
+    }
+
+  private:
+    double m_errorRate; //!< ByteErrorRate
+
+    void DoRun() override
+    {
+        Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(536));
+        const uint32_t bytes = 40000;
+        PppBench bench;
+        bench.line->SetAttribute("ByteErrorRate", DoubleValue(m_errorRate));
+        bench.line->AssignStreams(3);
+        PacketSinkHelper sinkHelper("ns3::TcpSocketFactory",
+                                    InetSocketAddress(Ipv4Address::GetAny(), 9000));
+        ApplicationContainer sinkApp = sinkHelper.Install(bench.nodes.Get(1));
+        Ptr<PacketSink> sink = DynamicCast<PacketSink>(sinkApp.Get(0));
+        BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress("10.0.0.2", 9000));
+        bulk.SetAttribute("MaxBytes", UintegerValue(bytes));
+        bulk.Install(bench.nodes.Get(0)).Start(Seconds(2));
+        Simulator::Stop(Seconds(300));
+        Simulator::Run();
+        uint64_t badFcs = 0;
+        for (int i = 0; i < 2; ++i)
+        {
+            auto it = bench.ppp[i]->GetCounters().drops.find("bad-fcs");
+            badFcs += it == bench.ppp[i]->GetCounters().drops.end() ? 0 : it->second;
+        }
+        NS_TEST_EXPECT_MSG_GT(bench.line->GetStats(0).corrupted, 0u, "the line corrupted bytes");
+        NS_TEST_EXPECT_MSG_GT(badFcs, 0u, "and the daemons dropped frames for it");
+        NS_TEST_EXPECT_MSG_EQ(sink->GetTotalRx(), uint64_t(bytes), "every byte arrived");
+        Simulator::Destroy();
+        Config::Reset();
+    }
+};
+
+/**
  * A run stopped and destroyed in the middle of its traffic leaves nothing behind that
  * changes the next: the same scenario run again in the same program gives the same
  * system calls of both nodes (times included), negotiation, RTTs and line counters.
@@ -636,6 +686,8 @@ class UserPppTestSuite : public TestSuite
         AddTestCase(new PppRerunAfterDestroyTestCase, TestCase::QUICK);
         AddTestCase(new PppTcpAcrossCarrierCutTestCase(Seconds(3)), TestCase::QUICK);
         AddTestCase(new PppTcpAcrossCarrierCutTestCase(Seconds(60)), TestCase::QUICK);
+        AddTestCase(new PppTcpOverNoisyLineTestCase(1e-3), TestCase::QUICK);
+        AddTestCase(new PppTcpOverNoisyLineTestCase(1e-4), TestCase::QUICK);
     }
 };
 
