@@ -230,7 +230,7 @@ class TuncloseTestCase : public TestCase
             "Drop",
             Callback<void, Ptr<const Packet>, const std::string&>(
                 [&drops](Ptr<const Packet>, const std::string& why) { drops.push_back(why); }));
-        for (int i = 0; i < 3; ++i)
+        for (int i = 0; i < 50; ++i)
         {
             tun->Output(Ipv4Packet("10.0.0.1", "10.0.0.2"), BSD_AF_INET);
         }
@@ -249,14 +249,14 @@ class TuncloseTestCase : public TestCase
             return n;
         };
         NS_TEST_EXPECT_MSG_EQ(hostRoutes(), 1, "in_ifinit's host route to the peer");
-        NS_TEST_EXPECT_MSG_EQ(tun->GetQueue()->GetNPackets(), 3u, "three queued");
+        NS_TEST_EXPECT_MSG_EQ(tun->GetQueue()->GetNPackets(), 50u, "if_snd full: IFQ_MAXLEN, 50");
         NS_TEST_EXPECT_MSG_EQ(linkChanges, 1, "tuninit: running");
 
         NS_TEST_EXPECT_MSG_EQ(CloseNow(b.root, fd), BSD_OK, "close");
         NS_TEST_EXPECT_MSG_EQ((tun->GetTunFlags() & TUN_OPEN), 0u, "OPEN cleared");
         NS_TEST_EXPECT_MSG_EQ(tun->GetPid(), 0, "tun_pid cleared");
         NS_TEST_EXPECT_MSG_EQ(tun->GetQueue()->GetNPackets(), 0u, "if_snd drained");
-        NS_TEST_EXPECT_MSG_EQ(drops.size(), 3u, "each drained packet is a drop");
+        NS_TEST_EXPECT_MSG_EQ(drops.size(), 50u, "each drained packet is a drop");
         NS_TEST_EXPECT_MSG_EQ((drops.empty() ? "" : drops.front()), "tunclose", "by tunclose");
         std::map<char, int> lines; // ascii: + queued, - read by the process, d dropped
         std::ifstream in(ascii);
@@ -264,9 +264,9 @@ class TuncloseTestCase : public TestCase
         {
             ++lines[line.empty() ? ' ' : line[0]];
         }
-        NS_TEST_EXPECT_MSG_EQ(lines['+'], 3, "three queued");
+        NS_TEST_EXPECT_MSG_EQ(lines['+'], 50, "fifty queued");
         NS_TEST_EXPECT_MSG_EQ(lines['-'], 0, "none read by a process");
-        NS_TEST_EXPECT_MSG_EQ(lines['d'], 3, "three dropped at close");
+        NS_TEST_EXPECT_MSG_EQ(lines['d'], 50, "fifty dropped at close");
         NS_TEST_EXPECT_MSG_EQ((tun->GetIfFlags() & (BSD_IFF_UP | BSD_IFF_RUNNING)), 0u, "down");
         NS_TEST_EXPECT_MSG_EQ(tun->IsLinkUp(), false, "link down");
         NS_TEST_EXPECT_MSG_EQ(linkChanges, 2, "link-change callbacks fired");
