@@ -256,9 +256,11 @@ TunHelper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
                                                                   "Enqueue",
                                                                   file);
         // A raw pointer: the queue belongs to the device, and a Ptr would keep both alive.
+        // Bound with the sink's own parameter type: ns-3's Callback casts, it does not convert.
+        const TunNetDevice* reader = PeekPointer(device);
         device->GetQueue()->TraceConnectWithoutContext(
             "Dequeue",
-            MakeBoundCallback(&AsciiReadByProcess, file, PeekPointer(device)));
+            MakeBoundCallback(&AsciiReadByProcess, file, reader));
         ascii.HookDefaultDropSinkWithoutContext<TunNetDevice>(device, "MacTxDrop", file);
         ascii.HookDefaultDropSinkWithoutContext<TunNetDevice>(device, "MacRxDrop", file);
         ascii.HookDefaultReceiveSinkWithoutContext<TunNetDevice>(device, "MacRx", file);
@@ -270,7 +272,9 @@ TunHelper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
     Config::Connect(path.str() + "TxQueue/Enqueue",
                     MakeBoundCallback(&AsciiTraceHelper::DefaultEnqueueSinkWithContext, stream));
     Config::Connect(path.str() + "TxQueue/Dequeue",
-                    MakeBoundCallback(&AsciiReadByProcessWithContext, stream, PeekPointer(device)));
+                    MakeBoundCallback(&AsciiReadByProcessWithContext,
+                                      stream,
+                                      static_cast<const TunNetDevice*>(PeekPointer(device))));
     Config::Connect(path.str() + "MacTxDrop",
                     MakeBoundCallback(&AsciiTraceHelper::DefaultDropSinkWithContext, stream));
     Config::Connect(path.str() + "MacRxDrop",
