@@ -88,8 +88,14 @@ BsdIoctlName(uint32_t cmd)
             return known.name;
         }
     }
+    return KdumpHex(cmd);
+}
+
+std::string
+KdumpHex(uint64_t value)
+{
     std::ostringstream out;
-    out << "0x" << std::hex << cmd;
+    out << "0x" << std::hex << value;
     return out.str();
 }
 

@@ -27,6 +27,16 @@ namespace ns3
  */
 std::string BsdIoctlName(uint32_t cmd);
 
+/**
+ * \ingroup tun
+ * A number as kdump prints flags, events and commands it has no name for: "0x" and
+ * lower-case hex digits, no padding. Callers pass the value at its own width (a
+ * negative int32_t flag word as uint32_t), as kdump prints the C type.
+ * \param value the number
+ * \return e.g. "0x4004667f"
+ */
+std::string KdumpHex(uint64_t value);
+
 } // namespace ns3
 
 #endif /* BSD_IOCTL_NAME_H */

@@ -37,15 +37,6 @@ NS_OBJECT_ENSURE_REGISTERED(BsdProcess);
 namespace
 {
 
-/// \return \p v as kdump prints flags and commands: 0x...
-std::string
-Hex(uint32_t v)
-{
-    std::ostringstream out;
-    out << "0x" << std::hex << v;
-    return out.str();
-}
-
 /// \return a socket address as text ("10.0.0.1:1194")
 std::string
 AddressText(const Address& a)
@@ -77,7 +68,7 @@ PollArgs(const Entries& fds, Time timeout)
     out << "nfds=" << fds.size() << " [";
     for (std::size_t i = 0; i < fds.size(); ++i)
     {
-        out << (i ? " " : "") << fds[i].fd << ":" << Hex(static_cast<uint16_t>(fds[i].events));
+        out << (i ? " " : "") << fds[i].fd << ":" << KdumpHex(static_cast<uint16_t>(fds[i].events));
     }
     out << "], timeout=";
     if (timeout.IsStrictlyNegative())
@@ -404,7 +395,7 @@ BsdProcess::Open(const std::string& path, int32_t flags, OpenCallback cb)
     Begin(
         "open",
         -1,
-        [&] { return "\"" + path + "\", flags=" + Hex(flags); },
+        [&] { return "\"" + path + "\", flags=" + KdumpHex(static_cast<uint32_t>(flags)); },
         [this, path, flags, cb] {
             auto fail = [cb](int e) { cb(e, -1); };
             if ((flags & BSD_O_ACCMODE) == BSD_O_ACCMODE)

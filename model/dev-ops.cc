@@ -14,20 +14,6 @@
 namespace ns3
 {
 
-namespace
-{
-
-/// Format an integer as 0x-prefixed hex, for flags and command words.
-std::string
-Hex(uint64_t value)
-{
-    std::ostringstream os;
-    os << "0x" << std::hex << value;
-    return os.str();
-}
-
-} // namespace
-
 const char*
 DevOpName(DevOp op)
 {
@@ -106,7 +92,7 @@ DevOpenArgs::DevOpenArgs()
 std::string
 DevOpenArgs::Describe() const
 {
-    return "oflags=" + Hex(oflags) + " devtype=" + Hex(devtype) +
+    return "oflags=" + KdumpHex(oflags) + " devtype=" + KdumpHex(devtype) +
            " uid=" + std::to_string(cred.uid);
 }
 
@@ -118,7 +104,7 @@ DevCloseArgs::DevCloseArgs()
 std::string
 DevCloseArgs::Describe() const
 {
-    return "fflag=" + Hex(fflag) + " devtype=" + Hex(devtype);
+    return "fflag=" + KdumpHex(fflag) + " devtype=" + KdumpHex(devtype);
 }
 
 DevReadArgs::DevReadArgs()
@@ -129,7 +115,7 @@ DevReadArgs::DevReadArgs()
 std::string
 DevReadArgs::Describe() const
 {
-    return "resid=" + std::to_string(uio ? uio->GetResid() : 0) + " ioflag=" + Hex(ioflag);
+    return "resid=" + std::to_string(uio ? uio->GetResid() : 0) + " ioflag=" + KdumpHex(ioflag);
 }
 
 DevWriteArgs::DevWriteArgs()
@@ -140,7 +126,7 @@ DevWriteArgs::DevWriteArgs()
 std::string
 DevWriteArgs::Describe() const
 {
-    return "resid=" + std::to_string(uio ? uio->GetResid() : 0) + " ioflag=" + Hex(ioflag);
+    return "resid=" + std::to_string(uio ? uio->GetResid() : 0) + " ioflag=" + KdumpHex(ioflag);
 }
 
 DevIoctlArgs::DevIoctlArgs()
@@ -151,7 +137,7 @@ DevIoctlArgs::DevIoctlArgs()
 std::string
 DevIoctlArgs::Describe() const
 {
-    return "cmd=" + BsdIoctlName(cmd) + " fflag=" + Hex(fflag);
+    return "cmd=" + BsdIoctlName(cmd) + " fflag=" + KdumpHex(fflag);
 }
 
 DevMmapArgs::DevMmapArgs()
@@ -162,7 +148,7 @@ DevMmapArgs::DevMmapArgs()
 std::string
 DevMmapArgs::Describe() const
 {
-    return "offset=" + std::to_string(offset) + " nprot=" + Hex(nprot);
+    return "offset=" + std::to_string(offset) + " nprot=" + KdumpHex(nprot);
 }
 
 DevMmapSingleArgs::DevMmapSingleArgs()
@@ -174,7 +160,7 @@ std::string
 DevMmapSingleArgs::Describe() const
 {
     return "offset=" + std::to_string(offset) + " size=" + std::to_string(size) +
-           " nprot=" + Hex(nprot);
+           " nprot=" + KdumpHex(nprot);
 }
 
 DevStrategyArgs::DevStrategyArgs()
@@ -247,7 +233,7 @@ DevPollArgs::DevPollArgs()
 std::string
 DevPollArgs::Describe() const
 {
-    return "events=" + Hex(events);
+    return "events=" + KdumpHex(events);
 }
 
 DevOps::DevOps(std::string name)
