@@ -110,6 +110,23 @@ Ping(Ptr<Node> node, const char* target, Time start, Time stop, std::vector<Time
     pinger.Stop(stop);
 }
 
+/**
+ * A TCP bulk transfer from a to b's port 9000 (10.0.0.2), from \p start.
+ * \param bench the two nodes \param bytes how many to send, 0 for no end
+ * \param start when the sender starts \return b's sink
+ */
+Ptr<PacketSink>
+BulkTransfer(const PppBench& bench, uint64_t bytes, Time start)
+{
+    PacketSinkHelper sinkHelper("ns3::TcpSocketFactory",
+                                InetSocketAddress(Ipv4Address::GetAny(), 9000));
+    ApplicationContainer sinkApp = sinkHelper.Install(bench.nodes.Get(1));
+    BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress("10.0.0.2", 9000));
+    bulk.SetAttribute("MaxBytes", UintegerValue(bytes));
+    bulk.Install(bench.nodes.Get(0)).Start(start);
+    return DynamicCast<PacketSink>(sinkApp.Get(0));
+}
+
 } // namespace
 
 /**
@@ -370,13 +387,7 @@ class PppTcpGoodputTestCase : public TestCase
         bench.line->SetAttribute("ReadWakeup", StringValue(m_wakeup));
         std::string pcap = CreateTempDirFilename("user-ppp-line.pcap");
         bench.line->EnablePcap(pcap, 0);
-        PacketSinkHelper sinkHelper("ns3::TcpSocketFactory",
-                                    InetSocketAddress(Ipv4Address::GetAny(), 9000));
-        ApplicationContainer sinkApp = sinkHelper.Install(bench.nodes.Get(1));
-        Ptr<PacketSink> sink = DynamicCast<PacketSink>(sinkApp.Get(0));
-        BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress("10.0.0.2", 9000));
-        ApplicationContainer sender = bulk.Install(bench.nodes.Get(0));
-        sender.Start(Seconds(2));
+        Ptr<PacketSink> sink = BulkTransfer(bench, 0, Seconds(2));
         uint64_t rx0 = 0;
         uint64_t wire0 = 0;
         uint64_t rx1 = 0;
@@ -437,13 +448,7 @@ class PppTcpAcrossCarrierCutTestCase : public TestCase
         Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(536));
         const uint32_t bytes = 40000; // about 4 s of the line at 115200 baud
         PppBench bench;
-        PacketSinkHelper sinkHelper("ns3::TcpSocketFactory",
-                                    InetSocketAddress(Ipv4Address::GetAny(), 9000));
-        ApplicationContainer sinkApp = sinkHelper.Install(bench.nodes.Get(1));
-        Ptr<PacketSink> sink = DynamicCast<PacketSink>(sinkApp.Get(0));
-        BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress("10.0.0.2", 9000));
-        bulk.SetAttribute("MaxBytes", UintegerValue(bytes));
-        bulk.Install(bench.nodes.Get(0)).Start(Seconds(2));
+        Ptr<PacketSink> sink = BulkTransfer(bench, bytes, Seconds(2));
         uint64_t beforeCut = 0;
         Simulator::Schedule(Seconds(3), [&] {
             beforeCut = sink->GetTotalRx();
@@ -492,13 +497,7 @@ class PppTcpOverNoisyLineTestCase : public TestCase
         PppBench bench;
         bench.line->SetAttribute("ByteErrorRate", DoubleValue(m_errorRate));
         bench.line->AssignStreams(3);
-        PacketSinkHelper sinkHelper("ns3::TcpSocketFactory",
-                                    InetSocketAddress(Ipv4Address::GetAny(), 9000));
-        ApplicationContainer sinkApp = sinkHelper.Install(bench.nodes.Get(1));
-        Ptr<PacketSink> sink = DynamicCast<PacketSink>(sinkApp.Get(0));
-        BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress("10.0.0.2", 9000));
-        bulk.SetAttribute("MaxBytes", UintegerValue(bytes));
-        bulk.Install(bench.nodes.Get(0)).Start(Seconds(2));
+        Ptr<PacketSink> sink = BulkTransfer(bench, bytes, Seconds(2));
         Simulator::Stop(Seconds(300));
         Simulator::Run();
         uint64_t badFcs = 0;
