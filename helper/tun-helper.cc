@@ -6,6 +6,8 @@
 
 #include "ns3/abort.h"
 #include "ns3/bsd-errno.h"
+#include "ns3/bsd-ifioctl.h"
+#include "ns3/bsd-ioctl-argument.h"
 #include "ns3/cable-driver.h"
 #include "ns3/config.h"
 #include "ns3/log.h"
@@ -68,11 +70,22 @@ TunHelper::Ifconfig(Ptr<NetDevice> device, Ipv4Address local, Ipv4Address peer, 
 {
     Ptr<TunNetDevice> tun = DynamicCast<TunNetDevice>(device);
     NS_ABORT_MSG_IF(!tun, "TunHelper::Ifconfig: device " << device << " is not a TunNetDevice");
-    int error = tun->AddIpv4Address(local, mask, peer);
+    // ifconfig's SIOCAIFADDR, into the same ifioctl a socket's ioctl reaches, as root.
+    BsdIfaliasreq ifra;
+    ifra.name = tun->GetIfName();
+    ifra.addr = BsdSockaddrIn::Of(local);
+    ifra.mask = BsdSockaddrIn::Of(Ipv4Address(mask.Get()));
+    if (peer != Ipv4Address::GetAny())
+    {
+        ifra.broadaddr = BsdSockaddrIn::Of(peer);
+    }
+    std::vector<uint8_t> data = ifra.GetBytes();
+    int error = Ifioctl(tun, BSD_AF_INET, BSD_SIOCAIFADDR, data.data(), 0);
     NS_ABORT_MSG_IF(error != BSD_OK,
-                    "TunHelper::Ifconfig " << tun->GetIfName() << " on node "
-                                           << tun->GetNode()->GetId() << ": " << BsdErrnoName(error)
-                                           << " (install the Internet stack first)");
+                    "TunHelper::Ifconfig "
+                        << tun->GetIfName() << " on node " << tun->GetNode()->GetId()
+                        << ": SIOCAIFADDR " << BsdErrnoName(error)
+                        << (error == BSD_ENXIO ? " (install the Internet stack first)" : ""));
 }
 
 NetDeviceContainer

@@ -69,9 +69,14 @@ class TunHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
     NetDeviceContainer Install(Ptr<Node> node, uint32_t unit = 0) const;
 
     /**
-     * ifconfig tunN local peer netmask mask: the address and its peer on the interface
-     * and in the node's IPv4 stack, a host route to the peer, then SIOCSIFADDR (tuninit:
-     * up and running). Aborts with a message when the node has no IPv4 stack.
+     * ifconfig tunN local peer netmask mask: SIOCAIFADDR as root, through the same
+     * ifioctl and in_control a process's socket ioctl reaches. The address and its peer
+     * join the interface and the node's IPv4 stack, a host route leads to the peer, and
+     * SIOCSIFADDR runs tuninit (up and running). For configuration before the simulation
+     * starts; a daemon that configures its own interface issues the ioctl on a socket, as
+     * UserPpp does, and its syscall trace shows it. Aborts with a message naming the
+     * error: ENXIO when the node has no IPv4 stack, EDESTADDRREQ for a point-to-point
+     * interface without a peer.
      * \param device a tun interface
      * \param local the address
      * \param peer the other end (0.0.0.0 for none)

@@ -63,8 +63,10 @@ constexpr int32_t BSD_IF_MINMTU = 72;    //!< smallest MTU an interface accepts
 constexpr int32_t BSD_IF_MAXMTU = 65535; //!< largest
 constexpr uint32_t BSD_IFQ_MAXLEN = 50;  //!< ifqmaxlen: default send queue limit
 
-constexpr uint32_t BSD_IFREQ_SIZE = 32;   //!< sizeof(struct ifreq)
-constexpr uint32_t BSD_IFSTAT_SIZE = 817; //!< sizeof(struct ifstat): name[16] + ascii[801]
+constexpr uint32_t BSD_IFNAMSIZ = 16;        //!< IFNAMSIZ: an interface name, NUL included
+constexpr uint32_t BSD_IFREQ_SIZE = 32;      //!< sizeof(struct ifreq)
+constexpr uint32_t BSD_IFALIASREQ_SIZE = 64; //!< sizeof(struct ifaliasreq): name, 3 sockaddrs
+constexpr uint32_t BSD_IFSTAT_SIZE = 817;    //!< sizeof(struct ifstat): name[16] + ascii[801]
 
 /// \ingroup tun
 /// Interface ioctls (sys/sockio.h): issued on a socket, they reach if_ioctl.
@@ -73,13 +75,25 @@ enum BsdSockioctl : uint32_t
     BSD_SIOCSIFADDR = BsdIow('i', 12, BSD_IFREQ_SIZE),
     BSD_SIOCSIFDSTADDR = BsdIow('i', 14, BSD_IFREQ_SIZE),
     BSD_SIOCSIFFLAGS = BsdIow('i', 16, BSD_IFREQ_SIZE),
+    BSD_SIOCGIFFLAGS = BsdIowr('i', 17, BSD_IFREQ_SIZE),
+    BSD_SIOCDIFADDR = BsdIow('i', 25, BSD_IFREQ_SIZE),
+    BSD_SIOCAIFADDR = BsdIow('i', 26, BSD_IFALIASREQ_SIZE),
+    BSD_SIOCGIFADDR = BsdIowr('i', 33, BSD_IFREQ_SIZE),
+    BSD_SIOCGIFDSTADDR = BsdIowr('i', 34, BSD_IFREQ_SIZE),
+    BSD_SIOCGIFNETMASK = BsdIowr('i', 37, BSD_IFREQ_SIZE),
     BSD_SIOCADDMULTI = BsdIow('i', 49, BSD_IFREQ_SIZE),
     BSD_SIOCDELMULTI = BsdIow('i', 50, BSD_IFREQ_SIZE),
+    BSD_SIOCGIFMTU = BsdIowr('i', 51, BSD_IFREQ_SIZE),
     BSD_SIOCSIFMTU = BsdIow('i', 52, BSD_IFREQ_SIZE),
     BSD_SIOCGIFSTATUS = BsdIowr('i', 59, BSD_IFSTAT_SIZE),
 };
 
 static_assert(BSD_SIOCSIFADDR == 0x8020690c, "SIOCSIFADDR as in sys/sockio.h");
+static_assert(BSD_SIOCGIFFLAGS == 0xc0206911, "SIOCGIFFLAGS as in sys/sockio.h");
+static_assert(BSD_SIOCAIFADDR == 0x8040691a, "SIOCAIFADDR as in sys/sockio.h");
+static_assert(BSD_SIOCDIFADDR == 0x80206919, "SIOCDIFADDR as in sys/sockio.h");
+static_assert(BSD_SIOCGIFMTU == 0xc0206933, "SIOCGIFMTU as in sys/sockio.h");
+static_assert(BSD_SIOCGIFADDR == 0xc0206921, "SIOCGIFADDR as in sys/sockio.h");
 
 /// \ingroup tun
 /// tun_flags bits (net/if_tunvar.h).

@@ -6,7 +6,7 @@
 
 #include "bsd-if.h"
 #include "bsd-ioctl.h"
-#include "serial-line.h"
+#include "bsd-tty.h"
 
 #include <sstream>
 
@@ -22,11 +22,6 @@ struct IoctlName
     uint32_t cmd;     //!< the command
     const char* name; //!< its name in the BSD headers
 };
-
-/// sizeof(struct ifaliasreq): ifra_name[16] and three struct sockaddr of 16 bytes.
-constexpr uint32_t BSD_IFALIASREQ_SIZE = 64;
-/// sizeof(struct termios) on i386: four tcflag_t, cc_t c_cc[20], two speed_t.
-constexpr uint32_t BSD_TERMIOS_SIZE = 44;
 
 /// Every command the module's processes issue or its drivers answer, and the interface
 /// commands ifconfig and ppp(8) use (sys/sockio.h, sys/filio.h, sys/ttycom.h, net/if_tun.h).
@@ -49,10 +44,10 @@ constexpr IoctlName KNOWN[] = {
     {BSD_FIOGETOWN, "FIOGETOWN"},
     {BSD_TIOCSPGRP, "TIOCSPGRP"},
     {BSD_TIOCGPGRP, "TIOCGPGRP"},
-    {SerialLine::TIOCMGET, "TIOCMGET"},
-    {SerialLine::TIOCOUTQ, "TIOCOUTQ"},
-    {SerialLine::TIOCGETA, "TIOCGETA"},
-    {BsdIow('t', 20, BSD_TERMIOS_SIZE), "TIOCSETA"},
+    {BSD_TIOCMGET, "TIOCMGET"},
+    {BSD_TIOCOUTQ, "TIOCOUTQ"},
+    {BSD_TIOCGETA, "TIOCGETA"},
+    {BSD_TIOCSETA, "TIOCSETA"},
     {BsdIow('t', 16, 4), "TIOCFLUSH"},
     {BsdIo('t', 13), "TIOCEXCL"},
     {BsdIo('t', 14), "TIOCNXCL"},
@@ -62,19 +57,18 @@ constexpr IoctlName KNOWN[] = {
     {BSD_SIOCSIFADDR, "SIOCSIFADDR"},
     {BSD_SIOCSIFDSTADDR, "SIOCSIFDSTADDR"},
     {BSD_SIOCSIFFLAGS, "SIOCSIFFLAGS"},
-    {BsdIowr('i', 17, BSD_IFREQ_SIZE), "SIOCGIFFLAGS"},
+    {BSD_SIOCGIFFLAGS, "SIOCGIFFLAGS"},
     {BSD_SIOCADDMULTI, "SIOCADDMULTI"},
     {BSD_SIOCDELMULTI, "SIOCDELMULTI"},
     {BSD_SIOCSIFMTU, "SIOCSIFMTU"},
-    {BsdIowr('i', 51, BSD_IFREQ_SIZE), "SIOCGIFMTU"},
+    {BSD_SIOCGIFMTU, "SIOCGIFMTU"},
     {BSD_SIOCGIFSTATUS, "SIOCGIFSTATUS"},
-    {BsdIow('i', 25, BSD_IFREQ_SIZE), "SIOCDIFADDR"},
-    {BsdIow('i', 26, BSD_IFALIASREQ_SIZE), "SIOCAIFADDR"},
+    {BSD_SIOCDIFADDR, "SIOCDIFADDR"},
+    {BSD_SIOCAIFADDR, "SIOCAIFADDR"},
+    {BSD_SIOCGIFADDR, "SIOCGIFADDR"},
+    {BSD_SIOCGIFDSTADDR, "SIOCGIFDSTADDR"},
+    {BSD_SIOCGIFNETMASK, "SIOCGIFNETMASK"},
 };
-
-static_assert(BsdIow('i', 26, BSD_IFALIASREQ_SIZE) == 0x8040691a, "SIOCAIFADDR");
-static_assert(BsdIow('i', 25, BSD_IFREQ_SIZE) == 0x80206919, "SIOCDIFADDR");
-static_assert(BsdIow('t', 20, BSD_TERMIOS_SIZE) == 0x802c7414, "TIOCSETA");
 
 } // namespace
 

@@ -45,6 +45,13 @@ BsdIoc(uint32_t inout, char group, uint32_t num, uint32_t len)
     return inout | ((len & BSD_IOCPARM_MASK) << 16) | (static_cast<uint32_t>(group) << 8) | num;
 }
 
+/// IOCGROUP \param cmd an ioctl command \return the group letter it encodes
+constexpr char
+BsdIocgroup(uint32_t cmd)
+{
+    return static_cast<char>((cmd >> 8) & 0xff);
+}
+
 /// _IO: a command without parameter \param group its group \param num its number
 /// \return the command
 constexpr uint32_t

@@ -9,6 +9,7 @@
 #include "bsd-if.h"
 #include "bsd-ioctl.h"
 #include "bsd-process.h"
+#include "bsd-tty.h"
 #include "cdev.h"
 #include "device-switch.h"
 #include "hdlc-framing.h"
@@ -1097,19 +1098,20 @@ SerialLine::Ioctl(DevIoctlArgs& ap)
     case BSD_FIONREAD:
         WriteInt(ap.data, static_cast<int32_t>(p.rxBuffer.size()));
         return BSD_OK;
-    case TIOCOUTQ:
+    case BSD_TIOCOUTQ:
         WriteInt(ap.data, static_cast<int32_t>(TxQueueLength(SideOf(ap))));
         return BSD_OK;
-    case TIOCMGET:
-        WriteInt(ap.data, TIOCM_DTR | TIOCM_DSR | TIOCM_CTS | (m_carrier ? TIOCM_CD : 0));
+    case BSD_TIOCMGET:
+        WriteInt(ap.data,
+                 BSD_TIOCM_DTR | BSD_TIOCM_DSR | BSD_TIOCM_CTS | (m_carrier ? BSD_TIOCM_CD : 0));
         return BSD_OK;
-    case TIOCGETA: {
+    case BSD_TIOCGETA: {
         // struct termios of FreeBSD 4: four flag words, c_cc[20], c_ispeed, c_ospeed.
         // Only the character size, parity, stop bits and speeds mean anything here.
         std::fill(ap.data, ap.data + 44, 0);
-        int32_t cflag = static_cast<int32_t>(((m_dataBits - 5) << 8) | TERMIOS_CREAD |
-                                             (m_parity ? TERMIOS_PARENB : 0) |
-                                             (m_stopBits == 2 ? TERMIOS_CSTOPB : 0));
+        int32_t cflag =
+            static_cast<int32_t>(((m_dataBits - 5) << 8) | BSD_CREAD | (m_parity ? BSD_PARENB : 0) |
+                                 (m_stopBits == 2 ? BSD_CSTOPB : 0));
         WriteInt(ap.data + 8, cflag);
         WriteInt(ap.data + 36, static_cast<int32_t>(m_baudRate));
         WriteInt(ap.data + 40, static_cast<int32_t>(m_baudRate));

@@ -162,18 +162,6 @@ class SerialLine : public Object
     /// Signature of the Carrier trace.
     typedef void (*CarrierTracedCallback)(bool up);
 
-    /// ioctl numbers the tty answers (sys/ttycom.h, sys/filio.h).
-    static constexpr uint32_t TIOCMGET = 0x4004746a;  //!< _IOR('t', 106, int)
-    static constexpr uint32_t TIOCOUTQ = 0x40047473;  //!< _IOR('t', 115, int)
-    static constexpr uint32_t TIOCGETA = 0x402c7413;  //!< _IOR('t', 19, struct termios)
-    static constexpr int32_t TERMIOS_CSTOPB = 0x0400; //!< c_cflag: two stop bits
-    static constexpr int32_t TERMIOS_CREAD = 0x0800;  //!< c_cflag: receiver on
-    static constexpr int32_t TERMIOS_PARENB = 0x1000; //!< c_cflag: parity
-    static constexpr int32_t TIOCM_DTR = 0x0002;      //!< data terminal ready
-    static constexpr int32_t TIOCM_CTS = 0x0020;      //!< clear to send
-    static constexpr int32_t TIOCM_CD = 0x0040;       //!< carrier detect
-    static constexpr int32_t TIOCM_DSR = 0x0100;      //!< data set ready
-
   protected:
     // Inherited from Object
     void DoDispose() override;

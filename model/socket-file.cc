@@ -7,6 +7,7 @@
 #include "bsd-errno.h"
 #include "bsd-fcntl.h"
 #include "bsd-if.h"
+#include "bsd-ifioctl.h"
 #include "bsd-ioctl.h"
 #include "bsd-process.h"
 #include "bsd-signal.h"
@@ -393,10 +394,17 @@ SocketFile::Ioctl(Ptr<BsdProcess> caller, uint32_t cmd, uint8_t* data)
         std::memcpy(data, &value, 4);
         return BSD_OK;
     default:
-        NS_LOG_LOGIC("pid " << (caller ? caller->GetPid() : 0) << ": socket ioctl " << std::hex
-                            << cmd << " not handled");
-        return BSD_EOPNOTSUPP; // pru_control: in_control finds no interface
+        break;
     }
+    // Interface ioctls: "a socket's unnecessary", but it is how they are reached.
+    if (BsdIocgroup(cmd) == 'i' && m_socket)
+    {
+        uint32_t uid = caller ? caller->GetCred().uid : 0;
+        return Ifioctl(m_socket->GetNode(), m_domain, cmd, data, uid);
+    }
+    NS_LOG_LOGIC("pid " << (caller ? caller->GetPid() : 0) << ": socket ioctl " << std::hex << cmd
+                        << " not handled");
+    return BSD_EOPNOTSUPP; // pru_control: in_control without an interface
 }
 
 void

@@ -154,11 +154,12 @@ class SocketFile : public Object
 
     /**
      * soo_ioctl: FIONBIO (SS_NBIO), FIOASYNC (SS_ASYNC), FIONREAD (so_rcv.sb_cc, which
-     * counts the sender's address too), FIOSETOWN/FIOGETOWN, TIOCSPGRP/TIOCGPGRP.
-     * \param caller the calling process (for its table, FIOSETOWN)
+     * counts the sender's address too), FIOSETOWN/FIOGETOWN, TIOCSPGRP/TIOCGPGRP; the
+     * interface commands (group 'i') go to ifioctl (bsd-ifioctl.h).
+     * \param caller the calling process (for its table, FIOSETOWN, and its uid)
      * \param cmd the command \param data the parameter, IOCPARM_LEN(cmd) bytes
-     * \return 0, ESRCH (no such owner), or EOPNOTSUPP for anything else (in_control
-     *         without an interface)
+     * \return 0, ESRCH (no such owner), ifioctl's answer, or EOPNOTSUPP for anything else
+     *         (in_control without an interface)
      */
     int Ioctl(Ptr<BsdProcess> caller, uint32_t cmd, uint8_t* data);
 

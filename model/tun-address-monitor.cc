@@ -42,7 +42,7 @@ TunAddressMonitor::Install(Ptr<Node> node)
     if (!list)
     {
         NS_LOG_WARN("node " << node->GetId() << ": routing is not an Ipv4ListRouting; "
-                            << "only TunNetDevice::AddIpv4Address reaches SIOCSIFADDR");
+                            << "only SIOCAIFADDR (in_control) reaches SIOCSIFADDR");
         return false;
     }
     for (uint32_t i = 0; i < list->GetNRoutingProtocols(); ++i)

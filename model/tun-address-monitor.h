@@ -40,7 +40,7 @@ class TunAddressMonitor : public Ipv4RoutingProtocol
      * Add a monitor to the node's Ipv4ListRouting, once.
      * \param node a node with an IPv4 stack
      * \return false when the node's routing is not an Ipv4ListRouting (then only
-     *         TunNetDevice::AddIpv4Address reaches SIOCSIFADDR)
+     *         SIOCAIFADDR through in_control reaches SIOCSIFADDR)
      */
     static bool Install(Ptr<Node> node);
 

@@ -7,6 +7,7 @@
 #include "bsd-errno.h"
 #include "bsd-fcntl.h"
 #include "bsd-if.h"
+#include "bsd-ioctl-argument.h"
 #include "bsd-process.h"
 #include "cdev.h"
 #include "device-switch.h"
@@ -277,9 +278,11 @@ TunDriver::Ioctl(DevIoctlArgs& ap)
         {
             return BSD_EINVAL;
         }
-        uint8_t ifr[BSD_IFREQ_SIZE] = {};
-        WriteInt(ifr + 16, info.mtu);
-        tp->IfIoctl(BSD_SIOCSIFMTU, ifr);
+        uint8_t ifr[BSD_IFREQ_SIZE];
+        BsdIfreq request(tp->GetIfName());
+        request.SetMtu(info.mtu);
+        request.CopyTo(ifr);
+        tp->Tunifioctl(BSD_SIOCSIFMTU, ifr);
         tp->SetIfType(info.type);
         tp->SetBaudrate(static_cast<uint32_t>(info.baudrate));
         break;

@@ -5,6 +5,8 @@
 #include "tun-net-device.h"
 
 #include "bsd-errno.h"
+#include "bsd-in-control.h"
+#include "bsd-ioctl-argument.h"
 #include "bsd-process.h"
 #include "bsd-signal.h"
 #include "process-table.h"
@@ -16,9 +18,6 @@
 #include "ns3/channel.h"
 #include "ns3/drop-tail-queue.h"
 #include "ns3/ipv4-header.h"
-#include "ns3/ipv4-routing-helper.h"
-#include "ns3/ipv4-routing-table-entry.h"
-#include "ns3/ipv4-static-routing.h"
 #include "ns3/ipv4.h"
 #include "ns3/ipv6-header.h"
 #include "ns3/ipv6-interface.h"
@@ -245,6 +244,12 @@ uint32_t
 TunNetDevice::GetIfFlags() const
 {
     return m_ifFlags;
+}
+
+void
+TunNetDevice::SetIfFlags(uint32_t flags)
+{
+    m_ifFlags = flags;
 }
 
 void
@@ -584,59 +589,7 @@ TunNetDevice::CheckInput(Ptr<const Packet> packet, uint32_t family)
 // --- interface ioctls -----------------------------------------------------------------
 
 int
-TunNetDevice::Ifioctl(uint32_t cmd, uint8_t* data, uint32_t uid)
-{
-    int32_t value = 0;
-    switch (cmd)
-    {
-    case BSD_SIOCSIFFLAGS: {
-        if (uid != 0)
-        {
-            return BSD_EPERM;
-        }
-        uint16_t requested;
-        std::memcpy(&requested, data + 16, 2); // ifr_flags, a short
-        if ((m_ifFlags & BSD_IFF_UP) && !(requested & BSD_IFF_UP))
-        {
-            IfDown();
-        }
-        else if ((requested & BSD_IFF_UP) && !(m_ifFlags & BSD_IFF_UP))
-        {
-            m_ifFlags |= BSD_IFF_UP; // if_up
-            SetIpUp(true);
-        }
-        m_ifFlags = (m_ifFlags & BSD_IFF_CANTCHANGE) | (requested & ~BSD_IFF_CANTCHANGE);
-        IfIoctl(cmd, data); // tunifioctl says EINVAL; ifioctl ignores it
-        return BSD_OK;
-    }
-    case BSD_SIOCSIFMTU:
-        if (uid != 0)
-        {
-            return BSD_EPERM;
-        }
-        std::memcpy(&value, data + 16, 4); // ifr_mtu
-        if (value < BSD_IF_MINMTU || value > BSD_IF_MAXMTU)
-        {
-            return BSD_EINVAL;
-        }
-        return IfIoctl(cmd, data);
-    case BSD_SIOCADDMULTI:
-    case BSD_SIOCDELMULTI:
-        if (uid != 0)
-        {
-            return BSD_EPERM;
-        }
-        return IfIoctl(cmd, data);
-    case BSD_SIOCGIFSTATUS:
-        data[16] = '\0'; // ifs->ascii[0]
-        return IfIoctl(cmd, data);
-    default:
-        return IfIoctl(cmd, data);
-    }
-}
-
-int
-TunNetDevice::IfIoctl(uint32_t cmd, uint8_t* data)
+TunNetDevice::Tunifioctl(uint32_t cmd, uint8_t* data)
 {
     // tunifioctl
     switch (cmd)
@@ -644,10 +597,10 @@ TunNetDevice::IfIoctl(uint32_t cmd, uint8_t* data)
     case BSD_SIOCGIFSTATUS:
         if (m_pid)
         {
-            char* ascii = reinterpret_cast<char*>(data + 16);
-            std::size_t used = strnlen(ascii, BSD_IFSTAT_SIZE - 16);
+            char* ascii = reinterpret_cast<char*>(data + BSD_IFNAMSIZ);
+            std::size_t used = strnlen(ascii, BSD_IFSTAT_SIZE - BSD_IFNAMSIZ);
             std::snprintf(ascii + used,
-                          BSD_IFSTAT_SIZE - 16 - used,
+                          BSD_IFSTAT_SIZE - BSD_IFNAMSIZ - used,
                           "\tOpened by PID %d\n",
                           static_cast<int>(m_pid));
         }
@@ -655,12 +608,9 @@ TunNetDevice::IfIoctl(uint32_t cmd, uint8_t* data)
     case BSD_SIOCSIFADDR:
     case BSD_SIOCSIFDSTADDR:
         return Init();
-    case BSD_SIOCSIFMTU: {
-        int32_t mtu;
-        std::memcpy(&mtu, data + 16, 4);
-        m_mtu = static_cast<uint16_t>(mtu);
+    case BSD_SIOCSIFMTU:
+        m_mtu = static_cast<uint16_t>(BsdIfreq(data).GetMtu());
         return BSD_OK;
-    }
     case BSD_SIOCADDMULTI:
     case BSD_SIOCDELMULTI:
         return BSD_OK;
@@ -726,77 +676,37 @@ TunNetDevice::AttachToIp()
     }
 }
 
-int
-TunNetDevice::AddIpv4Address(Ipv4Address local, Ipv4Mask mask, Ipv4Address peer)
+void
+TunNetDevice::AddIfAddr(const IfAddr& ifa)
 {
-    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
-    if (!ipv4)
-    {
-        return BSD_ENXIO;
-    }
-    AttachToIp();
-    int32_t i = ipv4->GetInterfaceForDevice(this);
-    // The ifaddr first, so SIOCSIFADDR's tuninit sees its destination.
-    m_ifAddrs.push_back(IfAddr{BSD_AF_INET, local, peer, mask, Ipv6Address()});
-    ipv4->AddAddress(i, Ipv4InterfaceAddress(local, mask));
-    int error = IfIoctl(BSD_SIOCSIFADDR, nullptr);
-    if (error == BSD_OK && peer != Ipv4Address::GetAny())
-    {
-        // in_ifinit: a host route to the other end of a point-to-point link.
-        if (Ptr<Ipv4StaticRouting> rt =
-                Ipv4RoutingHelper::GetRouting<Ipv4StaticRouting>(ipv4->GetRoutingProtocol()))
-        {
-            rt->AddHostRouteTo(peer, i);
-        }
-    }
-    return error;
+    m_ifAddrs.push_back(ifa);
 }
 
-int
-TunNetDevice::DeleteIpv4Address(Ipv4Address local)
+bool
+TunNetDevice::RemoveIfAddr(Ipv4Address local, IfAddr& gone)
 {
     auto it = std::find_if(m_ifAddrs.begin(), m_ifAddrs.end(), [local](const IfAddr& ifa) {
         return ifa.family == BSD_AF_INET && ifa.local == local;
     });
     if (it == m_ifAddrs.end())
     {
-        return BSD_EADDRNOTAVAIL;
+        return false;
     }
-    IfAddr gone = *it;
+    gone = *it;
     m_ifAddrs.erase(it);
-    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
-    int32_t i = ipv4 ? ipv4->GetInterfaceForDevice(this) : -1;
-    if (i < 0)
+    return true;
+}
+
+void
+TunNetDevice::SetIfAddrDestination(Ipv4Address local, Ipv4Address dst)
+{
+    for (IfAddr& ifa : m_ifAddrs)
     {
-        return BSD_OK;
-    }
-    // in_ifscrub: rtinit(RTM_DELETE) of the host route, or of the network route.
-    if (Ptr<Ipv4StaticRouting> rt =
-            Ipv4RoutingHelper::GetRouting<Ipv4StaticRouting>(ipv4->GetRoutingProtocol()))
-    {
-        bool host = gone.dst != Ipv4Address::GetAny();
-        Ipv4Address dest = host ? gone.dst : gone.local.CombineMask(gone.mask);
-        Ipv4Mask mask = host ? Ipv4Mask::GetOnes() : gone.mask;
-        for (uint32_t r = rt->GetNRoutes(); r-- > 0;)
+        if (ifa.family == BSD_AF_INET && ifa.local == local)
         {
-            Ipv4RoutingTableEntry e = rt->GetRoute(r);
-            if (e.GetDest() == dest && e.GetDestNetworkMask() == mask &&
-                e.GetInterface() == static_cast<uint32_t>(i))
-            {
-                rt->RemoveRoute(r);
-            }
+            ifa.dst = dst;
         }
     }
-    ipv4->RemoveAddress(i, local);
-    if (ipv4->GetNAddresses(i) == 0 && ipv4->IsUp(i))
-    {
-        // IFF_UP stays, as on BSD; ns-3's IPv4 interface goes down with its last address,
-        // as it was before the first: an ns-3 interface that is up without an address
-        // aborts whatever routes through it (SourceAddressSelection, GlobalRouter).
-        // SIOCSIFADDR's tuninit brings it up with the next address.
-        ipv4->SetDown(i);
-    }
-    return BSD_OK;
 }
 
 void
@@ -806,11 +716,11 @@ TunNetDevice::NotifyIpv4AddressAdded(Ipv4Address local, Ipv4Mask mask)
     {
         if (ifa.family == BSD_AF_INET && ifa.local == local)
         {
-            return; // AddIpv4Address made it and runs SIOCSIFADDR itself
+            return; // in_control made it and runs SIOCSIFADDR itself
         }
     }
     m_ifAddrs.push_back(IfAddr{BSD_AF_INET, local, Ipv4Address::GetAny(), mask, Ipv6Address()});
-    IfIoctl(BSD_SIOCSIFADDR, nullptr);
+    Tunifioctl(BSD_SIOCSIFADDR, nullptr);
 }
 
 void
@@ -827,7 +737,7 @@ TunNetDevice::NotifyIpv6AddressAdded(Ipv6Address address)
     ifa.family = BSD_AF_INET6;
     ifa.local6 = address;
     m_ifAddrs.push_back(ifa);
-    IfIoctl(BSD_SIOCSIFADDR, nullptr);
+    Tunifioctl(BSD_SIOCSIFADDR, nullptr);
 }
 
 void
@@ -863,34 +773,26 @@ TunNetDevice::IfDown()
 }
 
 void
+TunNetDevice::IfUp()
+{
+    m_ifFlags |= BSD_IFF_UP;
+    SetIpUp(true);
+}
+
+void
 TunNetDevice::DeleteRoutesAndStop()
 {
-    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
-    if (ipv4)
+    for (const IfAddr& ifa : m_ifAddrs)
     {
-        int32_t i = ipv4->GetInterfaceForDevice(this);
-        Ptr<Ipv4StaticRouting> rt =
-            Ipv4RoutingHelper::GetRouting<Ipv4StaticRouting>(ipv4->GetRoutingProtocol());
-        for (const IfAddr& ifa : m_ifAddrs)
+        if (ifa.family != BSD_AF_INET)
         {
-            if (ifa.family != BSD_AF_INET || !rt || i < 0)
-            {
-                continue;
-            }
-            // rtinit(RTM_DELETE): the host route to the peer, or the network route.
-            bool host = m_tunFlags & TUN_DSTADDR;
-            Ipv4Address dest = host ? ifa.dst : ifa.local.CombineMask(ifa.mask);
-            Ipv4Mask mask = host ? Ipv4Mask::GetOnes() : ifa.mask;
-            for (uint32_t r = rt->GetNRoutes(); r-- > 0;)
-            {
-                Ipv4RoutingTableEntry e = rt->GetRoute(r);
-                if (e.GetDest() == dest && e.GetDestNetworkMask() == mask &&
-                    e.GetInterface() == static_cast<uint32_t>(i))
-                {
-                    rt->RemoveRoute(r);
-                }
-            }
+            continue;
         }
+        // rtinit(RTM_DELETE): the host route to the peer, or the network route.
+        bool host = m_tunFlags & TUN_DSTADDR;
+        InDeleteRoute(this,
+                      host ? ifa.dst : ifa.local.CombineMask(ifa.mask),
+                      host ? Ipv4Mask::GetOnes() : ifa.mask);
     }
     SetRunning(false);
 }
@@ -963,10 +865,11 @@ TunNetDevice::SetMtu(const uint16_t mtu)
     {
         return false;
     }
-    uint8_t ifr[BSD_IFREQ_SIZE] = {};
-    int32_t value = mtu;
-    std::memcpy(ifr + 16, &value, 4);
-    return IfIoctl(BSD_SIOCSIFMTU, ifr) == BSD_OK;
+    uint8_t ifr[BSD_IFREQ_SIZE];
+    BsdIfreq request(GetIfName());
+    request.SetMtu(mtu);
+    request.CopyTo(ifr);
+    return Tunifioctl(BSD_SIOCSIFMTU, ifr) == BSD_OK;
 }
 
 uint16_t

@@ -45,7 +45,8 @@ class TunChannel;
  * tun_rsel) and its ifnet (if_flags, if_mtu, if_type, if_baudrate, the if_snd queue and
  * the interface counters). The IP stack sends through Send(), which is tunoutput; the
  * TunDriver's tunwrite hands written packets to Input(), which is family_enqueue.
- * Interface ioctls arrive at Ifioctl() (the generic layer, then tunifioctl).
+ * Interface ioctls reach it from a socket through Ifioctl() (bsd-ifioctl.h), the generic
+ * layer, and in_control, which end in the driver's Tunifioctl().
  *
  * Made by TunDriver (tuncreate), never directly.
  */
@@ -99,6 +100,7 @@ class TunNetDevice : public NetDevice
     Time GetLastChange() const;
     void SetTunFlags(uint32_t flags); //!< \param flags new tun_flags
     uint32_t GetIfFlags() const;      //!< \return if_flags
+    void SetIfFlags(uint32_t flags);  //!< \param flags new if_flags, as ifioctl sets them
     /// TUNSIFMODE's effect \param mode BSD_IFF_POINTOPOINT or BSD_IFF_BROADCAST
     void SetIfMode(uint32_t mode);
     int32_t GetPid() const;                        //!< \return tun_pid
@@ -152,22 +154,13 @@ class TunNetDevice : public NetDevice
     int Input(Ptr<Packet> packet, uint8_t family);
 
     /**
-     * An interface ioctl as a socket delivers it: the generic layer (ifioctl: privilege,
-     * SIOCSIFFLAGS, the MTU range), then the driver's tunifioctl.
-     * \param cmd SIOC* command
-     * \param data the ifreq or ifstat
-     * \param uid the caller's uid (setting needs root)
-     * \return 0 or a BSD error
-     */
-    int Ifioctl(uint32_t cmd, uint8_t* data, uint32_t uid);
-
-    /**
-     * tunifioctl
+     * tunifioctl, the interface's if_ioctl: what the generic ifioctl and in_control
+     * (bsd-ifioctl.h, bsd-in-control.h) hand to the driver.
      * \param cmd SIOC* command
      * \param data the ifreq or ifstat
      * \return 0, or EINVAL for anything but the commands the seed handles
      */
-    int IfIoctl(uint32_t cmd, uint8_t* data);
+    int Tunifioctl(uint32_t cmd, uint8_t* data);
 
     /// tuninit: IFF_UP|IFF_RUNNING, TUN_IASET and TUN_DSTADDR from the addresses
     /// \return 0
@@ -176,25 +169,16 @@ class TunNetDevice : public NetDevice
     /// tunstart: wake a reader in RWAIT, SIGIO when ASYNC, wake pollers
     void Start();
 
+    /// \param ifa an address in_control attaches (in_ifinit's TAILQ_INSERT on if_addrhead)
+    void AddIfAddr(const IfAddr& ifa);
     /**
-     * in_control(SIOCAIFADDR) for IPv4: attach the address (and the peer, point to
-     * point) to the interface and to the node's IPv4 stack, then SIOCSIFADDR.
-     * \param local the address
-     * \param mask its mask
-     * \param peer the destination address, or 0.0.0.0
-     * \return 0, or ENXIO when the node has no IPv4 stack
+     * The address leaves if_addrhead (SIOCDIFADDR's TAILQ_REMOVE).
+     * \param local the IPv4 address \param gone receives what it was
+     * \return false when the interface does not have it
      */
-    int AddIpv4Address(Ipv4Address local, Ipv4Mask mask, Ipv4Address peer);
-
-    /**
-     * in_control(SIOCDIFADDR) for IPv4: in_ifscrub deletes the route to the peer (or the
-     * network), then the address leaves the interface and the node's IPv4 stack. With
-     * its last IPv4 address gone, the node's IPv4 interface is set down (IFF_UP stays):
-     * ns-3 cannot route through an interface without an address.
-     * \param local the address
-     * \return 0, or EADDRNOTAVAIL when the interface does not have it
-     */
-    int DeleteIpv4Address(Ipv4Address local);
+    bool RemoveIfAddr(Ipv4Address local, IfAddr& gone);
+    /// SIOCSIFDSTADDR's ia_dstaddr \param local the address \param dst its new destination
+    void SetIfAddrDestination(Ipv4Address local, Ipv4Address dst);
 
     /**
      * Called by the node's address monitor when the IPv4 stack got an address by any
@@ -213,6 +197,8 @@ class TunNetDevice : public NetDevice
 
     /// if_down: clear IFF_UP and take the IP interfaces down
     void IfDown();
+    /// if_up: set IFF_UP and bring the IP interfaces up (in6_if_up included)
+    void IfUp();
 
     /// The tunclose part on the ifnet: delete the AF_INET routes, clear IFF_RUNNING.
     void DeleteRoutesAndStop();

@@ -6,7 +6,10 @@
 
 #include "bsd-errno.h"
 #include "bsd-if.h"
+#include "bsd-ifioctl.h"
+#include "bsd-ioctl-argument.h"
 #include "bsd-signal.h"
+#include "bsd-tty.h"
 #include "cdev.h"
 #include "serial-line.h"
 #include "tun-net-device.h"
@@ -40,25 +43,6 @@ constexpr uint32_t TUN_READ_SIZE = 4 + Lcp::MAX_MRU;
 constexpr uint32_t LINE_READ_SIZE = Lcp::MAX_MRU;
 /// Units bundle_Create tries.
 constexpr uint32_t MAX_TUN_UNITS = 256;
-
-std::vector<uint8_t>
-IntArgument(int32_t v)
-{
-    std::vector<uint8_t> arg(4);
-    std::memcpy(arg.data(), &v, 4); // the kernel copies an int in host order
-    return arg;
-}
-
-int32_t
-IntResult(const std::vector<uint8_t>& out)
-{
-    int32_t v = 0;
-    if (out.size() >= 4)
-    {
-        std::memcpy(&v, out.data(), 4);
-    }
-    return v;
-}
 
 } // namespace
 
@@ -353,6 +337,7 @@ UserPpp::OpenTun(uint32_t unit)
         if (error == BSD_OK)
         {
             m_tunFd = fd;
+            m_tunUnit = unit;
             ConfigureTun();
             return;
         }
@@ -370,16 +355,13 @@ UserPpp::OpenTun(uint32_t unit)
 void
 UserPpp::ConfigureTun()
 {
-    Ptr<Cdev> dev = m_process->GetDescriptorDevice(m_tunFd);
-    for (uint32_t i = 0; i < GetNode()->GetNDevices(); ++i)
-    {
-        Ptr<TunNetDevice> tun = DynamicCast<TunNetDevice>(GetNode()->GetDevice(i));
-        if (tun && tun->GetIfName() == dev->GetName())
-        {
-            m_tun = tun;
-        }
-    }
-    NS_ABORT_MSG_IF(!m_tun, "UserPpp: " << dev->GetName() << " has no interface");
+    // bundle_Create names the interface after the device it opened.
+    std::string path = m_tunPath.empty() ? "/dev/tun" + std::to_string(m_tunUnit) : m_tunPath;
+    m_ifName = path.substr(path.rfind('/') + 1);
+    // ppp(8)'s route and IPv6 address calls (a routing socket, in6_control) are not
+    // modelled as system calls: they alone reach the interface object.
+    m_tun = Ifunit(GetNode(), m_ifName);
+    NS_ABORT_MSG_IF(!m_tun, "UserPpp: " << path << " has no interface " << m_ifName);
     Ptr<BsdProcess> p = m_process;
     auto logged = [this](const std::string& name) {
         return [this, name](int error) {
@@ -391,31 +373,92 @@ UserPpp::ConfigureTun()
     };
     p->Ioctl(m_tunFd,
              TUNSIFMODE,
-             IntArgument(BSD_IFF_POINTOPOINT),
+             BsdIntArgument(BSD_IFF_POINTOPOINT),
              [this, p, logged](int error, const std::vector<uint8_t>&) {
                  logged("TUNSIFMODE")(error);
                  p->Ioctl(m_tunFd,
                           TUNSLMODE,
-                          IntArgument(0),
+                          BsdIntArgument(0),
                           [this, p, logged](int error, const std::vector<uint8_t>&) {
                               logged("TUNSLMODE")(error);
                               p->Ioctl(m_tunFd,
                                        TUNSIFHEAD,
-                                       IntArgument(1),
+                                       BsdIntArgument(1),
                                        [this, logged](int error, const std::vector<uint8_t>&) {
                                            logged("TUNSIFHEAD")(error);
                                            m_header = error == BSD_OK;
-                                           // iface_SetFlags: SIOCGIFFLAGS, then IFF_UP.
-                                           uint8_t ifr[32] = {};
-                                           uint16_t flags = m_tun->GetIfFlags() | BSD_IFF_UP;
-                                           std::memcpy(ifr + 16, &flags, 2);
-                                           m_tun->Ifioctl(BSD_SIOCSIFFLAGS,
-                                                          ifr,
-                                                          m_process->GetCred().uid);
-                                           OpenSerial();
+                                           SetInterfaceUp([this] { OpenSerial(); });
                                        });
                           });
              });
+}
+
+void
+UserPpp::SetInterfaceUp(std::function<void()> next)
+{
+    // iface_ChangeFlags: on a PF_INET socket, SIOCGIFFLAGS, then SIOCSIFFLAGS with IFF_UP.
+    m_process->Socket(BSD_AF_INET, BSD_SOCK_DGRAM, [this, next](int error, int s) {
+        if (error != BSD_OK)
+        {
+            Failed("socket", error);
+            next();
+            return;
+        }
+        m_process->Ioctl(s,
+                         BSD_SIOCGIFFLAGS,
+                         BsdIfreq(m_ifName).GetBytes(),
+                         [this, s, next](int error, const std::vector<uint8_t>& out) {
+                             if (error != BSD_OK)
+                             {
+                                 Failed("ioctl SIOCGIFFLAGS", error);
+                                 m_process->Close(s, [next](int) { next(); });
+                                 return;
+                             }
+                             BsdIfreq ifr(out);
+                             ifr.SetFlags(static_cast<int16_t>(ifr.GetFlags() | BSD_IFF_UP));
+                             m_process->Ioctl(
+                                 s,
+                                 BSD_SIOCSIFFLAGS,
+                                 ifr.GetBytes(),
+                                 [this, s, next](int error, const std::vector<uint8_t>&) {
+                                     if (error != BSD_OK)
+                                     {
+                                         Failed("ioctl SIOCSIFFLAGS", error);
+                                     }
+                                     m_process->Close(s, [next](int) { next(); });
+                                 });
+                         });
+    });
+}
+
+void
+UserPpp::InterfaceIoctl(const std::string& name,
+                        uint32_t cmd,
+                        std::vector<uint8_t> arg,
+                        std::function<void(int)> done)
+{
+    // iface.c's pattern: a PF_INET datagram socket for one interface ioctl, then close.
+    m_process->Socket(BSD_AF_INET,
+                      BSD_SOCK_DGRAM,
+                      [this, name, cmd, arg = std::move(arg), done](int error, int s) {
+                          if (error != BSD_OK)
+                          {
+                              Failed("socket", error);
+                              done(error);
+                              return;
+                          }
+                          m_process->Ioctl(
+                              s,
+                              cmd,
+                              arg,
+                              [this, name, s, done](int error, const std::vector<uint8_t>&) {
+                                  if (error != BSD_OK)
+                                  {
+                                      Failed("ioctl " + name, error);
+                                  }
+                                  m_process->Close(s, [done, error](int) { done(error); });
+                              });
+                      });
 }
 
 void
@@ -798,7 +841,7 @@ UserPpp::CarrierTimer()
 {
     m_tasks.push_back([this](std::function<void()> done) {
         m_process->Ioctl(m_lineFd,
-                         SerialLine::TIOCMGET,
+                         BSD_TIOCMGET,
                          {},
                          [this, done](int error, const std::vector<uint8_t>& out) {
                              if (error != BSD_OK)
@@ -807,7 +850,7 @@ UserPpp::CarrierTimer()
                              }
                              else
                              {
-                                 CarrierIs(IntResult(out) & SerialLine::TIOCM_CD);
+                                 CarrierIs(BsdIntResult(out) & BSD_TIOCM_CD);
                              }
                              done();
                          });
@@ -892,40 +935,54 @@ UserPpp::IpcpUp()
     Ipv4Address peer = m_ipcp->GetPeerAddress();
     uint16_t mtu = m_mtu != 0 ? std::min(m_mtu, m_lcp->GetPeerMru()) : m_lcp->GetPeerMru();
     Defer([this, local, peer, mtu](std::function<void()> done) {
-        // SIOCAIFADDR: the address, the peer as destination, a host route to it.
-        int error = m_tun->AddIpv4Address(local, Ipv4Mask::GetOnes(), peer);
-        if (error != BSD_OK)
-        {
-            Failed("SIOCAIFADDR", error);
-            done();
-            return;
-        }
-        m_ifLocal = local;
-        m_stickyRoutes.Install(m_tun, peer); // route_Change
-        // tun_configure: TUNSIFINFO with the MTU and the line's speed (tcgetattr).
-        m_process->Ioctl(m_lineFd,
-                         SerialLine::TIOCGETA,
-                         {},
-                         [this, mtu, done](int error, const std::vector<uint8_t>& termios) {
-                             TunInfo info;
-                             info.mtu = static_cast<int16_t>(mtu);
-                             info.type = BSD_IFT_PPP;
-                             if (error == BSD_OK && termios.size() >= 44)
-                             {
-                                 std::memcpy(&info.baudrate, termios.data() + 40, 4); // c_ospeed
-                             }
-                             m_process->Ioctl(m_tunFd,
-                                              TUNSIFINFO,
-                                              info.Serialize(),
-                                              [this, done](int error, const std::vector<uint8_t>&) {
-                                                  if (error != BSD_OK)
-                                                  {
-                                                      Failed("ioctl TUNSIFINFO", error);
-                                                  }
-                                                  done();
-                                              });
-                         });
+        // iface_Add: SIOCAIFADDR with the address, the peer as destination, a host mask.
+        BsdIfaliasreq ifra;
+        ifra.name = m_ifName;
+        ifra.addr = BsdSockaddrIn::Of(local);
+        ifra.broadaddr = BsdSockaddrIn::Of(peer);
+        ifra.mask = BsdSockaddrIn::Of(Ipv4Address(Ipv4Mask::GetOnes().Get()));
+        InterfaceIoctl("SIOCAIFADDR", BSD_SIOCAIFADDR, ifra.GetBytes(), [=](int error) {
+            if (error != BSD_OK)
+            {
+                done();
+                return;
+            }
+            InterfaceAddressed(local, peer, mtu, done);
+        });
     });
+}
+
+void
+UserPpp::InterfaceAddressed(Ipv4Address local,
+                            Ipv4Address peer,
+                            uint16_t mtu,
+                            std::function<void()> done)
+{
+    m_ifLocal = local;
+    m_stickyRoutes.Install(m_tun, peer); // route_Change
+    // tun_configure: TUNSIFINFO with the MTU and the line's speed (tcgetattr).
+    m_process->Ioctl(m_lineFd,
+                     BSD_TIOCGETA,
+                     {},
+                     [this, mtu, done](int error, const std::vector<uint8_t>& termios) {
+                         TunInfo info;
+                         info.mtu = static_cast<int16_t>(mtu);
+                         info.type = BSD_IFT_PPP;
+                         if (error == BSD_OK && termios.size() >= BSD_TERMIOS_SIZE)
+                         {
+                             std::memcpy(&info.baudrate, termios.data() + BSD_TERMIOS_OSPEED, 4);
+                         }
+                         m_process->Ioctl(m_tunFd,
+                                          TUNSIFINFO,
+                                          info.Serialize(),
+                                          [this, done](int error, const std::vector<uint8_t>&) {
+                                              if (error != BSD_OK)
+                                              {
+                                                  Failed("ioctl TUNSIFINFO", error);
+                                              }
+                                              done();
+                                          });
+                     });
 }
 
 void
@@ -933,12 +990,17 @@ UserPpp::IpcpDown()
 {
     Defer([this](std::function<void()> done) {
         m_stickyRoutes.Remove(); // route_Clean, before the address goes
-        if (m_ifLocal != Ipv4Address::GetAny())
+        if (m_ifLocal == Ipv4Address::GetAny())
         {
-            m_tun->DeleteIpv4Address(m_ifLocal); // SIOCDIFADDR
-            m_ifLocal = Ipv4Address::GetAny();
+            done();
+            return;
         }
-        done();
+        // iface_addr_Zap: SIOCDIFADDR with an ifaliasreq (the kernel reads its ifreq).
+        BsdIfaliasreq ifra;
+        ifra.name = m_ifName;
+        ifra.addr = BsdSockaddrIn::Of(m_ifLocal);
+        m_ifLocal = Ipv4Address::GetAny();
+        InterfaceIoctl("SIOCDIFADDR", BSD_SIOCDIFADDR, ifra.GetBytes(), [done](int) { done(); });
     });
 }
 

@@ -137,6 +137,26 @@ class UserPpp : public Application
     /// The mode ioctls and the interface flags, then the serial port.
     void ConfigureTun();
     void OpenSerial(); //!< open the line, then start the link
+    /// iface_SetFlags(IFF_UP) on a socket. \param next what to do after
+    void SetInterfaceUp(std::function<void()> next);
+    /**
+     * One interface ioctl as iface.c issues it: a PF_INET socket, the ioctl, close.
+     * \param name the command's name, for the log \param cmd the command
+     * \param arg its parameter \param done called with the ioctl's errno
+     */
+    void InterfaceIoctl(const std::string& name,
+                        uint32_t cmd,
+                        std::vector<uint8_t> arg,
+                        std::function<void(int)> done);
+    /**
+     * SIOCAIFADDR succeeded: the sticky routes, then tun_configure's TUNSIFINFO.
+     * \param local the address \param peer the peer's \param mtu the interface MTU
+     * \param done the task's completion
+     */
+    void InterfaceAddressed(Ipv4Address local,
+                            Ipv4Address peer,
+                            uint16_t mtu,
+                            std::function<void()> done);
     /// The main loop: pending tasks, then select.
     void Loop();
     /// select returned. \param error \param readable \param writable
@@ -200,7 +220,9 @@ class UserPpp : public Application
     int m_tunFd{-1};           //!< /dev/tunN
     int m_lineFd{-1};          //!< /dev/cuaaN
     bool m_header{false};      //!< TUNSIFHEAD succeeded
-    Ptr<TunNetDevice> m_tun;   //!< the interface
+    uint32_t m_tunUnit{0};     //!< the unit bundle_Create opened
+    std::string m_ifName;      //!< its interface's name, e.g. "tun0"
+    Ptr<TunNetDevice> m_tun;   //!< the interface, for the routes and IPv6 only
     Phase m_phase{PHASE_DEAD}; //!< bundle phase
     bool m_carrier{false};     //!< as last read
     bool m_running{false};     //!< between start and stop

@@ -237,10 +237,9 @@ class SerialTtyTestCase : public TestCase
         watcher->Open("/dev/cuaa0", BSD_O_RDONLY, [&watchFd](int, int fd) { watchFd = fd; });
         int32_t outq = -1;
         Simulator::Schedule(MilliSeconds(1), [&] {
-            watcher->Ioctl(watchFd,
-                           SerialLine::TIOCOUTQ,
-                           {},
-                           [&outq](int, const std::vector<uint8_t>& d) { outq = BytesInt(d); });
+            watcher->Ioctl(watchFd, BSD_TIOCOUTQ, {}, [&outq](int, const std::vector<uint8_t>& d) {
+                outq = BytesInt(d);
+            });
         });
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(written, 1000, "everything written");
@@ -488,8 +487,8 @@ class SerialCarrierTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(s.lost + s.delivered, 1000u, "every byte accounted for");
 
         NS_TEST_EXPECT_MSG_EQ(WriteNow(bench.pa, bench.fa, {1}).first, BSD_EIO, "no carrier");
-        auto modem = IoctlNow(bench.pa, bench.fa, SerialLine::TIOCMGET, {});
-        NS_TEST_EXPECT_MSG_EQ((BytesInt(modem.second) & SerialLine::TIOCM_CD), 0, "CD clear");
+        auto modem = IoctlNow(bench.pa, bench.fa, BSD_TIOCMGET, {});
+        NS_TEST_EXPECT_MSG_EQ((BytesInt(modem.second) & BSD_TIOCM_CD), 0, "CD clear");
         int16_t revents = 0;
         bench.pa->Poll({BsdProcess::PollFd{bench.fa, BSD_POLLIN, 0}},
                        Time(0),
@@ -500,10 +499,8 @@ class SerialCarrierTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ((revents & BSD_POLLHUP), BSD_POLLHUP, "POLLHUP");
 
         bench.line->SetCarrier(true);
-        modem = IoctlNow(bench.pa, bench.fa, SerialLine::TIOCMGET, {});
-        NS_TEST_EXPECT_MSG_EQ((BytesInt(modem.second) & SerialLine::TIOCM_CD),
-                              SerialLine::TIOCM_CD,
-                              "CD set");
+        modem = IoctlNow(bench.pa, bench.fa, BSD_TIOCMGET, {});
+        NS_TEST_EXPECT_MSG_EQ((BytesInt(modem.second) & BSD_TIOCM_CD), BSD_TIOCM_CD, "CD set");
         WriteNow(bench.pa, bench.fa, Pattern(28));
         auto [e, d] = ReadNow(bench.pb, bench.fb, 4096);
         NS_TEST_EXPECT_MSG_EQ(d.size(), 28u, "bytes flow again");

@@ -434,12 +434,12 @@ class TunCloneDstaddrTestCase : public TestCase
         Ptr<TunNetDevice> tun = b.driver->GetUnit(0);
         TunHelper::Ifconfig(tun, "10.0.0.1", "10.0.0.2");
         std::vector<uint8_t> flags(BSD_IFREQ_SIZE, 0); // ifr_flags 0: down
-        tun->Ifioctl(BSD_SIOCSIFFLAGS, flags.data(), 0);
+        Ifioctl(tun, BSD_AF_INET, BSD_SIOCSIFFLAGS, flags.data(), 0);
         NS_TEST_EXPECT_MSG_EQ((tun->GetIfFlags() & BSD_IFF_UP), 0u, "if_down: not up");
         Simulator::Schedule(Seconds(1), [tun] {
             std::vector<uint8_t> ifr(BSD_IFREQ_SIZE, 0);
             tun->SetTunFlags(tun->GetTunFlags() & ~TUN_DSTADDR);
-            NS_ASSERT(tun->IfIoctl(BSD_SIOCSIFDSTADDR, ifr.data()) == BSD_OK);
+            NS_ASSERT(tun->Tunifioctl(BSD_SIOCSIFDSTADDR, ifr.data()) == BSD_OK);
         });
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ((tun->GetIfFlags() & (BSD_IFF_UP | BSD_IFF_RUNNING)),
@@ -472,38 +472,50 @@ class TunifioctlTestCase : public TestCase
         TunBench b;
         Ptr<TunNetDevice> tun = b.driver->CreateUnit(0);
         std::vector<uint8_t> status(BSD_IFSTAT_SIZE, 0);
-        NS_TEST_EXPECT_MSG_EQ(tun->Ifioctl(BSD_SIOCGIFSTATUS, status.data(), 0), BSD_OK, "");
+        NS_TEST_EXPECT_MSG_EQ(Ifioctl(tun, BSD_AF_INET, BSD_SIOCGIFSTATUS, status.data(), 0),
+                              BSD_OK,
+                              "");
         NS_TEST_EXPECT_MSG_EQ(std::string(reinterpret_cast<char*>(status.data() + 16)),
                               "",
                               "closed: nothing to say");
         b.OpenTun();
-        tun->Ifioctl(BSD_SIOCGIFSTATUS, status.data(), 0);
+        Ifioctl(tun, BSD_AF_INET, BSD_SIOCGIFSTATUS, status.data(), 0);
         NS_TEST_EXPECT_MSG_EQ(std::string(reinterpret_cast<char*>(status.data() + 16)),
                               "\tOpened by PID " + std::to_string(b.root->GetPid()) + "\n",
                               "the owning pid");
 
         std::vector<uint8_t> ifr = Ifreq(1400);
-        NS_TEST_EXPECT_MSG_EQ(tun->Ifioctl(BSD_SIOCSIFMTU, ifr.data(), 1001), BSD_EPERM, "");
-        NS_TEST_EXPECT_MSG_EQ(tun->Ifioctl(BSD_SIOCSIFMTU, ifr.data(), 0), BSD_OK, "");
+        NS_TEST_EXPECT_MSG_EQ(Ifioctl(tun, BSD_AF_INET, BSD_SIOCSIFMTU, ifr.data(), 1001),
+                              BSD_EPERM,
+                              "");
+        NS_TEST_EXPECT_MSG_EQ(Ifioctl(tun, BSD_AF_INET, BSD_SIOCSIFMTU, ifr.data(), 0), BSD_OK, "");
         NS_TEST_EXPECT_MSG_EQ(tun->GetMtu(), 1400, "if_mtu");
         ifr = Ifreq(71);
-        NS_TEST_EXPECT_MSG_EQ(tun->Ifioctl(BSD_SIOCSIFMTU, ifr.data(), 0), BSD_EINVAL, "< 72");
+        NS_TEST_EXPECT_MSG_EQ(Ifioctl(tun, BSD_AF_INET, BSD_SIOCSIFMTU, ifr.data(), 0),
+                              BSD_EINVAL,
+                              "< 72");
         ifr = Ifreq(65536);
-        NS_TEST_EXPECT_MSG_EQ(tun->Ifioctl(BSD_SIOCSIFMTU, ifr.data(), 0), BSD_EINVAL, "> max");
+        NS_TEST_EXPECT_MSG_EQ(Ifioctl(tun, BSD_AF_INET, BSD_SIOCSIFMTU, ifr.data(), 0),
+                              BSD_EINVAL,
+                              "> max");
         NS_TEST_EXPECT_MSG_EQ(tun->GetMtu(), 1400, "unchanged");
         NS_TEST_EXPECT_MSG_EQ(tun->SetMtu(1280), true, "NetDevice::SetMtu takes the same path");
         NS_TEST_EXPECT_MSG_EQ(tun->SetMtu(50), false, "and the same limits");
 
-        NS_TEST_EXPECT_MSG_EQ(tun->Ifioctl(BSD_SIOCADDMULTI, ifr.data(), 0), BSD_OK, "");
-        NS_TEST_EXPECT_MSG_EQ(tun->Ifioctl(BSD_SIOCDELMULTI, ifr.data(), 0), BSD_OK, "");
+        NS_TEST_EXPECT_MSG_EQ(Ifioctl(tun, BSD_AF_INET, BSD_SIOCADDMULTI, ifr.data(), 0),
+                              BSD_OK,
+                              "");
+        NS_TEST_EXPECT_MSG_EQ(Ifioctl(tun, BSD_AF_INET, BSD_SIOCDELMULTI, ifr.data(), 0),
+                              BSD_OK,
+                              "");
 
-        NS_TEST_EXPECT_MSG_EQ(tun->IfIoctl(BSD_SIOCSIFFLAGS, ifr.data()),
+        NS_TEST_EXPECT_MSG_EQ(tun->Tunifioctl(BSD_SIOCSIFFLAGS, ifr.data()),
                               BSD_EINVAL,
                               "tunifioctl has no SIOCSIFFLAGS");
         std::vector<uint8_t> flags(BSD_IFREQ_SIZE, 0);
         uint16_t up = BSD_IFF_UP | BSD_IFF_DEBUG | BSD_IFF_BROADCAST; // BROADCAST can't change
         std::memcpy(flags.data() + 16, &up, 2);
-        NS_TEST_EXPECT_MSG_EQ(tun->Ifioctl(BSD_SIOCSIFFLAGS, flags.data(), 0),
+        NS_TEST_EXPECT_MSG_EQ(Ifioctl(tun, BSD_AF_INET, BSD_SIOCSIFFLAGS, flags.data(), 0),
                               BSD_OK,
                               "ifioctl ignores the driver's EINVAL");
         // if_up runs in6_if_up: the link-local address goes through in6_ifinit's
@@ -515,7 +527,7 @@ class TunifioctlTestCase : public TestCase
         // FreeBSD 4's IFF_CANTCHANGE: ALLMULTI and SMART are the kernel's, LOOPBACK is not.
         uint16_t more = up | BSD_IFF_ALLMULTI | BSD_IFF_SMART | BSD_IFF_LOOPBACK;
         std::memcpy(flags.data() + 16, &more, 2);
-        tun->Ifioctl(BSD_SIOCSIFFLAGS, flags.data(), 0);
+        Ifioctl(tun, BSD_AF_INET, BSD_SIOCSIFFLAGS, flags.data(), 0);
         NS_TEST_EXPECT_MSG_EQ((tun->GetIfFlags() & (BSD_IFF_ALLMULTI | BSD_IFF_SMART)),
                               0u,
                               "ALLMULTI and SMART cannot be set");
@@ -524,13 +536,14 @@ class TunifioctlTestCase : public TestCase
                               "LOOPBACK can");
         uint16_t down = 0;
         std::memcpy(flags.data() + 16, &down, 2);
-        tun->Ifioctl(BSD_SIOCSIFFLAGS, flags.data(), 0);
+        Ifioctl(tun, BSD_AF_INET, BSD_SIOCSIFFLAGS, flags.data(), 0);
         NS_TEST_EXPECT_MSG_EQ((tun->GetIfFlags() & BSD_IFF_UP), 0u, "if_down");
         NS_TEST_EXPECT_MSG_EQ((tun->GetIfFlags() & BSD_IFF_LOOPBACK), 0u, "and cleared again");
 
-        NS_TEST_EXPECT_MSG_EQ(tun->Ifioctl(BsdIowr('i', 17, BSD_IFREQ_SIZE), ifr.data(), 0),
-                              BSD_EINVAL,
-                              "anything else: EINVAL");
+        NS_TEST_EXPECT_MSG_EQ(
+            Ifioctl(tun, BSD_AF_INET, BsdIowr('i', 99, BSD_IFREQ_SIZE), ifr.data(), 0),
+            BSD_EINVAL,
+            "anything else: EINVAL");
         Simulator::Destroy();
     }
 };

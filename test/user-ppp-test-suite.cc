@@ -307,6 +307,68 @@ class PppEchoFailureTestCase : public TestCase
 };
 
 /**
+ * ppp(8) configures its interface through system calls only: iface_SetFlags at start-up
+ * (a PF_INET socket, SIOCGIFFLAGS, SIOCSIFFLAGS, close), iface_Add once IPCP is up
+ * (SIOCAIFADDR), and iface_addr_Zap when the link dies (SIOCDIFADDR); the syscall trace
+ * shows each, in that order, as ktrace would.
+ */
+class PppInterfaceSyscallsTestCase : public TestCase
+{
+  public:
+    PppInterfaceSyscallsTestCase()
+        : TestCase("interface configuration is socket ioctls in the syscall trace")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PppBench bench;
+        bench.ppp[0]->GetLcp()->SetAttribute("EchoPeriod", TimeValue(Seconds(1)));
+        bench.ppp[0]->GetLcp()->SetAttribute("EchoFailure", UintegerValue(3));
+        bench.ppp[0]->SetAttribute("ReopenDelay", TimeValue(Seconds(0)));
+        std::vector<std::string> calls;
+        uint32_t failedIoctls = 0;
+        bench.nodes.Get(0)->GetObject<ProcessTable>()->TraceConnectWithoutContext(
+            "Syscall",
+            Callback<void, const SyscallRecord&>([&](const SyscallRecord& r) {
+                std::string text = r.ToText();
+                if (r.isReturn)
+                {
+                    failedIoctls += r.call == "ioctl" && r.error != 0;
+                }
+                else if (r.call == "socket" || text.find("cmd=SIOC") != std::string::npos)
+                {
+                    calls.push_back(text);
+                }
+            }));
+        Simulator::Schedule(Seconds(2.5),
+                            [&] { bench.line->SetAttribute("ByteLossRate", DoubleValue(1.0)); });
+        Simulator::Stop(Seconds(15));
+        Simulator::Run();
+        std::vector<std::string> want = {"socket",
+                                         "SIOCGIFFLAGS",
+                                         "SIOCSIFFLAGS",
+                                         "socket",
+                                         "SIOCAIFADDR",
+                                         "socket",
+                                         "SIOCDIFADDR"};
+        NS_TEST_ASSERT_MSG_EQ(calls.size(), want.size(), "those calls, no others");
+        for (std::size_t k = 0; k < want.size(); ++k)
+        {
+            NS_TEST_EXPECT_MSG_NE(calls[k].find(want[k]),
+                                  std::string::npos,
+                                  "call " << k << " is " << want[k] << ": " << calls[k]);
+        }
+        NS_TEST_EXPECT_MSG_EQ(failedIoctls, 0u, "every ioctl succeeded");
+        NS_TEST_EXPECT_MSG_EQ(AddressesOf(bench.ppp[0]->GetTunDevice()).size(),
+                              0u,
+                              "SIOCDIFADDR took the address");
+        Simulator::Destroy();
+    }
+};
+
+/**
  * Addresses from the peer, and IPv6: a asks for 0.0.0.0 and b assigns 10.9.0.2; with
  * Ipv6 set both run IPV6CP and get fe80::<identifier> on tun0.
  */
@@ -676,6 +738,7 @@ class UserPppTestSuite : public TestSuite
     {
         AddTestCase(new PppDefaultsTestCase("interrupt"), TestCase::QUICK);
         AddTestCase(new PppDefaultsTestCase("frame"), TestCase::QUICK);
+        AddTestCase(new PppInterfaceSyscallsTestCase, TestCase::QUICK);
         AddTestCase(new PppCarrierTestCase, TestCase::QUICK);
         AddTestCase(new PppEchoFailureTestCase, TestCase::QUICK);
         AddTestCase(new PppAssignedAndIpv6TestCase, TestCase::QUICK);

@@ -62,7 +62,7 @@ const std::array<uint32_t, 17> FILE_IOCTLS = {
 };
 
 /// The interface ioctls, by the first parameter octet.
-const std::array<uint32_t, 7> IF_IOCTLS = {
+const std::array<uint32_t, 15> IF_IOCTLS = {
     BSD_SIOCSIFADDR,
     BSD_SIOCSIFDSTADDR,
     BSD_SIOCSIFFLAGS,
@@ -70,6 +70,14 @@ const std::array<uint32_t, 7> IF_IOCTLS = {
     BSD_SIOCDELMULTI,
     BSD_SIOCSIFMTU,
     BSD_SIOCGIFSTATUS,
+    BSD_SIOCGIFFLAGS,
+    BSD_SIOCGIFMTU,
+    BSD_SIOCAIFADDR,
+    BSD_SIOCDIFADDR,
+    BSD_SIOCGIFADDR,
+    BSD_SIOCGIFDSTADDR,
+    BSD_SIOCGIFNETMASK,
+    BsdIowr('i', 99, BSD_IFREQ_SIZE), // no such command
 };
 
 } // namespace
@@ -144,7 +152,9 @@ LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
             {
                 ifr[14 + i] = param[i]; // after ifr_name[16]
             }
-            tun->Ifioctl(cmd, ifr.data(), uid);
+            // ifioctl as a socket's ioctl reaches it: ifunit, then the generic layer and
+            // in_control, over the bytes the process chose.
+            Ifioctl(tun->GetNode(), BSD_AF_INET, cmd, ifr.data(), uid);
             returned = true;
             break;
         }

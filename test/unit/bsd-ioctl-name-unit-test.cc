@@ -7,7 +7,7 @@
 #include "ns3/bsd-if.h"
 #include "ns3/bsd-ioctl-name.h"
 #include "ns3/bsd-ioctl.h"
-#include "ns3/serial-line.h"
+#include "ns3/bsd-tty.h"
 
 #include <gtest/gtest.h>
 
@@ -27,8 +27,8 @@ TEST(BsdIoctlName, DescriptorTtyAndInterfaceCommandsByName)
     EXPECT_EQ(BsdIoctlName(BSD_FIONBIO), "FIONBIO");
     EXPECT_EQ(BsdIoctlName(0x4004667f), "FIONREAD");
     EXPECT_EQ(BsdIoctlName(BSD_FIOASYNC), "FIOASYNC");
-    EXPECT_EQ(BsdIoctlName(SerialLine::TIOCMGET), "TIOCMGET");
-    EXPECT_EQ(BsdIoctlName(SerialLine::TIOCGETA), "TIOCGETA");
+    EXPECT_EQ(BsdIoctlName(BSD_TIOCMGET), "TIOCMGET");
+    EXPECT_EQ(BsdIoctlName(BSD_TIOCGETA), "TIOCGETA");
     EXPECT_EQ(BsdIoctlName(BSD_SIOCSIFADDR), "SIOCSIFADDR");
     EXPECT_EQ(BsdIoctlName(0x8040691a), "SIOCAIFADDR");
     EXPECT_EQ(BsdIoctlName(0x80206919), "SIOCDIFADDR");
