@@ -140,7 +140,8 @@ main(int argc, char* argv[])
     {
         std::cout << " " << major;
     }
-    std::cout << ", Giant contentions = " << sw->GetGiantLock().GetContentions() << std::endl;
+    std::cout << ", Giant contentions = "
+              << node->GetObject<BsdKernel>()->GetGiantLock().GetContentions() << std::endl;
     Simulator::Destroy();
     return 0;
 }

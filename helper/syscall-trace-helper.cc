@@ -4,7 +4,7 @@
 
 #include "syscall-trace-helper.h"
 
-#include "ns3/device-switch.h"
+#include "ns3/bsd-kernel.h"
 #include "ns3/process-table.h"
 #include "ns3/simulator.h"
 #include "ns3/syscall-record.h"
@@ -34,7 +34,7 @@ SyscallTraceHelper::Enable(Ptr<OutputStreamWrapper> stream, NodeContainer nodes,
     for (auto it = nodes.Begin(); it != nodes.End(); ++it)
     {
         // The table exists from the switch's installation on; processes come and go.
-        Ptr<ProcessTable> table = DeviceSwitch::Install(*it)->GetProcessTable();
+        Ptr<ProcessTable> table = BsdKernel::Install(*it)->GetProcessTable();
         table->TraceConnectWithoutContext(
             "Syscall",
             Callback<void, const SyscallRecord&>([stream, csv](const SyscallRecord& r) {

@@ -8,6 +8,7 @@
 #include "bsd-if.h"
 #include "bsd-ioctl-name.h"
 #include "bsd-ioctl.h"
+#include "bsd-kernel.h"
 #include "cdev.h"
 #include "device-switch.h"
 #include "kernel-cost-model.h"
@@ -159,10 +160,10 @@ BsdProcess::Attach(Ptr<Node> node)
 {
     NS_ABORT_MSG_IF(m_alive, "Process " << m_pid << " is already attached");
     NS_ABORT_MSG_IF(!node, "BsdProcess::Attach: null node");
-    DeviceSwitch::Install(node);
     m_node = node;
-    m_switch = node->GetObject<DeviceSwitch>();
-    m_table = m_switch->GetProcessTable();
+    m_switch = DeviceSwitch::Install(node);
+    m_kernel = BsdKernel::Install(node);
+    m_table = m_kernel->GetProcessTable();
     m_pid = m_table->Register(this, m_pid);
     m_alive = true;
 }
@@ -348,7 +349,7 @@ BsdProcess::GetSyscallCount() const
 void
 BsdProcess::Return(int error, uint64_t copied, std::function<void(int)> finish)
 {
-    Ptr<KernelCostModel> cost = GetSwitch()->GetCostModel();
+    Ptr<KernelCostModel> cost = m_kernel->GetCostModel();
     Time delay = cost->GetSyscallTime() + cost->GetCopyTime(copied);
     Ptr<BsdProcess> self = this;
     // Always a later event, never inside the call, and in the node's context.
@@ -1438,7 +1439,7 @@ BsdProcess::Wake(int error)
     m_waitChannel = nullptr;
     m_waitMessage.clear();
     std::function<void(int)> onWake = std::move(m_onWake);
-    Time latency = GetSwitch()->GetCostModel()->GetWakeupLatency();
+    Time latency = m_kernel->GetCostModel()->GetWakeupLatency();
     NS_LOG_LOGIC("pid " << m_pid << " wakes: " << BsdErrnoName(error));
     // Runnable now, running later: never inside the wakeup() that woke it.
     Simulator::ScheduleWithContext(m_node->GetId(), latency, [onWake, error] { onWake(error); });
@@ -1469,6 +1470,7 @@ BsdProcess::DoDispose()
     }
     m_node = nullptr;
     m_switch = nullptr;
+    m_kernel = nullptr;
     m_table = nullptr;
     Object::DoDispose();
 }

@@ -39,6 +39,7 @@ namespace ns3
 
 class Node;
 class Cdev;
+class BsdKernel;
 class DeviceSwitch;
 class ProcessTable;
 
@@ -524,6 +525,7 @@ class BsdProcess : public Object
     uint32_t m_maxFiles{64};                             //!< MaxFiles attribute (RLIMIT_NOFILE)
     Ptr<Node> m_node;                                    //!< the node
     Ptr<DeviceSwitch> m_switch;                          //!< the node\'s device switch
+    Ptr<BsdKernel> m_kernel;                             //!< the node's kernel
     Ptr<ProcessTable> m_table;                           //!< the node's table
     bool m_alive{false};                                 //!< between Attach and exit
     bool m_exiting{false};                               //!< exit requested during a system call

@@ -7,6 +7,7 @@
 #include "bsd-errno.h"
 #include "bsd-fcntl.h"
 #include "bsd-if.h"
+#include "bsd-kernel.h"
 #include "bsd-process.h"
 #include "cdev.h"
 #include "device-switch.h"
@@ -57,6 +58,7 @@ CableDriver::Install(Ptr<Node> node)
     Ptr<CableDriver> driver = CreateObject<CableDriver>();
     driver->m_node = node;
     driver->m_switch = DeviceSwitch::Install(node);
+    driver->m_kernel = BsdKernel::Install(node);
     Ptr<DevOps> ops = Create<DevOps>("cable");
     ops->head.flags = D_MPSAFE;
     CableDriver* d = PeekPointer(driver);
@@ -111,6 +113,7 @@ CableDriver::DoDispose()
     m_ends.clear();
     m_node = nullptr;
     m_switch = nullptr;
+    m_kernel = nullptr;
     m_ops = nullptr;
     Object::DoDispose();
 }
@@ -181,7 +184,7 @@ CableDriver::Deliver(uint32_t unit, std::vector<uint8_t> packet)
     }
     end.queue.push_back(std::move(packet));
     ++end.stats.received;
-    m_switch->GetProcessTable()->Wakeup(&end);
+    m_kernel->Wakeup(&end);
     end.rsel.Wakeup();
 }
 

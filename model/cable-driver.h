@@ -24,6 +24,7 @@
 namespace ns3
 {
 
+class BsdKernel;
 class Cdev;
 class DeviceSwitch;
 class Node;
@@ -103,6 +104,7 @@ class CableDriver : public Object
 
     Ptr<Node> m_node;               //!< the node
     Ptr<DeviceSwitch> m_switch;     //!< its switch
+    Ptr<BsdKernel> m_kernel;        //!< its node's kernel
     Ptr<DevOps> m_ops;              //!< the "cable" table
     std::map<uint32_t, End> m_ends; //!< ends by unit
     uint32_t m_queueLimit;          //!< QueueLimit attribute

@@ -5,9 +5,8 @@
 #include "device-switch.h"
 
 #include "bsd-errno.h"
-#include "bsd-process.h"
+#include "bsd-kernel.h"
 #include "kernel-cost-model.h"
-#include "process-table.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
@@ -107,10 +106,7 @@ DeviceSwitch::Install(Ptr<Node> node)
         sw = CreateObject<DeviceSwitch>();
         node->AggregateObject(sw);
     }
-    if (!node->GetObject<ProcessTable>())
-    {
-        node->AggregateObject(CreateObject<ProcessTable>());
-    }
+    BsdKernel::Install(node);
     return sw;
 }
 
@@ -123,8 +119,7 @@ DeviceSwitch::NotifyNewAggregate()
     {
         m_node = GetObject<Node>();
     }
-    m_cost = GetObject<KernelCostModel>();
-    m_processTable = GetObject<ProcessTable>();
+    m_kernel = GetObject<BsdKernel>();
     Object::NotifyNewAggregate();
 }
 
@@ -135,9 +130,7 @@ DeviceSwitch::DoDispose()
     m_majors.clear();
     m_cloneHandlers.clear();
     m_node = nullptr;
-    m_cost = nullptr;
-    m_processTable = nullptr;
-    m_idealCost = nullptr;
+    m_kernel = nullptr;
     Object::DoDispose();
 }
 
@@ -151,20 +144,6 @@ Ptr<Node>
 DeviceSwitch::GetNode() const
 {
     return m_node;
-}
-
-Ptr<KernelCostModel>
-DeviceSwitch::GetCostModel() const
-{
-    if (m_cost)
-    {
-        return m_cost;
-    }
-    if (!m_idealCost)
-    {
-        m_idealCost = CreateObject<KernelCostModel>();
-    }
-    return m_idealCost;
 }
 
 // --- dispatch core ---------------------------------------------------------------------
@@ -189,13 +168,13 @@ void
 DeviceSwitch::Resume(Ptr<Request> req, int sleepError)
 {
     auto proceed = [this, req, sleepError] {
-        std::function<int(int)> rest = req->ap->caller->TakeSleepContinuation();
+        std::function<int(int)> rest = m_kernel->TakeSleepContinuation(req->ap->caller);
         NS_ABORT_MSG_IF(!rest, "DeviceSwitch: a sleep woke without a continuation");
         AfterRun(req, rest(sleepError));
     };
     if (req->needMplock)
     {
-        m_giant.Acquire(proceed); // tsleep takes the MP lock back before returning
+        m_kernel->GetGiantLock().Acquire(proceed); // tsleep takes the MP lock back before returning
     }
     else
     {
@@ -206,25 +185,27 @@ DeviceSwitch::Resume(Ptr<Request> req, int sleepError)
 void
 DeviceSwitch::AfterRun(Ptr<Request> req, int error)
 {
-    Time hold = req->needMplock ? GetCostModel()->GetGiantHoldTime() : Time(0);
+    Time hold = req->needMplock ? m_kernel->GetCostModel()->GetGiantHoldTime() : Time(0);
     if (error == BSD_ESLEEP)
     {
-        Ptr<BsdProcess> caller = req->ap->caller;
+        const Ptr<BsdProcess>& caller = req->ap->caller;
         NS_ABORT_MSG_IF(!caller,
                         "DeviceSwitch: " << req->ap->dev->GetName() << " "
                                          << DevOpName(req->ap->desc)
                                          << " slept, but no process made the call");
-        caller->Park([this, req](int e) { Resume(req, e); });
+        m_kernel->Sleep(caller, [this, req](int e) { Resume(req, e); });
         if (req->needMplock)
         {
             // tsleep gives up the MP lock while asleep.
             if (hold.IsZero())
             {
-                m_giant.Release();
+                m_kernel->GetGiantLock().Release();
             }
             else
             {
-                Simulator::ScheduleWithContext(Context(), hold, [this] { m_giant.Release(); });
+                Simulator::ScheduleWithContext(Context(), hold, [this] {
+                    m_kernel->GetGiantLock().Release();
+                });
             }
         }
         return;
@@ -232,14 +213,14 @@ DeviceSwitch::AfterRun(Ptr<Request> req, int error)
     if (req->needMplock && !hold.IsZero())
     {
         Simulator::ScheduleWithContext(Context(), hold, [this, req, error] {
-            m_giant.Release();
+            m_kernel->GetGiantLock().Release();
             Finish(req, error);
         });
         return;
     }
     if (req->needMplock)
     {
-        m_giant.Release();
+        m_kernel->GetGiantLock().Release();
     }
     Finish(req, error);
 }
@@ -255,7 +236,7 @@ DeviceSwitch::Finish(Ptr<Request> req, int error)
         r.start = req->start;
         r.end = Simulator::Now();
         r.nodeId = m_node ? m_node->GetId() : 0;
-        r.pid = ap.caller ? static_cast<int32_t>(ap.caller->GetPid()) : -1;
+        r.pid = BsdKernel::PidOf(ap.caller);
         r.device = ap.dev->GetName();
         r.op = ap.desc;
         r.args = req->args;
@@ -305,7 +286,7 @@ DeviceSwitch::Dispatch(Ptr<DevOps> ops,
     req->done = std::move(done);
     if (req->needMplock)
     {
-        m_giant.Acquire([this, req] { Run(req); });
+        m_kernel->GetGiantLock().Acquire([this, req] { Run(req); });
     }
     else
     {
@@ -776,18 +757,6 @@ DeviceSwitch::Sysctl(const std::string& name, uint64_t* value) const
     }
     *value = *it->second;
     return BSD_OK;
-}
-
-Ptr<ProcessTable>
-DeviceSwitch::GetProcessTable() const
-{
-    return m_processTable;
-}
-
-const GiantLock&
-DeviceSwitch::GetGiantLock() const
-{
-    return m_giant;
 }
 
 } // namespace ns3

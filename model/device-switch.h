@@ -7,7 +7,6 @@
 
 #include "cdev.h"
 #include "dev-ops.h"
-#include "giant-lock.h"
 
 #include "ns3/callback.h"
 #include "ns3/nstime.h"
@@ -29,8 +28,7 @@ namespace ns3
 {
 
 class Node;
-class KernelCostModel;
-class ProcessTable;
+class BsdKernel;
 
 /**
  * \ingroup tun
@@ -83,7 +81,7 @@ class DeviceSwitch : public Object
     ~DeviceSwitch() override;
 
     /**
-     * Give \p node a device switch (and a process table) if it has none.
+     * Give \p node a device switch (and a kernel) if it has none.
      * \param node the node
      * \return the node's device switch
      */
@@ -91,9 +89,6 @@ class DeviceSwitch : public Object
 
     /// \return the node this switch belongs to (null before aggregation)
     Ptr<Node> GetNode() const;
-
-    /// \return the cost model in force: the node's KernelCostModel, or an ideal one
-    Ptr<KernelCostModel> GetCostModel() const;
 
     /// Completion of a dispatch: the dev_d*() function's return value.
     using DoneCallback = std::function<void(int64_t)>;
@@ -287,12 +282,6 @@ class DeviceSwitch : public Object
      */
     int Sysctl(const std::string& name, uint64_t* value) const;
 
-    /// \return the node's process table (pids, sleep queues), once aggregated
-    Ptr<ProcessTable> GetProcessTable() const;
-
-    /// \return the node's Giant lock (for its contention statistics)
-    const GiantLock& GetGiantLock() const;
-
     /// Trace signature: one record per completed dispatch.
     typedef void (*DispatchTracedCallback)(const DevDispatchRecord& record);
 
@@ -363,7 +352,7 @@ class DeviceSwitch : public Object
     void Finish(Ptr<Request> req, int error);
 
     Ptr<Node> m_node;                                         //!< owning node
-    GiantLock m_giant;                                        //!< the node's MP lock
+    Ptr<BsdKernel> m_kernel;                                  //!< the node's kernel
     Ptr<DevOps> m_deadOps;                                    //!< dead_dev_ops, compiled
     std::map<std::string, Ptr<Cdev>> m_devices;               //!< /dev by name
     std::map<int32_t, std::vector<OpsLink>> m_majors;         //!< major -> links, ordered
@@ -375,9 +364,6 @@ class DeviceSwitch : public Object
     uint64_t m_mplockReads{0};                                //!< kern.mplock_reads
     uint64_t m_mpsafeStrategies{0};                           //!< kern.mpsafe_strategies
     uint64_t m_mplockStrategies{0};                           //!< kern.mplock_strategies
-    Ptr<KernelCostModel> m_cost;                              //!< the node\'s cost model, if any
-    Ptr<ProcessTable> m_processTable;                         //!< the node\'s process table
-    mutable Ptr<KernelCostModel> m_idealCost;                 //!< used when the node has none
     TracedCallback<const DevDispatchRecord&> m_dispatchTrace; //!< "Dispatch"
 };
 

@@ -8,6 +8,7 @@
 #include "bsd-fcntl.h"
 #include "bsd-if.h"
 #include "bsd-ioctl.h"
+#include "bsd-kernel.h"
 #include "bsd-process.h"
 #include "bsd-tty.h"
 #include "cdev.h"
@@ -306,6 +307,7 @@ SerialLine::Connect(Ptr<Node> a, uint32_t unitA, Ptr<Node> b, uint32_t unitB)
         Port& p = m_ports[side];
         p.node = ends[side].first;
         p.sw = DeviceSwitch::Install(p.node);
+        p.kernel = BsdKernel::Install(p.node);
         Ptr<DevOps> ops = Create<DevOps>("cuaa");
         ops->head.maj = SIO_CDEV_MAJOR;
         ops->head.data = this; // the table keeps the line alive as long as its devices
@@ -392,8 +394,8 @@ SerialLine::SetCarrier(bool up)
     {
         if (p.node)
         {
-            p.sw->GetProcessTable()->Wakeup(&p.rxChannel);
-            p.sw->GetProcessTable()->Wakeup(&p.txChannel);
+            p.kernel->Wakeup(&p.rxChannel);
+            p.kernel->Wakeup(&p.txChannel);
             p.rsel.Wakeup();
             p.wsel.Wakeup();
         }
@@ -855,7 +857,7 @@ SerialLine::WakeWritersIfRoom(Port& p)
     // Room in the output queue again: wake writers once it falls to a quarter.
     if (!m_disposing && p.wire.size() - p.completed <= m_txBufferSize / 4)
     {
-        p.sw->GetProcessTable()->Wakeup(&p.txChannel);
+        p.kernel->Wakeup(&p.txChannel);
         p.wsel.WakeupSleepers();
     }
 }
@@ -922,7 +924,7 @@ SerialLine::Interrupt(uint32_t side, Time)
     {
         return;
     }
-    p.sw->GetProcessTable()->Wakeup(&p.rxChannel);
+    p.kernel->Wakeup(&p.rxChannel);
     p.rsel.WakeupSleepers();
 }
 
@@ -1071,7 +1073,8 @@ SerialLine::Rearm(uint32_t direction)
     // order that per-byte events would give two lines, or two directions, due together.
     ArmTimer(direction, NextReaderWakeup(1 - direction));
     const Port& p = m_ports[direction];
-    if (p.wsel.GetRecordedCount() > 0 || p.sw->GetProcessTable()->GetSleeperCount(&p.txChannel) > 0)
+    if (p.wsel.GetRecordedCount() > 0 ||
+        p.kernel->GetProcessTable()->GetSleeperCount(&p.txChannel) > 0)
     {
         ArmTimer(direction, NextWriterWakeup(direction));
     }

@@ -28,6 +28,7 @@ namespace ns3
 {
 
 class Cdev;
+class BsdKernel;
 class DeviceSwitch;
 class Node;
 class OutputStreamWrapper;
@@ -181,9 +182,10 @@ class SerialLine : public Object
     /// One end: the port as the node's kernel sees it, its transmitter and its receiver.
     struct Port
     {
-        Ptr<Node> node;       //!< the node
-        Ptr<DeviceSwitch> sw; //!< its device switch
-        Cdev* dev{nullptr};   //!< /dev/cuaaN; its ops table owns the line, so no Ptr back
+        Ptr<Node> node;        //!< the node
+        Ptr<DeviceSwitch> sw;  //!< its device switch
+        Ptr<BsdKernel> kernel; //!< its kernel
+        Cdev* dev{nullptr};    //!< /dev/cuaaN; its ops table owns the line, so no Ptr back
         /// Bytes this port has written that have not reached the other end, oldest first:
         /// the first \c completed have left the transmitter, the rest wait or are leaving.
         FrontQueue<WireByte> wire;

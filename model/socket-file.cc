@@ -9,9 +9,9 @@
 #include "bsd-if.h"
 #include "bsd-ifioctl.h"
 #include "bsd-ioctl.h"
+#include "bsd-kernel.h"
 #include "bsd-process.h"
 #include "bsd-signal.h"
-#include "device-switch.h"
 #include "process-table.h"
 
 #include "ns3/enum.h"
@@ -201,7 +201,7 @@ SocketFile::Create(Ptr<Node> node, int32_t domain, int32_t type)
         return BSD_EPROTONOSUPPORT; // no such domain in this kernel
     }
     m_domain = domain;
-    m_table = DeviceSwitch::Install(node)->GetProcessTable();
+    m_table = BsdKernel::Install(node)->GetProcessTable();
     m_socket = Socket::CreateSocket(node, UdpSocketFactory::GetTypeId());
     m_socket->SetRecvCallback(MakeCallback(&SocketFile::DataArrived, this));
     return BSD_OK;

@@ -7,6 +7,7 @@
 #include "bsd-errno.h"
 #include "bsd-in-control.h"
 #include "bsd-ioctl-argument.h"
+#include "bsd-kernel.h"
 #include "bsd-process.h"
 #include "bsd-signal.h"
 #include "process-table.h"
@@ -185,7 +186,7 @@ TunNetDevice::Setup(uint32_t unit, Ptr<Node> node)
     m_ifFlags = BSD_IFF_POINTOPOINT | BSD_IFF_MULTICAST;
     m_ifType = BSD_IFT_PPP;
     m_address = Mac48Address::Allocate();
-    m_processTable = node->GetObject<ProcessTable>();
+    m_processTable = BsdKernel::Install(node)->GetProcessTable();
     NS_ABORT_MSG_IF(!m_processTable,
                     "TunNetDevice: node " << node->GetId() << " has no ProcessTable");
     if (!m_queue)

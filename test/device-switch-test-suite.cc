@@ -419,7 +419,7 @@ class GiantContentionTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(ranAt.size(), 4, "each driver call ran once");
         NS_TEST_EXPECT_MSG_EQ(ranAt[1], Seconds(1), "first locked call runs at once");
         NS_TEST_EXPECT_MSG_EQ(ranAt[3], Seconds(1) + MilliSeconds(2), "third waits two holds");
-        const GiantLock& giant = sw->GetGiantLock();
+        const GiantLock& giant = node->GetObject<BsdKernel>()->GetGiantLock();
         NS_TEST_EXPECT_MSG_EQ(giant.GetAcquisitions(), 3, "three grants");
         NS_TEST_EXPECT_MSG_EQ(giant.GetContentions(), 2, "two waited");
         NS_TEST_EXPECT_MSG_EQ(giant.GetTotalWait(), MilliSeconds(3), "1 ms + 2 ms of waiting");
@@ -862,7 +862,7 @@ class SleepWakeupTestCase : public TestCase
         Simulator::Schedule(Seconds(1), [&] {
             NS_TEST_EXPECT_MSG_EQ(reader->IsSleeping(), true, "reader asleep");
             NS_TEST_EXPECT_MSG_EQ(reader->GetWaitMessage(), "toyread", "wmesg");
-            sleptWithoutGiant = !sw->GetGiantLock().IsHeld();
+            sleptWithoutGiant = !node->GetObject<BsdKernel>()->GetGiantLock().IsHeld();
             writer->Open("/dev/toy0", BSD_O_WRONLY, [&](int, int fd) {
                 writer->Write(fd, {1, 2, 3}, [](int, int64_t) {});
             });
