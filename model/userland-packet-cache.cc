@@ -6,6 +6,7 @@
 
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <functional>
@@ -53,13 +54,22 @@ Clear()
     c.clearScheduled = false;
 }
 
-/// libstdc++'s byte hash (eight octets a step); equal bytes are compared anyway, so
-/// the hash decides only how fast a packet is found, never which one.
+/// Octets hashed: the IP header and what follows it (addresses, ids, ports, checksums)
+/// tell packets apart well enough; hashing the whole payload cost more than the rest
+/// of the lookup.
+constexpr std::size_t HASHED_PREFIX = 64;
+
+/// libstdc++'s byte hash of the first HASHED_PREFIX octets, and the length; equal bytes
+/// are compared in full anyway, so the hash decides only how fast a packet is found,
+/// never which one.
+/// \param data at least min(len, HASHED_PREFIX) octets \param len the packet's length
 uint64_t
 BytesHash(const uint8_t* data, std::size_t len)
 {
-    return std::hash<std::string_view>()(
-        std::string_view(reinterpret_cast<const char*>(data), len));
+    std::size_t n = std::min(len, HASHED_PREFIX);
+    uint64_t h =
+        std::hash<std::string_view>()(std::string_view(reinterpret_cast<const char*>(data), n));
+    return h ^ (len * 0x9e3779b97f4a7c15ULL);
 }
 
 /// \return the packet's bytes, in the cache's scratch buffer
@@ -70,6 +80,16 @@ BytesOf(Ptr<const Packet> packet)
     bytes.resize(packet->GetSize());
     packet->CopyData(bytes.data(), bytes.size());
     return bytes;
+}
+
+/// \return the hash of the packet's bytes, reading only the octets it needs
+uint64_t
+PacketHash(Ptr<const Packet> packet)
+{
+    uint8_t prefix[HASHED_PREFIX];
+    std::size_t len = packet->GetSize();
+    packet->CopyData(prefix, std::min(len, HASHED_PREFIX));
+    return BytesHash(prefix, len);
 }
 
 /// Drop \p serial from the index under \p hash.
@@ -98,8 +118,7 @@ UserlandPacketCache::Remember(Ptr<const Packet> packet)
         Simulator::ScheduleDestroy(&Clear); // no packet outlives its simulation
         c.clearScheduled = true;
     }
-    const std::vector<uint8_t>& bytes = BytesOf(packet);
-    uint64_t h = BytesHash(bytes.data(), bytes.size());
+    uint64_t h = PacketHash(packet);
     c.byHash.emplace(h, c.firstSerial + c.fifo.size());
     c.fifo.push_back(Entry{h, packet->Copy()});
     // Forget the oldest, recalled or not.
@@ -139,8 +158,9 @@ UserlandPacketCache::Recall(const uint8_t* data, std::size_t len)
     {
         return Create<Packet>(data, len);
     }
+    // The cache's copy is handed over: nothing else holds it.
     Entry& entry = c.fifo[found->second - c.firstSerial];
-    Ptr<Packet> packet = entry.packet->Copy();
+    Ptr<Packet> packet = std::move(entry.packet);
     entry.packet = nullptr;
     c.byHash.erase(found);
     return packet;
