@@ -136,6 +136,16 @@ SerialLine::GetTypeId()
                                           "interrupt",
                                           SerialLine::WAKE_PER_FRAME,
                                           "frame"))
+            .AddAttribute("HangupOnClose",
+                          "Model the two ends' DTR, as modems (or a null-modem cable) see it: "
+                          "a port raises DTR when its device is opened and drops it on the "
+                          "last close (HUPCL, on by default in FreeBSD), and the carrier is "
+                          "present only while both ports have DTR up. So a daemon that dies "
+                          "hangs up the line and its peer sees the carrier go. Off: the "
+                          "carrier is the line's alone (DCD strapped on).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&SerialLine::m_hangupOnClose),
+                          MakeBooleanChecker())
             .AddAttribute("PppdumpEpoch",
                           "The time_t (seconds since 1970) that simulated time 0 stands for "
                           "in pppdump files, so that a run's file is the same every time.",
@@ -301,6 +311,8 @@ void
 SerialLine::Connect(Ptr<Node> a, uint32_t unitA, Ptr<Node> b, uint32_t unitB)
 {
     NS_ABORT_MSG_IF(m_ports[0].node, "SerialLine: already connected");
+    // With HangupOnClose, no port is open yet: no DTR, no carrier.
+    m_carrier = m_carrierWanted && !m_hangupOnClose;
     std::array<std::pair<Ptr<Node>, uint32_t>, 2> ends = {{{a, unitA}, {b, unitB}}};
     for (uint32_t side = 0; side < 2; ++side)
     {
@@ -314,7 +326,8 @@ SerialLine::Connect(Ptr<Node> a, uint32_t unitA, Ptr<Node> b, uint32_t unitB)
         SerialLine* line = this;
         (*ops)[DevOp::OPEN] =
             MakeDevOp<DevOpenArgs>([line](DevOpenArgs& ap) { return line->Open(ap); });
-        (*ops)[DevOp::CLOSE] = MakeDevOp<DevCloseArgs>(NullClose);
+        (*ops)[DevOp::CLOSE] =
+            MakeDevOp<DevCloseArgs>([line](DevCloseArgs& ap) { return line->Close(ap); });
         (*ops)[DevOp::READ] =
             MakeDevOp<DevReadArgs>([line](DevReadArgs& ap) { return line->Read(ap); });
         (*ops)[DevOp::WRITE] =
@@ -353,14 +366,34 @@ SerialLine::PortOf(const DevGenericArgs& ap)
 }
 
 int
-SerialLine::Open(DevOpenArgs&)
+SerialLine::Open(DevOpenArgs& ap)
 {
-    return BSD_OK; // a dial-out device opens whatever the carrier (CLOCAL)
+    // sioopen raises DTR (and RTS); a dial-out device opens whatever the carrier (CLOCAL).
+    m_dtr[SideOf(ap)] = true;
+    UpdateCarrier();
+    return BSD_OK;
+}
+
+int
+SerialLine::Close(DevCloseArgs& ap)
+{
+    // sioclose on the last close: with HUPCL, DTR drops and the modem hangs up.
+    m_dtr[SideOf(ap)] = false;
+    UpdateCarrier();
+    return BSD_OK;
 }
 
 void
 SerialLine::SetCarrier(bool up)
 {
+    m_carrierWanted = up;
+    UpdateCarrier();
+}
+
+void
+SerialLine::UpdateCarrier()
+{
+    bool up = m_carrierWanted && (!m_hangupOnClose || (m_dtr[0] && m_dtr[1]));
     if (up == m_carrier)
     {
         return;

@@ -73,7 +73,8 @@ class SerialLine : public Object
      */
     void Connect(Ptr<Node> a, uint32_t unitA, Ptr<Node> b, uint32_t unitB);
 
-    /// \param up carrier present (DCD) at both ends
+    /// \param up carrier present (DCD) at both ends; with HangupOnClose, only while both
+    ///        ports also have DTR up
     void SetCarrier(bool up);
     /// \return whether the carrier is up
     bool GetCarrier() const;
@@ -219,6 +220,10 @@ class SerialLine : public Object
     /// \param ap a call's arguments \return the port it is for
     Port& PortOf(const DevGenericArgs& ap);
     int Open(DevOpenArgs& ap);
+    int Close(DevCloseArgs& ap);
+    /// The carrier follows SetCarrier and, with HangupOnClose, both ports' DTR: apply
+    /// a change (a cut loses what is queued and on the wire; everyone waiting wakes).
+    void UpdateCarrier();
     int Read(DevReadArgs& ap);
     int Write(DevWriteArgs& ap);
     int Ioctl(DevIoctlArgs& ap);
@@ -337,7 +342,10 @@ class SerialLine : public Object
     uint32_t m_rxBufferSize;                                 //!< RxBufferSize (TTYHOG)
     uint32_t m_txBufferSize;                                 //!< TxBufferSize (output high water)
     ReadWakeup m_readWakeup;                                 //!< ReadWakeup
-    bool m_carrier{true};                                    //!< DCD
+    bool m_carrier{true};                                    //!< DCD, as both ends see it
+    bool m_carrierWanted{true};                              //!< SetCarrier's
+    bool m_hangupOnClose{false};                             //!< HangupOnClose
+    std::array<bool, 2> m_dtr{};                             //!< each port's DTR
     std::array<Port, 2> m_ports;                             //!< a's and b's ends
     std::array<Stats, 2> m_stats;                            //!< by direction
     Ptr<UniformRandomVariable> m_lossRandom;                 //!< loss draws

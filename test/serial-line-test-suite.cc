@@ -510,6 +510,70 @@ class SerialCarrierTestCase : public TestCase
 };
 
 /**
+ * HangupOnClose: a port raises DTR on open and drops it on its last close (HUPCL), and
+ * the carrier is there only while both have DTR up; by default (off) it is there with
+ * no port open at all.
+ */
+class SerialHangupTestCase : public TestCase
+{
+  public:
+    SerialHangupTestCase()
+        : TestCase("HangupOnClose: DTR on open, dropped on last close, carrier needs both")
+    {
+    }
+
+  private:
+    /// \return whether TIOCMGET on \p fd of \p p reports carrier detect
+    static bool Cd(Ptr<BsdProcess> p, int fd)
+    {
+        return BytesInt(IoctlNow(p, fd, BSD_TIOCMGET, {}).second) & BSD_TIOCM_CD;
+    }
+
+    void DoRun() override
+    {
+        Ptr<Node> a = CreateObject<Node>();
+        Ptr<Node> b = CreateObject<Node>();
+        Ptr<SerialLine> line = CreateObject<SerialLine>();
+        line->SetAttribute("HangupOnClose", BooleanValue(true));
+        line->Connect(a, 0, b, 0);
+        NS_TEST_EXPECT_MSG_EQ(line->GetCarrier(), false, "no port open: no DTR, no carrier");
+        std::vector<bool> traced;
+        line->TraceConnectWithoutContext("Carrier", Callback<void, bool>([&traced](bool up) {
+                                             traced.push_back(up);
+                                         }));
+        Ptr<BsdProcess> pa = CreateObject<BsdProcess>();
+        pa->Attach(a);
+        Ptr<BsdProcess> pb = CreateObject<BsdProcess>();
+        pb->Attach(b);
+        int fa = OpenNow(pa, "/dev/cuaa0", BSD_O_RDWR | BSD_O_NONBLOCK).second;
+        NS_TEST_EXPECT_MSG_EQ(Cd(pa, fa), false, "only a's DTR: no carrier");
+        int fb = OpenNow(pb, "/dev/cuaa0", BSD_O_RDWR | BSD_O_NONBLOCK).second;
+        NS_TEST_EXPECT_MSG_EQ(Cd(pa, fa), true, "both: carrier");
+        NS_TEST_EXPECT_MSG_EQ(Cd(pb, fb), true, "at both ends");
+        int fb2 = OpenNow(pb, "/dev/cuaa0", BSD_O_RDWR | BSD_O_NONBLOCK).second;
+        CloseNow(pb, fb);
+        NS_TEST_EXPECT_MSG_EQ(Cd(pa, fa), true, "not the last close: DTR stays");
+        CloseNow(pb, fb2);
+        NS_TEST_EXPECT_MSG_EQ(Cd(pa, fa), false, "b's last close dropped DTR: hung up");
+        NS_TEST_EXPECT_MSG_EQ(WriteNow(pa, fa, {1}).first, BSD_EIO, "a's writes fail");
+        NS_TEST_EXPECT_MSG_EQ(ReadNow(pa, fa, 16).second.size(), 0u, "a reads end of file");
+        fb = OpenNow(pb, "/dev/cuaa0", BSD_O_RDWR | BSD_O_NONBLOCK).second;
+        NS_TEST_EXPECT_MSG_EQ(Cd(pa, fa), true, "b opened again: carrier back");
+        line->SetCarrier(false);
+        NS_TEST_EXPECT_MSG_EQ(Cd(pb, fb), false, "a cut still cuts");
+        NS_TEST_ASSERT_MSG_EQ(traced.size(), 4u, "up, down, up, down traced");
+        NS_TEST_EXPECT_MSG_EQ(traced[0], true, "");
+        NS_TEST_EXPECT_MSG_EQ(traced[1], false, "");
+        Simulator::Destroy();
+
+        Ptr<SerialLine> strapped = CreateObject<SerialLine>();
+        strapped->Connect(CreateObject<Node>(), 0, CreateObject<Node>(), 0);
+        NS_TEST_EXPECT_MSG_EQ(strapped->GetCarrier(), true, "default: DCD strapped on");
+        Simulator::Destroy();
+    }
+};
+
+/**
  * Each port's pcap is DLT_PPP: one record per good frame (Address, Control, Protocol,
  * Information), decoded from the byte stream, the frames it sent stamped when their
  * closing flag left it and the frames it received when theirs arrived; a corrupted frame
@@ -800,6 +864,7 @@ class SerialLineTestSuite : public TestSuite
         AddTestCase(new SerialErrorRateTestCase, TestCase::QUICK);
         AddTestCase(new SerialFrameWakeupTestCase, TestCase::QUICK);
         AddTestCase(new SerialCarrierTestCase, TestCase::QUICK);
+        AddTestCase(new SerialHangupTestCase, TestCase::QUICK);
         AddTestCase(new SerialPcapTestCase, TestCase::QUICK);
         AddTestCase(new SerialPppdumpTestCase, TestCase::QUICK);
         AddTestCase(new SerialPppdumpTsharkTestCase, TestCase::QUICK);

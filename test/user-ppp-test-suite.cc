@@ -35,7 +35,7 @@ struct PppBench
     std::vector<std::string> states[2]; //!< "LCP Req-Sent>Ack-Rcvd"...
     std::vector<std::string> phases[2];
 
-    explicit PppBench(uint64_t baud = 115200, bool ipv6 = false)
+    explicit PppBench(uint64_t baud = 115200, bool ipv6 = false, bool hangupOnClose = false)
     {
         nodes.Create(2);
         InternetStackHelper internet;
@@ -44,6 +44,7 @@ struct PppBench
         tun.InstallDriver(nodes);
         line = CreateObject<SerialLine>();
         line->SetAttribute("BaudRate", UintegerValue(baud));
+        line->SetAttribute("HangupOnClose", BooleanValue(hangupOnClose));
         line->Connect(nodes.Get(0), 0, nodes.Get(1), 0);
         for (int i = 0; i < 2; ++i)
         {
@@ -366,6 +367,56 @@ class PppInterfaceSyscallsTestCase : public TestCase
                               "SIOCDIFADDR took the address");
         Simulator::Destroy();
     }
+};
+
+/**
+ * A daemon killed by SIGKILL closes its port as it exits; on a line with HangupOnClose
+ * that drops DTR and hangs up, so its peer's next TIOCMGET finds no carrier: LCP goes
+ * down, the address goes, the phase is Dead. Without it, the peer stays Opened (the
+ * issue's report; LCP echo is off by default).
+ */
+class PppKilledPeerTestCase : public TestCase
+{
+  public:
+    /// \param hangup the line's HangupOnClose
+    explicit PppKilledPeerTestCase(bool hangup)
+        : TestCase(std::string("a daemon killed by SIGKILL: ") +
+                   (hangup ? "its hang-up takes the peer's link down"
+                           : "unnoticed without HangupOnClose")),
+          m_hangup(hangup)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PppBench bench(115200, false, m_hangup);
+        std::size_t before = 0;
+        Simulator::Schedule(Seconds(3), [&] {
+            before = AddressesOf(bench.ppp[0]->GetTunDevice()).size();
+            bench.ppp[1]->GetProcess()->Kill(BSD_SIGKILL);
+        });
+        Simulator::Stop(Seconds(6));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(before, 1u, "configured while both lived");
+        NS_TEST_EXPECT_MSG_EQ(bench.ppp[1]->GetProcess()->IsAlive(), false, "b is dead");
+        if (m_hangup)
+        {
+            NS_TEST_EXPECT_MSG_EQ(bench.line->GetCarrier(), false, "b's exit hung up");
+            NS_TEST_EXPECT_MSG_EQ(bench.Saw(0, "LCP Opened>Starting"), true, "a's LCP down");
+            NS_TEST_EXPECT_MSG_EQ(AddressesOf(bench.ppp[0]->GetTunDevice()).size(),
+                                  0u,
+                                  "a's address removed");
+            NS_TEST_EXPECT_MSG_EQ(bench.ppp[0]->GetPhase(), UserPpp::PHASE_DEAD, "phase Dead");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_EQ(bench.ppp[0]->GetLcp()->IsOpened(), true, "a never knows");
+        }
+        Simulator::Destroy();
+    }
+
+    bool m_hangup; //!< HangupOnClose
 };
 
 /**
@@ -739,6 +790,8 @@ class UserPppTestSuite : public TestSuite
         AddTestCase(new PppDefaultsTestCase("interrupt"), TestCase::QUICK);
         AddTestCase(new PppDefaultsTestCase("frame"), TestCase::QUICK);
         AddTestCase(new PppInterfaceSyscallsTestCase, TestCase::QUICK);
+        AddTestCase(new PppKilledPeerTestCase(false), TestCase::QUICK);
+        AddTestCase(new PppKilledPeerTestCase(true), TestCase::QUICK);
         AddTestCase(new PppCarrierTestCase, TestCase::QUICK);
         AddTestCase(new PppEchoFailureTestCase, TestCase::QUICK);
         AddTestCase(new PppAssignedAndIpv6TestCase, TestCase::QUICK);
