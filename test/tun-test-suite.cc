@@ -939,6 +939,96 @@ class TunReadNothingTestCase : public TestCase
 };
 
 /**
+ * uiomove failing in tunread and tunwrite (a user buffer that faults): tunread has
+ * dequeued the packet and frees it, so it is gone, and returns EFAULT; tunwrite counts
+ * the failed copy-in in if_ierrors and returns EFAULT. Driven through the device switch
+ * with a uio that has no buffer, as a bad pointer would give.
+ */
+class TunUiomoveFaultTestCase : public TestCase
+{
+  public:
+    TunUiomoveFaultTestCase()
+        : TestCase("uiomove faults: tunread frees the packet, tunwrite counts if_ierrors")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TunBench b;
+        b.OpenTun(0, BSD_O_RDWR | BSD_O_NONBLOCK);
+        Ptr<TunNetDevice> tun = b.driver->GetUnit(0);
+        Ptr<DeviceSwitch> sw = b.node->GetObject<DeviceSwitch>();
+        Ptr<Cdev> dev = sw->Lookup("/dev/tun0");
+        tun->Output(Ipv4Packet("10.0.0.1", "10.0.0.2"), BSD_AF_INET);
+
+        Uio badRead(Uio::READ, nullptr, 2048);
+        Ptr<DevReadArgs> rd = Create<DevReadArgs>();
+        rd->dev = dev;
+        rd->caller = b.root;
+        rd->uio = &badRead;
+        rd->ioflag = BSD_IO_NDELAY;
+        int64_t result = 12345;
+        sw->Dread(rd, [&result](int64_t r) { result = r; });
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(result, BSD_EFAULT, "tunread: EFAULT");
+        NS_TEST_EXPECT_MSG_EQ(tun->GetQueue()->GetNPackets(), 0u, "the packet was freed");
+
+        Uio badWrite(Uio::WRITE, nullptr, 84);
+        Ptr<DevWriteArgs> wr = Create<DevWriteArgs>();
+        wr->dev = dev;
+        wr->caller = b.root;
+        wr->uio = &badWrite;
+        result = 12345;
+        sw->Dwrite(wr, [&result](int64_t r) { result = r; });
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(result, BSD_EFAULT, "tunwrite: EFAULT");
+        NS_TEST_EXPECT_MSG_EQ(tun->GetCounters().ierrors, 1u, "if_ierrors");
+        NS_TEST_EXPECT_MSG_EQ(tun->GetCounters().ipackets, 0u, "nothing went in");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * A reader asleep in tunread, ended by a signal whose default action is to terminate
+ * (SIGTERM, and SIGKILL, which cannot be caught): the process exits without returning
+ * from read, its descriptors close, and tunclose runs (the device is no longer open).
+ */
+class TunReaderKilledTestCase : public TestCase
+{
+  public:
+    /// \param sig the signal
+    explicit TunReaderKilledTestCase(int32_t sig)
+        : TestCase(std::string("a reader asleep in tunread killed by ") +
+                   (sig == BSD_SIGKILL ? "SIGKILL" : "SIGTERM") + ": exit, tunclose"),
+          m_sig(sig)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TunBench b;
+        int fd = b.OpenTun(0);
+        Ptr<TunNetDevice> tun = b.driver->GetUnit(0);
+        bool returned = false;
+        b.root->Read(fd, 2048, [&returned](int, const std::vector<uint8_t>&) { returned = true; });
+        Simulator::Schedule(Seconds(1), [&] {
+            NS_TEST_EXPECT_MSG_EQ(b.root->GetWaitMessage(), "tunread", "asleep in tunread");
+            b.root->Kill(m_sig);
+        });
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(returned, false, "read never returns");
+        NS_TEST_EXPECT_MSG_EQ(b.root->IsAlive(), false, "the process is gone");
+        NS_TEST_EXPECT_MSG_EQ((tun->GetTunFlags() & TUN_OPEN), 0u, "tunclose ran");
+        NS_TEST_EXPECT_MSG_EQ(tun->GetPid(), 0, "tun_pid cleared");
+        Simulator::Destroy();
+    }
+
+    int32_t m_sig; //!< the signal
+};
+
+/**
  * The address family is 32 bits on the wire and 8 in the kernel: tunwrite hands its
  * ntohl'd family to family_enqueue, whose parameter is a sa_family_t, and tunoutput
  * stores a bpf write's first int in dst->sa_family, a u_char. Only the low byte
@@ -1085,8 +1175,10 @@ class TunwriteTestCase : public TestCase
         auto [e2, n2] = WriteNow(b.root, fd, Concat(FamilyHeader(BSD_AF_IPX), v4));
         NS_TEST_EXPECT_MSG_EQ(e2, BSD_EAFNOSUPPORT, "no IPX here");
         NS_TEST_EXPECT_MSG_EQ(c.ipackets, 3u, "counted before family_enqueue refused it");
+        std::size_t tapsBefore = tapped.size();
         NS_TEST_EXPECT_MSG_EQ(WriteNow(b.root, fd, {0, 0, 2}).first, BSD_ENOBUFS, "no header");
         NS_TEST_EXPECT_MSG_EQ(c.ipackets, 3u, "not counted");
+        NS_TEST_EXPECT_MSG_EQ(tapped.size(), tapsBefore, "m_pullup failed before bpf saw it");
 
         std::vector<uint8_t> big = Bytes(Ipv4Packet("10.0.0.2", "10.0.0.1", TUNMRU - 20 - 4));
         NS_TEST_EXPECT_MSG_EQ(WriteNow(b.root, fd, Concat(FamilyHeader(2), big)).first,
@@ -1365,6 +1457,9 @@ class TunTestSuite : public TestSuite
         AddTestCase(new TuncloseTestCase, TestCase::QUICK);
         AddTestCase(new TuninitTestCase, TestCase::QUICK);
         AddTestCase(new TunifioctlTestCase, TestCase::QUICK);
+        AddTestCase(new TunUiomoveFaultTestCase, TestCase::QUICK);
+        AddTestCase(new TunReaderKilledTestCase(BSD_SIGTERM), TestCase::QUICK);
+        AddTestCase(new TunReaderKilledTestCase(BSD_SIGKILL), TestCase::QUICK);
         AddTestCase(new TunoutputTestCase, TestCase::QUICK);
         AddTestCase(new TunstartTestCase, TestCase::QUICK);
         AddTestCase(new TunioctlTestCase, TestCase::QUICK);

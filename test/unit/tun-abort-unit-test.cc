@@ -110,3 +110,43 @@ TEST(TunAbortDeathTest, RelayPairOnAUnitATunnelTookNamesNodeAndUnit)
         },
         "tun2 on node [0-9]+ is already one end of a tun pair");
 }
+
+namespace
+{
+
+/// dev_dstrategy on a device whose table is all defaults, with \p bio as a_bio.
+void
+StrategyWith(Ptr<Bio> bio)
+{
+    Ptr<DeviceSwitch> sw = DeviceSwitch::Install(CreateObject<Node>());
+    Ptr<Cdev> dev = sw->MakeDev(Create<DevOps>("disk"), 0, 0, 0, 0600, "disk0");
+    Ptr<DevStrategyArgs> ap = Create<DevStrategyArgs>();
+    ap->dev = dev;
+    ap->bio = bio;
+    sw->Dstrategy(ap, [](int64_t) {});
+    Simulator::Run();
+    Simulator::Destroy();
+}
+
+} // namespace
+
+// dev_dstrategy's KKASSERTs: a panic in the seed, a message naming the device here.
+TEST(TunAbortDeathTest, StrategyWithoutABioNamesTheDevice)
+{
+    EXPECT_DEATH(StrategyWith(nullptr), "dev_dstrategy on disk0: no bio");
+}
+
+TEST(TunAbortDeathTest, StrategyOnADoneBioNamesTheDevice)
+{
+    Ptr<Bio> done = Create<Bio>();
+    done->done = true;
+    EXPECT_DEATH(StrategyWith(done), "dev_dstrategy on disk0: bio already done");
+}
+
+TEST(TunAbortDeathTest, StrategyOnAFreshBioCompletesIt)
+{
+    Ptr<Bio> bio = Create<Bio>();
+    StrategyWith(bio);
+    EXPECT_TRUE(bio->done) << "nostrategy's biodone";
+    EXPECT_EQ(bio->flags & Bio::B_ERROR, Bio::B_ERROR);
+}
