@@ -58,7 +58,7 @@ PointToPointHelper
 P2pFor(const TopologyLink& spec)
 {
     PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", DataRateValue(DataRate(spec.rateBps)));
+    p2p.SetDeviceAttribute("DataRate", DataRateValue(DataRate(spec.GetRateBps())));
     p2p.SetChannelAttribute("Delay", TimeValue(NanoSeconds(spec.delayNs)));
     p2p.SetQueue("ns3::DropTailQueue<Packet>",
                  "MaxSize",
@@ -224,7 +224,7 @@ TopologyBuilder::BuildP2p(Link& link, const TopologyLink& spec)
 void
 TopologyBuilder::BuildPppTun(Link& link, const TopologyLink& spec)
 {
-    m_ppp.SetLineAttribute("BaudRate", UintegerValue(spec.baud));
+    m_ppp.SetLineAttribute("BaudRate", UintegerValue(spec.GetBaud()));
     m_ppp.SetLineAttribute("Delay", TimeValue(NanoSeconds(spec.delayNs)));
     m_ppp.SetLineAttribute("ByteErrorRate", DoubleValue(spec.error));
     m_ppp.SetPppAttribute("IfQueue", UintegerValue(spec.queue));

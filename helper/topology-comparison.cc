@@ -391,6 +391,9 @@ TopologyComparison::Run(const TopologyGraph& graph,
         LinkResult out;
         out.label = built[link.ends[0]].name + "--" + built[link.ends[1]].name;
         out.kind = LinkKindName(link.kind);
+        const TopologyLink& spec = built[link.edge];
+        out.baud = link.kind == LinkKind::PPP_TUN ? spec.GetBaud() : 0;
+        out.capacityBps = out.baud != 0 ? out.baud * 8 / 10 : spec.GetRateBps();
         if (link.kind == LinkKind::PPP_TUN)
         {
             for (int side = 0; side < 2; ++side)
@@ -464,15 +467,16 @@ TopologyComparison::WriteTable(std::ostream& os, const std::vector<VariantResult
     }
     os << "\nLinks (both directions)\n";
     os << std::left << std::setw(10) << "variant" << std::setw(22) << "link" << std::setw(9)
-       << "kind" << std::right << std::setw(10) << "frames" << std::setw(12) << "bytes"
-       << std::setw(8) << "drops"
+       << "kind" << std::right << std::setw(12) << "kbit/s" << std::setw(10) << "frames"
+       << std::setw(12) << "bytes" << std::setw(8) << "drops"
        << "  by reason\n";
     for (const VariantResult& r : results)
     {
         for (const LinkResult& l : r.links)
         {
             os << std::left << std::setw(10) << r.variant << std::setw(22) << l.label
-               << std::setw(9) << l.kind << std::right << std::setw(10) << l.frames << std::setw(12)
+               << std::setw(9) << l.kind << std::right << std::setw(12)
+               << Fixed(l.capacityBps / 1000.0, 2) << std::setw(10) << l.frames << std::setw(12)
                << l.bytes << std::setw(8) << DropTotal(l.drops) << "  " << DropDetail(l.drops)
                << "\n";
         }
@@ -508,7 +512,7 @@ TopologyComparison::WriteCsv(const std::string& dir, const std::vector<VariantRe
     }
     flows << "variant,flow,tx_packets,rx_packets,rx_bytes,throughput_bps,mean_delay_s,jitter_s,"
              "loss\n";
-    links << "variant,link,kind,frames,bytes,drops,drops_by_reason\n";
+    links << "variant,link,kind,frames,bytes,drops,drops_by_reason,capacity_bps,baud\n";
     nodes << "variant,node,syscalls\n";
     for (const VariantResult& r : results)
     {
@@ -524,7 +528,7 @@ TopologyComparison::WriteCsv(const std::string& dir, const std::vector<VariantRe
         {
             links << Csv(r.variant) << "," << Csv(l.label) << "," << Csv(l.kind) << "," << l.frames
                   << "," << l.bytes << "," << DropTotal(l.drops) << "," << Csv(DropDetail(l.drops))
-                  << "\n";
+                  << "," << l.capacityBps << "," << l.baud << "\n";
         }
         for (const NodeResult& n : r.nodes)
         {

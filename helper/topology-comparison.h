@@ -51,6 +51,8 @@ struct LinkResult
     uint64_t frames{0};                    //!< frames put on the wire
     uint64_t bytes{0};                     //!< their bytes
     std::map<std::string, uint64_t> drops; //!< by reason
+    uint64_t capacityBps{0};               //!< what it carries: its DataRate, or baud x 8 / 10
+    uint64_t baud{0};                      //!< a ppp-tun line's BaudRate, else 0
 };
 
 /// \ingroup tun

@@ -136,6 +136,18 @@ ParseTimeNs(const std::string& text, int64_t& ns)
     return "";
 }
 
+uint64_t
+TopologyLink::GetRateBps() const
+{
+    return !rateGiven && baudGiven ? baud * 8 / 10 : rateBps;
+}
+
+uint64_t
+TopologyLink::GetBaud() const
+{
+    return !baudGiven && rateGiven ? (rateBps * 10 + 7) / 8 : baud;
+}
+
 bool
 TopologyLink::IsAttribute(const std::string& name)
 {
@@ -158,6 +170,7 @@ TopologyLink::Set(const std::string& name, const std::string& value)
     }
     if (name == "rate")
     {
+        rateGiven = true;
         return ParseRateBps(value, rateBps);
     }
     if (name == "delay")
@@ -175,6 +188,7 @@ TopologyLink::Set(const std::string& name, const std::string& value)
             return "bad baud '" + value + "': expected a whole number of bits per second";
         }
         baud = static_cast<uint64_t>(number);
+        baudGiven = true;
         return "";
     }
     if (name == "error")

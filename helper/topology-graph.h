@@ -49,8 +49,10 @@ struct TopologyNode
  *
  * Attribute defaults (when a file leaves one out): kind p2p, rate 10Mbps, baud 115200,
  * delay 2ms, error 0, queue 100 packets. What each means per kind:
- *  - rate: the PointToPoint DataRate (p2p; udp-tun's underlay). Ignored by ppp-tun.
- *  - baud: the SerialLine BaudRate (ppp-tun). Ignored by the others.
+ *  - rate: the PointToPoint DataRate (p2p; udp-tun's underlay).
+ *  - baud: the SerialLine BaudRate (ppp-tun).
+ *  A link that gives only one of rate and baud has the same capacity in every kind:
+ *  GetRateBps() and GetBaud() derive the other (8N1: ten bits on the line per octet).
  *  - delay: the channel's or the line's one-way propagation delay.
  *  - error: p2p and udp-tun: a RateErrorModel packet error rate at each receiving
  *    device; ppp-tun: the line's ByteErrorRate.
@@ -66,6 +68,15 @@ struct TopologyLink
     double error{0};              //!< error rate, 0 to 1
     uint32_t queue{100};          //!< queue size, packets
     std::string where;            //!< the file and element it came from, for messages
+    bool rateGiven{false};        //!< the file set rate
+    bool baudGiven{false};        //!< the file set baud
+
+    /// \return the rate a p2p link or udp-tun underlay gets: rate if given, else the
+    ///         octets per second of the baud given (baud x 8 / 10), else the default
+    uint64_t GetRateBps() const;
+    /// \return the baud a ppp-tun line gets: baud if given, else the rate given carried
+    ///         as 8N1 (rate x 10 / 8, rounded up), else the default
+    uint64_t GetBaud() const;
 
     /**
      * Set one attribute from its text, validating it first (ns-3's own parsers abort on

@@ -84,6 +84,40 @@ class TopologyReadGoodTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(g[second].rateBps, 2500000u, "rate");
         NS_TEST_EXPECT_MSG_EQ(g[second].queue, 20u, "queue");
         NS_TEST_EXPECT_MSG_EQ(g[second].baud, 115200u, "default baud");
+        // Only one of rate and baud given: the same capacity in every kind (8N1).
+        NS_TEST_EXPECT_MSG_EQ(g[first].GetRateBps(), 46080u, "57600 baud carries 46080 bit/s");
+        NS_TEST_EXPECT_MSG_EQ(g[first].GetBaud(), 57600u, "as given");
+        NS_TEST_EXPECT_MSG_EQ(g[second].GetBaud(), 3125000u, "2.5 Mbit/s needs 3125000 baud");
+        NS_TEST_EXPECT_MSG_EQ(g[second].GetRateBps(), 2500000u, "as given");
+        for (LinkKind kind : {LinkKind::P2P, LinkKind::PPP_TUN})
+        {
+            TopologyBuilder builder;
+            builder.SetKindOverride(kind);
+            NS_TEST_ASSERT_MSG_EQ(builder.Build(g), "", "builds");
+            const auto& link = builder.GetLinks().front();
+            if (kind == LinkKind::P2P)
+            {
+                DataRateValue rate;
+                link.devices[0]->GetAttribute("DataRate", rate);
+                NS_TEST_EXPECT_MSG_EQ(rate.Get().GetBitRate(), 46080u, "p2p at the line's rate");
+            }
+            else
+            {
+                UintegerValue baud;
+                builder.GetLinks().back().line->GetAttribute("BaudRate", baud);
+                NS_TEST_EXPECT_MSG_EQ(baud.Get(), 3125000u, "ppp-tun at the link's rate");
+            }
+            Simulator::Destroy();
+        }
+        TopologyReadResult both =
+            TunTopologyReader::ParseDot("graph g { a -- b [rate=\"1Mbps\", baud=9600]; a -- c; }",
+                                        "both.dot");
+        auto both0 = *boost::edges(both.graph).first;
+        auto none = *std::next(boost::edges(both.graph).first);
+        NS_TEST_EXPECT_MSG_EQ(both.graph[both0].GetRateBps(), 1000000u, "both given: as given");
+        NS_TEST_EXPECT_MSG_EQ(both.graph[both0].GetBaud(), 9600u, "both given: as given");
+        NS_TEST_EXPECT_MSG_EQ(both.graph[none].GetRateBps(), 10000000u, "neither: the default");
+        NS_TEST_EXPECT_MSG_EQ(both.graph[none].GetBaud(), 115200u, "neither: the default");
         NS_TEST_EXPECT_MSG_EQ(dot.warnings.size(), 1u, "one warning");
         NS_TEST_EXPECT_MSG_EQ(Has(dot.warnings.at(0), "ignoring attribute 'colour'"),
                               true,
@@ -430,15 +464,17 @@ class TopologyRoutesTestCase : public TestCase
 
 /**
  * A short comparison on the chain: one UDP flow offered above the serial line's rate.
- * All-p2p carries it; all-ppp-tun is held below 115200 baud (8N1: 92160 bit/s of
- * octets); the tables have a row per variant; daemons make system calls only where
- * there are daemons; the same seed gives the same CSV.
+ * The variants are matched in capacity: all-p2p makes the 115200-baud line a link of
+ * 92160 bit/s (8N1) and all-ppp-tun makes the 10 Mbit/s link a 12500000-baud line, so
+ * both are held below 92160 bit/s, and the links table states each capacity; the tables
+ * have a row per variant; daemons make system calls only where there are daemons; the
+ * same seed gives the same CSV.
  */
 class TopologyComparisonTestCase : public TestCase
 {
   public:
     TopologyComparisonTestCase()
-        : TestCase("A short comparison: p2p above the serial line's rate, ppp-tun below")
+        : TestCase("A short comparison: p2p matched to the serial line's rate, both overloaded")
     {
     }
 
@@ -462,12 +498,19 @@ class TopologyComparisonTestCase : public TestCase
         }
         const FlowResult& p2p = results[0].flows.at(0);
         const FlowResult& ppp = results[1].flows.at(0);
-        NS_TEST_EXPECT_MSG_GT(p2p.throughputBps, 115200, "p2p carries more than the line");
-        NS_TEST_EXPECT_MSG_GT(p2p.throughputBps, 190000, "p2p carries the offered load");
+        // Matched capacity: b--c is a 115200-baud line, so the p2p variant makes it a link
+        // of 92160 bit/s; 200 kbit/s offered overloads both.
+        NS_TEST_EXPECT_MSG_LT(p2p.throughputBps, 92160, "p2p at the line's bit rate");
+        NS_TEST_EXPECT_MSG_GT(p2p.throughputBps, 70000, "and filling it");
         NS_TEST_EXPECT_MSG_LT(ppp.throughputBps, 92160, "ppp-tun stays under the line");
         NS_TEST_EXPECT_MSG_GT(ppp.throughputBps, 40000, "but carries something");
-        NS_TEST_EXPECT_MSG_LT(p2p.loss, 0.01, "p2p loses nothing");
-        NS_TEST_EXPECT_MSG_GT(ppp.meanDelayS, p2p.meanDelayS, "the line is slower");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(ppp.throughputBps,
+                                    p2p.throughputBps,
+                                    "HDLC framing costs the line at least p2p's header");
+        NS_TEST_EXPECT_MSG_GT(p2p.loss, 0.3, "overloaded in both");
+        NS_TEST_EXPECT_MSG_EQ(results[0].links.at(1).capacityBps, 92160u, "stated: 92160");
+        NS_TEST_EXPECT_MSG_EQ(results[1].links.at(1).baud, 115200u, "stated: the baud");
+        NS_TEST_EXPECT_MSG_EQ(results[1].links.at(0).baud, 12500000u, "a--b's 10 Mbit/s");
         NS_TEST_EXPECT_MSG_GT(results[1].flows.at(1).rxPackets, 0u, "ping across PPP");
         NS_TEST_EXPECT_MSG_EQ(results[0].nodes.at(1).syscalls, 0u, "no daemons on p2p");
         NS_TEST_EXPECT_MSG_GT(results[1].nodes.at(1).syscalls, 100u, "ppp(8) works for it");
