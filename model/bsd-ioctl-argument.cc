@@ -33,6 +33,24 @@ ReadName(const uint8_t* from)
     return std::string(s, strnlen(s, BSD_IFNAMSIZ));
 }
 
+/// \param ifr an ifreq's bytes \return the union member of type T, in host order
+template <typename T>
+T
+ReadUnion(const uint8_t* ifr)
+{
+    T value;
+    std::memcpy(&value, ifr + IFR_UNION, sizeof value);
+    return value;
+}
+
+/// \param ifr an ifreq's bytes \param value the union member to store, in host order
+template <typename T>
+void
+WriteUnion(uint8_t* ifr, T value)
+{
+    std::memcpy(ifr + IFR_UNION, &value, sizeof value);
+}
+
 } // namespace
 
 std::vector<uint8_t>
@@ -120,29 +138,25 @@ BsdIfreq::GetName() const
 int16_t
 BsdIfreq::GetFlags() const
 {
-    int16_t flags;
-    std::memcpy(&flags, m_bytes.data() + IFR_UNION, sizeof flags);
-    return flags;
+    return ReadUnion<int16_t>(m_bytes.data());
 }
 
 void
 BsdIfreq::SetFlags(int16_t flags)
 {
-    std::memcpy(m_bytes.data() + IFR_UNION, &flags, sizeof flags);
+    WriteUnion(m_bytes.data(), flags);
 }
 
 int32_t
 BsdIfreq::GetMtu() const
 {
-    int32_t mtu;
-    std::memcpy(&mtu, m_bytes.data() + IFR_UNION, sizeof mtu);
-    return mtu;
+    return ReadUnion<int32_t>(m_bytes.data());
 }
 
 void
 BsdIfreq::SetMtu(int32_t mtu)
 {
-    std::memcpy(m_bytes.data() + IFR_UNION, &mtu, sizeof mtu);
+    WriteUnion(m_bytes.data(), mtu);
 }
 
 BsdSockaddrIn

@@ -76,6 +76,14 @@ struct PppBench
         }
     }
 
+    /// a's LCP echoes every second, gives up after three unanswered, and does not redial
+    void CloseOnThreeLostEchoes()
+    {
+        ppp[0]->GetLcp()->SetAttribute("EchoPeriod", TimeValue(Seconds(1)));
+        ppp[0]->GetLcp()->SetAttribute("EchoFailure", UintegerValue(3));
+        ppp[0]->SetAttribute("ReopenDelay", TimeValue(Seconds(0)));
+    }
+
     /// \return whether \p i went through the transition
     bool Saw(int i, const std::string& transition) const
     {
@@ -280,9 +288,7 @@ class PppEchoFailureTestCase : public TestCase
     void DoRun() override
     {
         PppBench bench;
-        bench.ppp[0]->GetLcp()->SetAttribute("EchoPeriod", TimeValue(Seconds(1)));
-        bench.ppp[0]->GetLcp()->SetAttribute("EchoFailure", UintegerValue(3));
-        bench.ppp[0]->SetAttribute("ReopenDelay", TimeValue(Seconds(0)));
+        bench.CloseOnThreeLostEchoes();
         Time dead;
         bench.ppp[0]->GetLcp()->TraceConnectWithoutContext(
             "EchoFailure",
@@ -325,9 +331,7 @@ class PppInterfaceSyscallsTestCase : public TestCase
     void DoRun() override
     {
         PppBench bench;
-        bench.ppp[0]->GetLcp()->SetAttribute("EchoPeriod", TimeValue(Seconds(1)));
-        bench.ppp[0]->GetLcp()->SetAttribute("EchoFailure", UintegerValue(3));
-        bench.ppp[0]->SetAttribute("ReopenDelay", TimeValue(Seconds(0)));
+        bench.CloseOnThreeLostEchoes();
         std::vector<std::string> calls;
         uint32_t failedIoctls = 0;
         bench.nodes.Get(0)->GetObject<ProcessTable>()->TraceConnectWithoutContext(
