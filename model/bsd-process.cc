@@ -138,6 +138,14 @@ BsdProcess::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&BsdProcess::m_pgid),
                           MakeUintegerChecker<uint32_t>(0, 99999))
+            .AddAttribute("Sid",
+                          "Session id, for fsetown's rule that a SIGIO owner (FIOSETOWN, "
+                          "TIOCSPGRP) be in the caller's session; every process is in "
+                          "session 1, the login session, unless told otherwise (a daemon "
+                          "after setsid() is in its own: give it its pid).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&BsdProcess::m_sid),
+                          MakeUintegerChecker<uint32_t>(1, 99999))
             .AddAttribute("MaxFiles",
                           "Descriptor limit (RLIMIT_NOFILE): descriptors are below it.",
                           UintegerValue(64),
@@ -172,6 +180,12 @@ uint32_t
 BsdProcess::GetPid() const
 {
     return m_pid;
+}
+
+uint32_t
+BsdProcess::GetSid() const
+{
+    return m_sid;
 }
 
 uint32_t

@@ -83,6 +83,7 @@ class BsdProcess : public Object
 
     uint32_t GetPid() const;   //!< \return the pid (0 before Attach)
     uint32_t GetPgid() const;  //!< \return the process group (its own pid unless set)
+    uint32_t GetSid() const;   //!< \return the session
     Ucred GetCred() const;     //!< \return the credentials
     Ptr<Node> GetNode() const; //!< \return the node
     bool IsAlive() const;      //!< \return true from Attach until exit
@@ -519,6 +520,7 @@ class BsdProcess : public Object
     Ptr<File> GetFile(int fd) const;
 
     uint32_t m_pid{0};                                   //!< Pid attribute, then the pid in force
+    uint32_t m_sid{1};                                   //!< Sid attribute
     uint32_t m_uid{0};                                   //!< Uid attribute
     uint32_t m_gid{0};                                   //!< Gid attribute
     uint32_t m_pgid{0};                                  //!< Pgid attribute; 0 means the pid

@@ -12,17 +12,31 @@ namespace ns3
 {
 
 int
-SigioOwner::Set(int32_t pgid, Ptr<ProcessTable> table)
+SigioOwner::Set(int32_t pgid, Ptr<ProcessTable> table, Ptr<BsdProcess> caller)
 {
     if (pgid == 0)
     {
         Clear();
         return BSD_OK;
     }
-    bool exists = pgid > 0 ? table->Find(pgid) != nullptr : !table->FindGroup(-pgid).empty();
-    if (!exists)
+    // pfind or pgfind; every member of a process group is in the group's session.
+    Ptr<BsdProcess> owner;
+    if (pgid > 0)
+    {
+        owner = table->Find(pgid);
+    }
+    else if (auto group = table->FindGroup(-pgid); !group.empty())
+    {
+        owner = group.front();
+    }
+    if (!owner)
     {
         return BSD_ESRCH;
+    }
+    if (caller && owner->GetSid() != caller->GetSid())
+    {
+        return BSD_EPERM; // "Policy - Don't allow a process to FSETOWN a process in
+                          // another session" (fsetown)
     }
     m_pgid = pgid;
     m_table = table;

@@ -18,6 +18,7 @@
 namespace ns3
 {
 
+class BsdProcess;
 class ProcessTable;
 
 /**
@@ -32,9 +33,11 @@ class SigioOwner
      * fsetown
      * \param pgid 0 clears; > 0 a pid; < 0 minus a process group id
      * \param table the node's processes, where the owner must exist
-     * \return 0, or BSD_ESRCH when no such process or group exists
+     * \param caller the process asking, or null for the kernel itself
+     * \return 0, BSD_ESRCH when no such process or group exists, or BSD_EPERM when it is
+     *         in another session than the caller's
      */
-    int Set(int32_t pgid, Ptr<ProcessTable> table);
+    int Set(int32_t pgid, Ptr<ProcessTable> table, Ptr<BsdProcess> caller);
 
     /// fgetown \return the owner as set, 0 when none or when it no longer exists
     int32_t Get() const;

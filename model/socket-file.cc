@@ -382,13 +382,13 @@ SocketFile::Ioctl(Ptr<BsdProcess> caller, uint32_t cmd, uint8_t* data)
         std::memcpy(data, &value, 4);
         return BSD_OK;
     case BSD_FIOSETOWN:
-        return m_sigio.Set(value, m_table);
+        return m_sigio.Set(value, m_table, caller);
     case BSD_FIOGETOWN:
         value = m_sigio.Get();
         std::memcpy(data, &value, 4);
         return BSD_OK;
     case BSD_TIOCSPGRP:
-        return m_sigio.Set(-value, m_table);
+        return m_sigio.Set(-value, m_table, caller);
     case BSD_TIOCGPGRP:
         value = -m_sigio.Get();
         std::memcpy(data, &value, 4);

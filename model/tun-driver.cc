@@ -340,12 +340,12 @@ TunDriver::Ioctl(DevIoctlArgs& ap)
         WriteInt(ap.data, static_cast<int32_t>(tp->GetHeadLength()));
         break;
     case BSD_FIOSETOWN:
-        return tp->GetSigio().Set(ReadInt(ap.data), m_node->GetObject<ProcessTable>());
+        return tp->GetSigio().Set(ReadInt(ap.data), m_node->GetObject<ProcessTable>(), ap.caller);
     case BSD_FIOGETOWN:
         WriteInt(ap.data, tp->GetSigio().Get());
         return BSD_OK;
     case BSD_TIOCSPGRP: // deprecated spelling of FIOSETOWN, with a process group
-        return tp->GetSigio().Set(-ReadInt(ap.data), m_node->GetObject<ProcessTable>());
+        return tp->GetSigio().Set(-ReadInt(ap.data), m_node->GetObject<ProcessTable>(), ap.caller);
     case BSD_TIOCGPGRP:
         WriteInt(ap.data, -tp->GetSigio().Get());
         return BSD_OK;

@@ -716,6 +716,24 @@ class TunstartTestCase : public TestCase
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(sigio, 2, "the leader");
         NS_TEST_EXPECT_MSG_EQ(memberSigio, 1, "and the member");
+
+        // fsetown: no owner in another session (a daemon after setsid()).
+        Ptr<BsdProcess> daemon = CreateObject<BsdProcess>();
+        daemon->SetAttribute("Sid", UintegerValue(777));
+        daemon->Attach(b.node);
+        NS_TEST_EXPECT_MSG_EQ(IoctlNow(b.root, fd, BSD_FIOSETOWN, IntBytes(daemon->GetPid())).first,
+                              BSD_EPERM,
+                              "FIOSETOWN to another session");
+        NS_TEST_EXPECT_MSG_EQ(
+            IoctlNow(b.root, fd, BSD_TIOCSPGRP, IntBytes(daemon->GetPgid())).first,
+            BSD_EPERM,
+            "TIOCSPGRP to another session's group");
+        NS_TEST_EXPECT_MSG_EQ(BytesInt(IoctlNow(b.root, fd, BSD_FIOGETOWN, {}).second),
+                              -int32_t(b.root->GetPid()),
+                              "the owner unchanged");
+        NS_TEST_EXPECT_MSG_EQ(IoctlNow(b.root, fd, BSD_FIOSETOWN, IntBytes(99998)).first,
+                              BSD_ESRCH,
+                              "no such process: ESRCH first");
         Simulator::Destroy();
     }
 };
