@@ -155,6 +155,18 @@ TopologyBuilder::Build(const TopologyGraph& graph)
     {
         return "too many links for one UDP port per udp-tun link";
     }
+    // Static routes are a breadth-first search from every node and a route per node and
+    // far link: quadratic. Past this, a build takes minutes and gigabytes (a 100,000-node
+    // chain: 10^10 routes); refuse at once instead.
+    uint64_t nodes = boost::num_vertices(graph);
+    if (m_routing == TopologyRouting::STATIC && nodes * links > MAX_STATIC_ROUTES)
+    {
+        return "static routing for " + std::to_string(nodes) + " nodes and " +
+               std::to_string(links) + " links needs up to " + std::to_string(nodes * links) +
+               " routes, more than " + std::to_string(MAX_STATIC_ROUTES) +
+               ": use a smaller topology, global routing (p2p links only), or none and "
+               "routes of your own";
+    }
     if (m_routing == TopologyRouting::GLOBAL && anyTun)
     {
         return "global routing cannot see ppp-tun or udp-tun links here (ppp-tun addresses "

@@ -73,6 +73,10 @@ enum class TopologyRouting
 class TopologyBuilder
 {
   public:
+    /// Static routing is refused above this many node x link pairs (its worst case in
+    /// routes): 50 million, about a 7,000-node chain.
+    static constexpr uint64_t MAX_STATIC_ROUTES = 50000000;
+
     /// One built link.
     struct Link
     {

@@ -320,3 +320,29 @@ TEST(InputLimits, BuilderHandsOutItsNodesWithoutCopying)
     TopologyBuilder builder;
     EXPECT_EQ(&builder.GetNodes(), &builder.GetNodes());
 }
+
+TEST(InputLimits, StaticRoutingBeyondItsLimitIsRefusedBeforeBuilding)
+{
+    // A 100,000-node chain spent minutes and gigabytes in static routes; past the limit
+    // the builder says so at once and makes no node.
+    TopologyGraph chain;
+    const std::size_t n = 8000;
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        boost::add_vertex(TopologyNode{"n" + std::to_string(i)}, chain);
+    }
+    for (std::size_t i = 0; i + 1 < n; ++i)
+    {
+        boost::add_edge(i, i + 1, TopologyLink{}, chain);
+    }
+    TopologyBuilder builder;
+    std::string error = builder.Build(chain);
+    EXPECT_NE(error.find("static routing for 8000 nodes and 7999 links"), std::string::npos)
+        << error;
+    EXPECT_NE(error.find("global routing"), std::string::npos) << error;
+    EXPECT_EQ(builder.GetNodes().GetN(), 0u) << "nothing built";
+    builder.SetRouting(TopologyRouting::NONE);
+    EXPECT_EQ(builder.Build(chain), "") << "without static routes it builds";
+    EXPECT_EQ(builder.GetNodes().GetN(), n);
+    Simulator::Destroy();
+}
