@@ -26,7 +26,10 @@ BsdKernel::GetTypeId()
     return tid;
 }
 
-BsdKernel::BsdKernel() = default;
+BsdKernel::BsdKernel()
+    : m_idealCost(CreateObject<KernelCostModel>())
+{
+}
 
 BsdKernel::~BsdKernel() = default;
 
@@ -68,7 +71,6 @@ BsdKernel::DoDispose()
     m_node = nullptr;
     m_processTable = nullptr;
     m_cost = nullptr;
-    m_idealCost = nullptr;
     Object::DoDispose();
 }
 
@@ -76,32 +78,6 @@ Ptr<Node>
 BsdKernel::GetNode() const
 {
     return m_node;
-}
-
-Ptr<ProcessTable>
-BsdKernel::GetProcessTable() const
-{
-    return m_processTable;
-}
-
-Ptr<KernelCostModel>
-BsdKernel::GetCostModel() const
-{
-    if (m_cost)
-    {
-        return m_cost;
-    }
-    if (!m_idealCost)
-    {
-        m_idealCost = CreateObject<KernelCostModel>();
-    }
-    return m_idealCost;
-}
-
-GiantLock&
-BsdKernel::GetGiantLock()
-{
-    return m_giant;
 }
 
 void

@@ -59,14 +59,23 @@ class BsdKernel : public Object
     Ptr<Node> GetNode() const;
 
     /// \return the process table: pids, sleep queues, the Syscall trace
-    Ptr<ProcessTable> GetProcessTable() const;
+    const Ptr<ProcessTable>& GetProcessTable() const
+    {
+        return m_processTable;
+    }
 
     /// \return the cost model in force: a KernelCostModel aggregated to the node, or an
-    ///         ideal one that charges nothing
-    Ptr<KernelCostModel> GetCostModel() const;
+    ///         ideal one that charges nothing (asked on every system call)
+    const Ptr<KernelCostModel>& GetCostModel() const
+    {
+        return m_cost ? m_cost : m_idealCost;
+    }
 
     /// \return the MP lock that non-MPSAFE device operations hold
-    GiantLock& GetGiantLock();
+    GiantLock& GetGiantLock()
+    {
+        return m_giant;
+    }
 
     /**
      * tsleep's switch away: \p process, whose driver call answered ESLEEP, waits off the
@@ -93,11 +102,11 @@ class BsdKernel : public Object
     void DoDispose() override;
 
   private:
-    Ptr<Node> m_node;                         //!< owning node
-    Ptr<ProcessTable> m_processTable;         //!< the node's process table
-    Ptr<KernelCostModel> m_cost;              //!< the node's cost model, if any
-    mutable Ptr<KernelCostModel> m_idealCost; //!< used when the node has none
-    GiantLock m_giant;                        //!< the MP lock
+    Ptr<Node> m_node;                 //!< owning node
+    Ptr<ProcessTable> m_processTable; //!< the node's process table
+    Ptr<KernelCostModel> m_cost;      //!< the node's cost model, if any
+    Ptr<KernelCostModel> m_idealCost; //!< used when the node has none
+    GiantLock m_giant;                //!< the MP lock
 };
 
 } // namespace ns3

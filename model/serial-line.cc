@@ -318,7 +318,7 @@ SerialLine::Connect(Ptr<Node> a, uint32_t unitA, Ptr<Node> b, uint32_t unitB)
     {
         Port& p = m_ports[side];
         p.node = ends[side].first;
-        p.sw = DeviceSwitch::Install(p.node);
+        Ptr<DeviceSwitch> sw = DeviceSwitch::Install(p.node);
         p.kernel = BsdKernel::Install(p.node);
         Ptr<DevOps> ops = Create<DevOps>("cuaa");
         ops->head.maj = SIO_CDEV_MAJOR;
@@ -338,18 +338,18 @@ SerialLine::Connect(Ptr<Node> a, uint32_t unitA, Ptr<Node> b, uint32_t unitB)
             MakeDevOp<DevPollArgs>([line](DevPollArgs& ap) { return line->Poll(ap); });
         uint32_t unit = ends[side].second;
         int error = 0;
-        Ptr<Cdev> dev = p.sw->MakeDev(ops,
-                                      static_cast<int32_t>(unit),
-                                      BSD_UID_UUCP,
-                                      BSD_GID_DIALER,
-                                      0660,
-                                      "cuaa" + std::to_string(unit),
-                                      &error);
+        Ptr<Cdev> dev = sw->MakeDev(ops,
+                                    static_cast<int32_t>(unit),
+                                    BSD_UID_UUCP,
+                                    BSD_GID_DIALER,
+                                    0660,
+                                    "cuaa" + std::to_string(unit),
+                                    &error);
         NS_ABORT_MSG_IF(!dev,
                         "SerialLine: node " << p.node->GetId() << " cannot make /dev/cuaa" << unit
                                             << ": " << BsdErrnoName(error));
         p.dev = PeekPointer(dev);
-        p.sw->AddOps(ops, 0xffffffff, unit);
+        sw->AddOps(ops, 0xffffffff, unit);
     }
 }
 

@@ -184,8 +184,7 @@ class SerialLine : public Object
     struct Port
     {
         Ptr<Node> node;        //!< the node
-        Ptr<DeviceSwitch> sw;  //!< its device switch
-        Ptr<BsdKernel> kernel; //!< its kernel
+        Ptr<BsdKernel> kernel; //!< its kernel (sleep and wakeup)
         Cdev* dev{nullptr};    //!< /dev/cuaaN; its ops table owns the line, so no Ptr back
         /// Bytes this port has written that have not reached the other end, oldest first:
         /// the first \c completed have left the transmitter, the rest wait or are leaving.
