@@ -339,8 +339,8 @@ TopologyComparison::Run(const TopologyGraph& graph,
         for (int tenth = 1; tenth <= 10; ++tenth)
         {
             Time at = end * tenth / 10;
-            std::string message = result.variant + ": " + std::to_string(tenth * 10) + "% (" +
-                                  Fixed(at.GetSeconds(), 1) + " s of " +
+            std::string message = "variant " + result.variant + ": " + std::to_string(tenth * 10) +
+                                  "% (" + Fixed(at.GetSeconds(), 1) + " s of " +
                                   Fixed(end.GetSeconds(), 1) + " s simulated)";
             Simulator::Schedule(at - NanoSeconds(1),
                                 [options, message] { options.progress(message); });
@@ -440,8 +440,12 @@ TopologyComparison::Run(const TopologyGraph& graph,
     return result;
 }
 
+namespace
+{
+
+/// Print the flows of \p results, one row each. \param os where to
 void
-TopologyComparison::WriteTable(std::ostream& os, const std::vector<VariantResult>& results)
+WriteFlowTable(std::ostream& os, const std::vector<VariantResult>& results)
 {
     os << "Flows (throughput: application bytes over start..stop; delay: udp one-way, ping "
           "round trip)\n";
@@ -465,7 +469,16 @@ TopologyComparison::WriteTable(std::ostream& os, const std::vector<VariantResult
                << (f.hasDelay ? Fixed(f.loss * 100, 1) : "-") << "\n";
         }
     }
-    os << "\nLinks (both directions)\n";
+}
+
+/// Print the links and the nodes of \p results. \param os where to
+/// \param heading what follows "Links" and "Nodes" in the headings
+void
+WriteLinkAndNodeTables(std::ostream& os,
+                       const std::vector<VariantResult>& results,
+                       const std::string& heading)
+{
+    os << "\nLinks (both directions" << heading << ")\n";
     os << std::left << std::setw(10) << "variant" << std::setw(22) << "link" << std::setw(9)
        << "kind" << std::right << std::setw(12) << "kbit/s" << std::setw(10) << "frames"
        << std::setw(12) << "bytes" << std::setw(8) << "drops"
@@ -481,7 +494,7 @@ TopologyComparison::WriteTable(std::ostream& os, const std::vector<VariantResult
                << "\n";
         }
     }
-    os << "\nNodes (system calls of the simulated daemons)\n";
+    os << "\nNodes (system calls of the simulated daemons" << heading << ")\n";
     os << std::left << std::setw(10) << "variant" << std::setw(22) << "node" << std::right
        << std::setw(12) << "syscalls"
        << "\n";
@@ -495,47 +508,324 @@ TopologyComparison::WriteTable(std::ostream& os, const std::vector<VariantResult
     }
 }
 
+/// \param s a statistic \param scale its unit \param digits decimals
+/// \return "mean ± ci95" in that unit
+std::string
+MeanAndInterval(const Statistic& s, double scale, int digits)
+{
+    return Fixed(s.mean * scale, digits) + " +- " + Fixed(s.ci95 * scale, digits);
+}
+
+} // namespace
+
+void
+TopologyComparison::WriteTable(std::ostream& os, const std::vector<VariantResult>& results)
+{
+    WriteFlowTable(os, results);
+    WriteLinkAndNodeTables(os, results, "");
+}
+
+void
+TopologyComparison::WriteSummaryTable(std::ostream& os,
+                                      const std::vector<std::vector<VariantResult>>& runs,
+                                      uint64_t firstRun)
+{
+    if (runs.size() == 1)
+    {
+        WriteTable(os, runs.front());
+        return;
+    }
+    os << "Flows over " << runs.size() << " runs (RngRun " << firstRun << " to "
+       << firstRun + runs.size() - 1 << "): mean +- 95% confidence half-width (Student t, "
+       << runs.size() - 1 << " degrees of freedom); sd in flows-summary.csv\n";
+    os << std::left << std::setw(10) << "variant" << std::setw(22) << "flow" << std::right
+       << std::setw(22) << "kbit/s" << std::setw(20) << "delay ms" << std::setw(20) << "jitter ms"
+       << std::setw(16) << "loss %"
+       << "\n";
+    for (const VariantSummary& v : Summarize(runs))
+    {
+        if (!v.error.empty())
+        {
+            os << std::left << std::setw(10) << v.variant << "error: " << v.error << "\n";
+            continue;
+        }
+        for (const FlowSummary& f : v.flows)
+        {
+            os << std::left << std::setw(10) << v.variant << std::setw(22) << f.label << std::right
+               << std::setw(22) << MeanAndInterval(f.throughputBps, 1e-3, 2) << std::setw(20)
+               << (f.hasDelay ? MeanAndInterval(f.meanDelayS, 1e3, 2) : "-") << std::setw(20)
+               << (f.hasDelay ? MeanAndInterval(f.jitterS, 1e3, 2) : "-") << std::setw(16)
+               << (f.hasDelay ? MeanAndInterval(f.loss, 100, 1) : "-") << "\n";
+        }
+    }
+    WriteLinkAndNodeTables(os,
+                           runs.front(),
+                           "; run " + std::to_string(firstRun) +
+                               ", the first: every run in links.csv and nodes.csv");
+}
+
+namespace
+{
+
+/// The CSV files of a comparison, open for writing.
+struct CsvFiles
+{
+    std::ofstream flows; //!< flows.csv
+    std::ofstream links; //!< links.csv
+    std::ofstream nodes; //!< nodes.csv
+
+    /**
+     * Open the three files in \p dir and write their headings.
+     * \param dir the folder \param runColumn the first heading ("run,"), or empty
+     * \return empty, or the file that could not be written
+     */
+    std::string Open(const std::string& dir, const std::string& runColumn)
+    {
+        flows.open(dir + "/flows.csv");
+        links.open(dir + "/links.csv");
+        nodes.open(dir + "/nodes.csv");
+        for (auto [file, name] : {std::make_pair(&flows, "flows.csv"),
+                                  std::make_pair(&links, "links.csv"),
+                                  std::make_pair(&nodes, "nodes.csv")})
+        {
+            if (!*file)
+            {
+                return dir + "/" + name + ": cannot write";
+            }
+        }
+        flows << runColumn
+              << "variant,flow,tx_packets,rx_packets,rx_bytes,throughput_bps,mean_delay_s,"
+                 "jitter_s,loss\n";
+        links << runColumn
+              << "variant,link,kind,frames,bytes,drops,drops_by_reason,capacity_bps,baud\n";
+        nodes << runColumn << "variant,node,syscalls\n";
+        return "";
+    }
+
+    /// Write one run's rows. \param results the variants \param run each row's first
+    /// field ("3,"), or empty
+    void Write(const std::vector<VariantResult>& results, const std::string& run)
+    {
+        for (const VariantResult& r : results)
+        {
+            for (const FlowResult& f : r.flows)
+            {
+                flows << run << Csv(r.variant) << "," << Csv(f.label) << "," << f.txPackets << ","
+                      << f.rxPackets << "," << f.rxBytes << "," << Fixed(f.throughputBps, 1) << ","
+                      << (f.hasDelay ? Fixed(f.meanDelayS, 9) : "") << ","
+                      << (f.hasDelay ? Fixed(f.jitterS, 9) : "") << ","
+                      << (f.hasDelay ? Fixed(f.loss, 6) : "") << "\n";
+            }
+            for (const LinkResult& l : r.links)
+            {
+                links << run << Csv(r.variant) << "," << Csv(l.label) << "," << Csv(l.kind) << ","
+                      << l.frames << "," << l.bytes << "," << DropTotal(l.drops) << ","
+                      << Csv(DropDetail(l.drops)) << "," << l.capacityBps << "," << l.baud << "\n";
+            }
+            for (const NodeResult& n : r.nodes)
+            {
+                nodes << run << Csv(r.variant) << "," << Csv(n.name) << "," << n.syscalls << "\n";
+            }
+        }
+    }
+};
+
+/// \param s a statistic \param digits decimals \return "mean,sd,ci95"
+std::string
+StatisticCsv(const Statistic& s, int digits)
+{
+    return Fixed(s.mean, digits) + "," + Fixed(s.sd, digits) + "," + Fixed(s.ci95, digits);
+}
+
+} // namespace
+
 std::string
 TopologyComparison::WriteCsv(const std::string& dir, const std::vector<VariantResult>& results)
 {
-    std::ofstream flows(dir + "/flows.csv");
-    std::ofstream links(dir + "/links.csv");
-    std::ofstream nodes(dir + "/nodes.csv");
-    for (auto [file, name] : {std::make_pair(&flows, "flows.csv"),
-                              std::make_pair(&links, "links.csv"),
-                              std::make_pair(&nodes, "nodes.csv")})
+    CsvFiles files;
+    std::string error = files.Open(dir, "");
+    if (error.empty())
     {
-        if (!*file)
-        {
-            return dir + "/" + name + ": cannot write";
-        }
+        files.Write(results, "");
     }
-    flows << "variant,flow,tx_packets,rx_packets,rx_bytes,throughput_bps,mean_delay_s,jitter_s,"
-             "loss\n";
-    links << "variant,link,kind,frames,bytes,drops,drops_by_reason,capacity_bps,baud\n";
-    nodes << "variant,node,syscalls\n";
-    for (const VariantResult& r : results)
+    return error;
+}
+
+std::string
+TopologyComparison::WriteCsv(const std::string& dir,
+                             const std::vector<std::vector<VariantResult>>& runs,
+                             uint64_t firstRun)
+{
+    if (runs.size() == 1)
     {
-        for (const FlowResult& f : r.flows)
+        return WriteCsv(dir, runs.front());
+    }
+    CsvFiles files;
+    std::string error = files.Open(dir, "run,");
+    if (!error.empty())
+    {
+        return error;
+    }
+    for (std::size_t r = 0; r < runs.size(); ++r)
+    {
+        files.Write(runs[r], std::to_string(firstRun + r) + ",");
+    }
+    std::ofstream summary(dir + "/flows-summary.csv");
+    if (!summary)
+    {
+        return dir + "/flows-summary.csv: cannot write";
+    }
+    summary << "variant,flow,runs,throughput_bps_mean,throughput_bps_sd,throughput_bps_ci95,"
+               "mean_delay_s_mean,mean_delay_s_sd,mean_delay_s_ci95,jitter_s_mean,jitter_s_sd,"
+               "jitter_s_ci95,loss_mean,loss_sd,loss_ci95\n";
+    for (const VariantSummary& v : Summarize(runs))
+    {
+        for (const FlowSummary& f : v.flows)
         {
-            flows << Csv(r.variant) << "," << Csv(f.label) << "," << f.txPackets << ","
-                  << f.rxPackets << "," << f.rxBytes << "," << Fixed(f.throughputBps, 1) << ","
-                  << (f.hasDelay ? Fixed(f.meanDelayS, 9) : "") << ","
-                  << (f.hasDelay ? Fixed(f.jitterS, 9) : "") << ","
-                  << (f.hasDelay ? Fixed(f.loss, 6) : "") << "\n";
-        }
-        for (const LinkResult& l : r.links)
-        {
-            links << Csv(r.variant) << "," << Csv(l.label) << "," << Csv(l.kind) << "," << l.frames
-                  << "," << l.bytes << "," << DropTotal(l.drops) << "," << Csv(DropDetail(l.drops))
-                  << "," << l.capacityBps << "," << l.baud << "\n";
-        }
-        for (const NodeResult& n : r.nodes)
-        {
-            nodes << Csv(r.variant) << "," << Csv(n.name) << "," << n.syscalls << "\n";
+            summary << Csv(v.variant) << "," << Csv(f.label) << "," << f.throughputBps.n << ","
+                    << StatisticCsv(f.throughputBps, 1) << ","
+                    << (f.hasDelay ? StatisticCsv(f.meanDelayS, 9) : ",,") << ","
+                    << (f.hasDelay ? StatisticCsv(f.jitterS, 9) : ",,") << ","
+                    << (f.hasDelay ? StatisticCsv(f.loss, 6) : ",,") << "\n";
         }
     }
     return "";
+}
+
+double
+TopologyComparison::StudentT95(uint32_t dof)
+{
+    // t(0.975; dof) for dof 1 to 30, to six decimals (any statistics table).
+    static const double table[] = {
+        12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912, 2.364624, 2.306004,
+        2.262157,  2.228139, 2.200985, 2.178813, 2.160369, 2.144787, 2.131450, 2.119905,
+        2.109816,  2.100922, 2.093024, 2.085963, 2.079614, 2.073873, 2.068658, 2.063899,
+        2.059539,  2.055529, 2.051831, 2.048407, 2.045230, 2.042272,
+    };
+    NS_ASSERT_MSG(dof >= 1, "Student t needs one degree of freedom or more");
+    if (dof <= 30)
+    {
+        return table[dof - 1];
+    }
+    // Beyond the table, the Cornish-Fisher expansion of t about the normal quantile z
+    // (Abramowitz and Stegun 26.7.5), in powers of 1/dof.
+    const double z = 1.959963985;
+    const double z3 = z * z * z;
+    const double z5 = z3 * z * z;
+    const double z7 = z5 * z * z;
+    const double z9 = z7 * z * z;
+    const double v = dof;
+    return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v) +
+           (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * v * v * v) +
+           (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * v * v * v * v);
+}
+
+Statistic
+TopologyComparison::Summarize(const std::vector<double>& samples)
+{
+    Statistic s;
+    s.n = samples.size();
+    if (s.n == 0)
+    {
+        return s;
+    }
+    double sum = 0;
+    for (double x : samples)
+    {
+        sum += x;
+    }
+    s.mean = sum / s.n;
+    if (s.n < 2)
+    {
+        return s;
+    }
+    double squares = 0;
+    for (double x : samples)
+    {
+        squares += (x - s.mean) * (x - s.mean);
+    }
+    s.sd = std::sqrt(squares / (s.n - 1));
+    s.ci95 = StudentT95(s.n - 1) * s.sd / std::sqrt(double(s.n));
+    return s;
+}
+
+std::vector<VariantSummary>
+TopologyComparison::Summarize(const std::vector<std::vector<VariantResult>>& runs)
+{
+    std::vector<VariantSummary> summaries;
+    for (std::size_t v = 0; !runs.empty() && v < runs.front().size(); ++v)
+    {
+        VariantSummary summary;
+        summary.variant = runs.front()[v].variant;
+        for (const std::vector<VariantResult>& run : runs)
+        {
+            if (summary.error.empty() && !run.at(v).error.empty())
+            {
+                summary.error = run[v].error;
+            }
+        }
+        for (std::size_t f = 0; summary.error.empty() && f < runs.front()[v].flows.size(); ++f)
+        {
+            FlowSummary flow;
+            flow.label = runs.front()[v].flows[f].label;
+            flow.hasDelay = runs.front()[v].flows[f].hasDelay;
+            std::vector<double> samples[4];
+            for (const std::vector<VariantResult>& run : runs)
+            {
+                const FlowResult& result = run[v].flows.at(f);
+                samples[0].push_back(result.throughputBps);
+                samples[1].push_back(result.meanDelayS);
+                samples[2].push_back(result.jitterS);
+                samples[3].push_back(result.loss);
+            }
+            flow.throughputBps = Summarize(samples[0]);
+            flow.meanDelayS = Summarize(samples[1]);
+            flow.jitterS = Summarize(samples[2]);
+            flow.loss = Summarize(samples[3]);
+            summary.flows.push_back(flow);
+        }
+        summaries.push_back(summary);
+    }
+    return summaries;
+}
+
+std::vector<std::vector<VariantResult>>
+TopologyComparison::RunReplications(const TopologyGraph& graph,
+                                    const std::vector<TrafficFlow>& flows,
+                                    const std::vector<std::optional<LinkKind>>& variants,
+                                    const ComparisonOptions& options,
+                                    uint32_t runs)
+{
+    std::vector<std::vector<VariantResult>> results(runs);
+    for (uint32_t r = 0; r < runs; ++r)
+    {
+        ComparisonOptions once = options;
+        once.run = options.run + r;
+        if (runs > 1)
+        {
+            // Traces of each run apart: prefix-run<RngRun>-variant...
+            for (std::string* prefix : {&once.pcapPrefix, &once.asciiPrefix, &once.syscallPrefix})
+            {
+                if (!prefix->empty())
+                {
+                    *prefix += "-run" + std::to_string(once.run);
+                }
+            }
+        }
+        for (const std::optional<LinkKind>& kind : variants)
+        {
+            if (options.progress)
+            {
+                std::string run = "run " + std::to_string(r + 1) + "/" + std::to_string(runs) +
+                                  " (RngRun " + std::to_string(once.run) + "), ";
+                once.progress = [&options, run](const std::string& message) {
+                    options.progress(run + message);
+                };
+            }
+            results[r].push_back(Run(graph, flows, kind, once));
+        }
+    }
+    return results;
 }
 
 } // namespace ns3
