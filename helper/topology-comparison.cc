@@ -6,20 +6,31 @@
 
 #include "syscall-trace-helper.h"
 
+#include "ns3/application.h"
+#include "ns3/boolean.h"
 #include "ns3/bulk-send-helper.h"
+#include "ns3/data-rate.h"
+#include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/on-off-helper.h"
+#include "ns3/onoff-application.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/packet-sink.h"
 #include "ns3/point-to-point-net-device.h"
+#include "ns3/pointer.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/seq-ts-header.h"
+#include "ns3/seq-ts-size-header.h"
 #include "ns3/serial-line.h"
 #include "ns3/simulator.h"
+#include "ns3/socket.h"
 #include "ns3/tun-net-device.h"
 #include "ns3/tun-tunnel.h"
 #include "ns3/udp-client-server-helper.h"
 #include "ns3/udp-client.h"
 #include "ns3/udp-server.h"
+#include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 #include "ns3/user-ppp.h"
 #include "ns3/v4ping-helper.h"
@@ -48,6 +59,7 @@ struct DelayStats
     double jitterSum{0};     //!< of |successive differences|
     double last{0};          //!< the previous delay
     uint64_t rxBytes{0};     //!< bytes received (udp)
+    uint64_t txPackets{0};   //!< datagrams sent (udp on/off and Poisson)
     uint64_t bytesAtStop{0}; //!< bytes received when the flow stopped
 
     /// \param delay one more sample, seconds
@@ -61,6 +73,95 @@ struct DelayStats
         sum += delay;
         ++samples;
     }
+};
+
+/**
+ * A UDP sender whose datagrams are a Poisson process: exponential gaps of a given mean
+ * from the start, each datagram a SeqTsHeader padded to its size, as UdpClient sends
+ * them (so that UdpServer and the delay measurement read them alike).
+ */
+class PoissonSender : public Application
+{
+  public:
+    /**
+     * \param peer where to send \param size each datagram's payload, 12 or more
+     * \param meanGapNs the mean gap between datagrams
+     */
+    PoissonSender(Address peer, uint32_t size, double meanGapNs)
+        : m_peer(peer),
+          m_size(size),
+          m_gap(CreateObject<ExponentialRandomVariable>())
+    {
+        m_gap->SetAttribute("Mean", DoubleValue(meanGapNs));
+    }
+
+    /// \param stream the gaps' stream \return streams used: 1
+    int64_t AssignStreams(int64_t stream)
+    {
+        m_gap->SetStream(stream);
+        return 1;
+    }
+
+    /// \param sent counts each datagram sent
+    void SetSentCounter(uint64_t* sent)
+    {
+        m_sent = sent;
+    }
+
+  private:
+    void StartApplication() override
+    {
+        m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+        m_socket->Bind();
+        m_socket->Connect(m_peer);
+        ScheduleNext();
+    }
+
+    void StopApplication() override
+    {
+        m_next.Cancel();
+        if (m_socket)
+        {
+            m_socket->Close();
+        }
+    }
+
+    void DoDispose() override
+    {
+        m_socket = nullptr;
+        m_gap = nullptr;
+        Application::DoDispose();
+    }
+
+    /// Schedule the next datagram an exponential gap from now.
+    void ScheduleNext()
+    {
+        m_next = Simulator::Schedule(NanoSeconds(std::llround(m_gap->GetValue())),
+                                     &PoissonSender::Send,
+                                     this);
+    }
+
+    /// Send a datagram and schedule the next.
+    void Send()
+    {
+        SeqTsHeader header;
+        header.SetSeq(m_seq++);
+        Ptr<Packet> packet = Create<Packet>(m_size - header.GetSerializedSize());
+        packet->AddHeader(header);
+        if (m_socket->Send(packet) >= 0 && m_sent)
+        {
+            ++*m_sent;
+        }
+        ScheduleNext();
+    }
+
+    Address m_peer;                       //!< the receiver
+    uint32_t m_size;                      //!< datagram payload
+    Ptr<ExponentialRandomVariable> m_gap; //!< gaps, ns
+    Ptr<Socket> m_socket;                 //!< the UDP socket
+    EventId m_next;                       //!< the next datagram
+    uint32_t m_seq{0};                    //!< the next sequence number
+    uint64_t* m_sent{nullptr};            //!< datagrams sent, if set
 };
 
 /// What the p2p devices of one link saw.
@@ -265,6 +366,7 @@ TopologyComparison::Run(const TopologyGraph& graph,
     std::vector<DelayStats> stats(flows.size());
     std::vector<Ptr<Application>> senders(flows.size());
     std::vector<Ptr<Application>> receivers(flows.size());
+    std::vector<int64_t> starts(flows.size());
     int64_t endNs = 0;
     // Checked above: every flow's nodes are in the graph.
     const TopologyNodeIndex index = IndexTopologyNodes(graph);
@@ -272,13 +374,66 @@ TopologyComparison::Run(const TopologyGraph& graph,
     {
         const TrafficFlow& flow = flows[i];
         endNs = std::max(endNs, flow.stopNs);
+        const int64_t stream = TRAFFIC_STREAM_BASE + 4 * int64_t(i);
+        starts[i] = flow.startNs;
+        if (flow.RandomStart())
+        {
+            Ptr<UniformRandomVariable> start = CreateObject<UniformRandomVariable>();
+            start->SetStream(stream);
+            starts[i] += std::llround(start->GetValue(0, double(flow.startMaxNs - flow.startNs)));
+        }
         Ptr<Node> from = builder.GetNodes().Get(index.at(flow.from));
         Ptr<Node> to = builder.GetNodes().Get(index.at(flow.to));
         Ipv4Address address = builder.GetNodeAddress(index.at(flow.to));
         uint16_t port = FIRST_FLOW_PORT + i;
         ApplicationContainer sender;
         DelayStats* flowStats = &stats[i];
-        if (flow.kind == TrafficFlow::UDP)
+        if (flow.kind == TrafficFlow::UDP && flow.OnOff())
+        {
+            // OnOffApplication's SeqTsSizeHeader, which PacketSink reads.
+            PacketSinkHelper sink("ns3::UdpSocketFactory",
+                                  InetSocketAddress(Ipv4Address::GetAny(), port));
+            sink.SetAttribute("EnableSeqTsSizeHeader", BooleanValue(true));
+            receivers[i] = sink.Install(to).Get(0);
+            receivers[i]->TraceConnectWithoutContext(
+                "RxWithSeqTsSize",
+                Callback<void,
+                         Ptr<const Packet>,
+                         const Address&,
+                         const Address&,
+                         const SeqTsSizeHeader&>([flowStats](Ptr<const Packet>,
+                                                             const Address&,
+                                                             const Address&,
+                                                             const SeqTsSizeHeader& header) {
+                    flowStats->Add((Simulator::Now() - header.GetTs()).GetSeconds());
+                    flowStats->rxBytes += header.GetSize();
+                }));
+            auto time = [](int64_t ns, bool exponential) -> Ptr<RandomVariableStream> {
+                if (exponential)
+                {
+                    Ptr<ExponentialRandomVariable> v = CreateObject<ExponentialRandomVariable>();
+                    v->SetAttribute("Mean", DoubleValue(ns * 1e-9));
+                    return v;
+                }
+                Ptr<ConstantRandomVariable> v = CreateObject<ConstantRandomVariable>();
+                v->SetAttribute("Constant", DoubleValue(ns * 1e-9));
+                return v;
+            };
+            OnOffHelper onOff("ns3::UdpSocketFactory", InetSocketAddress(address, port));
+            onOff.SetAttribute("DataRate", DataRateValue(DataRate(flow.rateBps)));
+            onOff.SetAttribute("PacketSize", UintegerValue(flow.size));
+            onOff.SetAttribute("EnableSeqTsSizeHeader", BooleanValue(true));
+            onOff.SetAttribute("OnTime", PointerValue(time(flow.onNs, flow.onExponential)));
+            onOff.SetAttribute("OffTime", PointerValue(time(flow.offNs, flow.offExponential)));
+            sender = onOff.Install(from);
+            Ptr<OnOffApplication> app = DynamicCast<OnOffApplication>(sender.Get(0));
+            app->AssignStreams(stream + 1);
+            app->TraceConnectWithoutContext(
+                "Tx",
+                Callback<void, Ptr<const Packet>>(
+                    [flowStats](Ptr<const Packet>) { ++flowStats->txPackets; }));
+        }
+        else if (flow.kind == TrafficFlow::UDP)
         {
             UdpServerHelper server(port);
             receivers[i] = server.Install(to).Get(0);
@@ -290,13 +445,27 @@ TopologyComparison::Run(const TopologyGraph& graph,
                     flowStats->Add((Simulator::Now() - header.GetTs()).GetSeconds());
                     flowStats->rxBytes += packet->GetSize();
                 }));
-            UdpClientHelper client(address, port);
-            client.SetAttribute("MaxPackets", UintegerValue(UINT32_MAX));
-            client.SetAttribute("PacketSize", UintegerValue(flow.size));
-            client.SetAttribute(
-                "Interval",
-                TimeValue(NanoSeconds(std::llround(flow.size * 8e9 / flow.rateBps))));
-            sender = client.Install(from);
+            if (flow.poisson)
+            {
+                Ptr<PoissonSender> poisson =
+                    CreateObject<PoissonSender>(InetSocketAddress(address, port),
+                                                flow.size,
+                                                flow.size * 8e9 / flow.rateBps);
+                poisson->AssignStreams(stream + 3);
+                poisson->SetSentCounter(&flowStats->txPackets);
+                from->AddApplication(poisson);
+                sender.Add(poisson);
+            }
+            else
+            {
+                UdpClientHelper client(address, port);
+                client.SetAttribute("MaxPackets", UintegerValue(UINT32_MAX));
+                client.SetAttribute("PacketSize", UintegerValue(flow.size));
+                client.SetAttribute(
+                    "Interval",
+                    TimeValue(NanoSeconds(std::llround(flow.size * 8e9 / flow.rateBps))));
+                sender = client.Install(from);
+            }
         }
         else if (flow.kind == TrafficFlow::TCP)
         {
@@ -317,7 +486,7 @@ TopologyComparison::Run(const TopologyGraph& graph,
                 "Rtt",
                 Callback<void, Time>([flowStats](Time rtt) { flowStats->Add(rtt.GetSeconds()); }));
         }
-        sender.Start(NanoSeconds(flow.startNs));
+        sender.Start(NanoSeconds(starts[i]));
         sender.Stop(NanoSeconds(flow.stopNs));
         senders[i] = sender.Get(0);
         // Throughput counts what arrived by the stop: bytes still queued then (a slow
@@ -354,10 +523,11 @@ TopologyComparison::Run(const TopologyGraph& graph,
         const TrafficFlow& flow = flows[i];
         FlowResult out;
         out.label = flow.Label();
-        double seconds = (flow.stopNs - flow.startNs) * 1e-9;
+        double seconds = (flow.stopNs - starts[i]) * 1e-9;
         if (flow.kind == TrafficFlow::UDP)
         {
-            out.txPackets = DynamicCast<UdpClient>(senders[i])->GetTotalTx() / flow.size;
+            Ptr<UdpClient> client = DynamicCast<UdpClient>(senders[i]);
+            out.txPackets = client ? client->GetTotalTx() / flow.size : stats[i].txPackets;
             out.rxPackets = stats[i].samples;
             out.rxBytes = stats[i].rxBytes;
         }
@@ -368,7 +538,7 @@ TopologyComparison::Run(const TopologyGraph& graph,
         else
         {
             // V4Ping sends at start and every interval until stop.
-            out.txPackets = (flow.stopNs - flow.startNs + flow.intervalNs - 1) / flow.intervalNs;
+            out.txPackets = (flow.stopNs - starts[i] + flow.intervalNs - 1) / flow.intervalNs;
             out.rxPackets = stats[i].samples;
             out.rxBytes = stats[i].samples * flow.size;
         }

@@ -140,6 +140,12 @@ struct ComparisonOptions
 class TopologyComparison
 {
   public:
+    /// The first random-number stream of the traffic: flow i draws its start from
+    /// stream TRAFFIC_STREAM_BASE + 4i, its on and off times from + 4i + 1 and + 4i + 2
+    /// (OnOffApplication::AssignStreams), its Poisson gaps from + 4i + 3. Fixed numbers,
+    /// so every variant of a run sees the same draws, and each run (RngRun) others.
+    static constexpr int64_t TRAFFIC_STREAM_BASE = 1000;
+
     /**
      * Run one variant. Calls Simulator::Destroy at the end.
      * \param graph the topology \param flows the traffic (checked against the graph)
