@@ -891,7 +891,7 @@ TopologyComparison::StudentT95(uint32_t dof)
 }
 
 Statistic
-TopologyComparison::Summarize(const std::vector<double>& samples)
+TopologyComparison::SummarizeSamples(const std::vector<double>& samples)
 {
     Statistic s;
     s.n = samples.size();
@@ -905,8 +905,13 @@ TopologyComparison::Summarize(const std::vector<double>& samples)
         sum += x;
     }
     s.mean = sum / s.n;
-    if (s.n < 2)
+    if (std::all_of(samples.begin(), samples.end(), [&samples](double x) {
+            return x == samples.front();
+        }))
     {
+        // Equal samples (nothing random): exactly that value, no spread, where sum / n
+        // would leave a rounding error of 1e-17 or so.
+        s.mean = samples.front();
         return s;
     }
     double squares = 0;
@@ -948,10 +953,10 @@ TopologyComparison::Summarize(const std::vector<std::vector<VariantResult>>& run
                 samples[2].push_back(result.jitterS);
                 samples[3].push_back(result.loss);
             }
-            flow.throughputBps = Summarize(samples[0]);
-            flow.meanDelayS = Summarize(samples[1]);
-            flow.jitterS = Summarize(samples[2]);
-            flow.loss = Summarize(samples[3]);
+            flow.throughputBps = SummarizeSamples(samples[0]);
+            flow.meanDelayS = SummarizeSamples(samples[1]);
+            flow.jitterS = SummarizeSamples(samples[2]);
+            flow.loss = SummarizeSamples(samples[3]);
             summary.flows.push_back(flow);
         }
         summaries.push_back(summary);

@@ -187,7 +187,7 @@ class TopologyComparison
 
     /// \param samples the values \return their mean, standard deviation and the
     /// half-width t(0.975; n-1) * sd / sqrt(n) of the mean's 95% confidence interval
-    static Statistic Summarize(const std::vector<double>& samples);
+    static Statistic SummarizeSamples(const std::vector<double>& samples);
 
     /// \param runs results[r][v] as RunReplications returns them \return per variant
     /// and flow, the statistics over the runs
