@@ -14,13 +14,16 @@
 // drops by reason, and per-node system calls of the simulated daemons; writes the same
 // as CSV (flows.csv, links.csv, nodes.csv) into --output, with gnuplot data, a script
 // and, when gnuplot is installed, PNG plots. Same --seed and --run, same CSV.
+// --runs=N repeats every variant N times with RngRun --run, --run + 1, ...: the flows'
+// mean and 95% confidence interval (Student t) go to the table, flows-summary.csv and
+// the plots' error bars; flows.csv, links.csv and nodes.csv get a run column.
 //
 //   tun-compare [--topology=examples/topologies/dialup.dot]
 //               [--traffic=examples/topologies/dialup.traffic | --flows="udp a d; ping a c"]
 //               [--variants=p2p,ppp-tun,mixed] [--output=tun-compare-output]
 //               [--routing=static|global|none] [--read-wakeup=interrupt|frame]
 //               [--pcap=1] [--ascii=1] [--syscalls=1]
-//               [--seed=1] [--run=1]
+//               [--seed=1] [--run=1] [--runs=1]
 //
 // Without --topology it runs a built-in copy of examples/topologies/chain.dot with its
 // traffic, so it runs anywhere (CTest, ./ns3 run tun-compare). Traffic syntax: one flow
@@ -54,6 +57,9 @@ const char* const BUILTIN_TOPOLOGY = R"(graph chain {
     b -- c [kind="ppp-tun", baud=115200, delay="1ms"];
     c -- d [kind="udp-tun", rate="2Mbps", delay="5ms", queue=50];
 })";
+
+/// The most runs --runs takes: each is a fresh simulation of every variant.
+const uint32_t MAX_RUNS = 10000;
 
 /// The built-in traffic: a short version of examples/topologies/chain.traffic.
 const char* const BUILTIN_TRAFFIC = "udp a d rate=32kbps size=512 start=2s stop=5s\n"
@@ -138,69 +144,181 @@ RunInFolder(const std::string& dir,
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-/// Write "<what>.dat": a row per flow, a column per variant. \return its name
+/// A plot's data: a column per variant (and its error bar), a row per flow.
+struct PlotData
+{
+    std::vector<std::string> columns;      //!< the headings after "flow"
+    std::vector<std::string> flows;        //!< the rows' labels
+    std::vector<std::vector<double>> rows; //!< a value per column, per flow
+};
+
+/// Write "<what>.dat" from \p data. \param dir the folder \return its name
 std::string
-WritePlotData(const std::string& dir,
-              const std::string& what,
-              const std::vector<VariantResult>& results,
-              double (*value)(const FlowResult&))
+WritePlotData(const std::string& dir, const std::string& what, const PlotData& data)
 {
     std::string name = what + ".dat";
     std::ofstream out(dir + "/" + name);
     out << "flow";
-    for (const VariantResult& r : results)
+    for (const std::string& column : data.columns)
     {
-        out << " " << r.variant;
+        out << " " << column;
     }
     out << "\n";
-    std::size_t flows = results.empty() ? 0 : results.front().flows.size();
-    for (std::size_t i = 0; i < flows; ++i)
+    for (std::size_t i = 0; i < data.flows.size(); ++i)
     {
-        out << "\"" << results.front().flows[i].label << "\"";
-        for (const VariantResult& r : results)
+        out << "\"" << data.flows[i] << "\"";
+        for (double value : data.rows[i])
         {
-            out << " " << (i < r.flows.size() ? value(r.flows[i]) : 0.0);
+            out << " " << value;
         }
         out << "\n";
     }
     return name;
 }
 
-/// The gnuplot script and its data; run gnuplot if there is one. \return a message
-std::string
-WritePlots(const std::string& dir, std::vector<VariantResult> results)
+/**
+ * The plot data of one run: a column per variant. \param results the variants
+ * \param value what to plot of a flow \return the data (0 for a flow a variant lacks)
+ */
+PlotData
+OneRunData(const std::vector<VariantResult>& results, double (*value)(const FlowResult&))
 {
-    results.erase(std::remove_if(results.begin(),
-                                 results.end(),
-                                 [](const VariantResult& r) { return !r.error.empty(); }),
-                  results.end());
-    std::string throughput = WritePlotData(dir, "throughput", results, [](const FlowResult& f) {
-        return f.throughputBps / 1000;
-    });
-    std::string delay = WritePlotData(dir, "delay", results, [](const FlowResult& f) {
-        return f.meanDelayS * 1000;
-    });
+    PlotData data;
+    for (const VariantResult& r : results)
+    {
+        data.columns.push_back(r.variant);
+    }
+    std::size_t flows = results.empty() ? 0 : results.front().flows.size();
+    for (std::size_t i = 0; i < flows; ++i)
+    {
+        data.flows.push_back(results.front().flows[i].label);
+        data.rows.emplace_back();
+        for (const VariantResult& r : results)
+        {
+            data.rows.back().push_back(i < r.flows.size() ? value(r.flows[i]) : 0.0);
+        }
+    }
+    return data;
+}
+
+/**
+ * The plot data of several runs: per variant, a column of means and one of 95%
+ * confidence half-widths. \param summaries the variants \param statistic which one
+ * \param scale the plot's unit \return the data
+ */
+PlotData
+RunsData(const std::vector<VariantSummary>& summaries,
+         const Statistic& (*statistic)(const FlowSummary&),
+         double scale)
+{
+    PlotData data;
+    for (const VariantSummary& v : summaries)
+    {
+        data.columns.push_back(v.variant);
+        data.columns.push_back(v.variant + "_ci95");
+    }
+    std::size_t flows = summaries.empty() ? 0 : summaries.front().flows.size();
+    for (std::size_t i = 0; i < flows; ++i)
+    {
+        data.flows.push_back(summaries.front().flows[i].label);
+        data.rows.emplace_back();
+        for (const VariantSummary& v : summaries)
+        {
+            const Statistic& s = statistic(v.flows[i]);
+            data.rows.back().push_back(s.mean * scale);
+            data.rows.back().push_back(s.ci95 * scale);
+        }
+    }
+    return data;
+}
+
+/**
+ * The gnuplot script and its data; run gnuplot if there is one.
+ * \param dir the folder \param runs results[r][v] \param seed the RngSeed
+ * \param firstRun the first run's RngRun \return a message
+ */
+std::string
+WritePlots(const std::string& dir,
+           const std::vector<std::vector<VariantResult>>& runs,
+           uint32_t seed,
+           uint64_t firstRun)
+{
+    std::string throughput;
+    std::string delay;
+    std::size_t variants = 0;
+    std::string titleEnd;
+    if (runs.size() == 1)
+    {
+        std::vector<VariantResult> results = runs.front();
+        results.erase(std::remove_if(results.begin(),
+                                     results.end(),
+                                     [](const VariantResult& r) { return !r.error.empty(); }),
+                      results.end());
+        variants = results.size();
+        throughput = WritePlotData(dir, "throughput", OneRunData(results, [](const FlowResult& f) {
+                                       return f.throughputBps / 1000;
+                                   }));
+        delay = WritePlotData(dir, "delay", OneRunData(results, [](const FlowResult& f) {
+                                  return f.meanDelayS * 1000;
+                              }));
+    }
+    else
+    {
+        std::vector<VariantSummary> summaries = TopologyComparison::Summarize(runs);
+        summaries.erase(std::remove_if(summaries.begin(),
+                                       summaries.end(),
+                                       [](const VariantSummary& v) { return !v.error.empty(); }),
+                        summaries.end());
+        variants = summaries.size();
+        throughput = WritePlotData(
+            dir,
+            "throughput",
+            RunsData(
+                summaries,
+                [](const FlowSummary& f) -> const Statistic& { return f.throughputBps; },
+                1e-3));
+        delay =
+            WritePlotData(dir,
+                          "delay",
+                          RunsData(
+                              summaries,
+                              [](const FlowSummary& f) -> const Statistic& { return f.meanDelayS; },
+                              1e3));
+        titleEnd = ", mean and 95% CI of " + std::to_string(runs.size()) + " runs (seed " +
+                   std::to_string(seed) + ", RngRun " + std::to_string(firstRun) + "-" +
+                   std::to_string(firstRun + runs.size() - 1) + ")";
+    }
     std::ofstream script(dir + "/plots.gnuplot");
     script << "# gnuplot plots.gnuplot (in this folder) draws throughput.png and delay.png\n"
               "set terminal pngcairo size 900,500 noenhanced\n"
               "# Native links carry thousands of times what a serial line does.\n"
               "set logscale y\n"
               "set style data histograms\n"
-              "set style histogram clustered gap 1\n"
-              "set style fill solid 0.8 border -1\n"
+           << (runs.size() == 1 ? "set style histogram clustered gap 1\n"
+                                : "set style histogram errorbars gap 1 lw 1\n")
+           << "set style fill solid 0.8 border -1\n"
               "set key outside right top\n"
               "set xtics rotate by -30\n"
               "set grid ytics\n";
-    std::size_t columns = results.size() + 1;
     for (auto [data, title, label] :
          {std::make_tuple(throughput, "throughput", "kbit/s"),
           std::make_tuple(delay, "delay", "ms (udp one-way, ping round trip, tcp none)")})
     {
         script << "set output '" << title << ".png'\n"
-               << "set title 'Per-flow " << title << " by link variant'\n"
-               << "set ylabel '" << label << "'\n"
-               << "plot for [i=2:" << columns << "] '" << data
-               << "' using i:xtic(1) title columnheader(i)\n";
+               << "set title 'Per-flow " << title << " by link variant" << titleEnd << "'\n"
+               << "set ylabel '" << label << "'\n";
+        if (runs.size() == 1)
+        {
+            script << "plot for [i=2:" << variants + 1 << "] '" << data
+                   << "' using i:xtic(1) title columnheader(i)\n";
+        }
+        else
+        {
+            // Per variant a mean and its half-width: yerrorbars from mean - ci to mean + ci.
+            script << "plot for [i=0:" << (variants == 0 ? 0 : variants - 1) << "] '" << data
+                   << "' using (column(2+2*i)):(column(3+2*i)):xtic(1) "
+                      "title columnheader(2+2*i)\n";
+        }
     }
     script.close();
     std::string gnuplot = FindOnPath("gnuplot");
@@ -215,6 +333,33 @@ WritePlots(const std::string& dir, std::vector<VariantResult> results)
         return "gnuplot failed on " + dir + "/plots.gnuplot";
     }
     return "plots: " + dir + "/throughput.png, " + dir + "/delay.png";
+}
+
+/**
+ * Read --runs. \param text its value \param runs receives it
+ * \return empty, or why it is refused
+ */
+std::string
+ParseRuns(const std::string& text, uint32_t& runs)
+{
+    bool digits =
+        !text.empty() && text.size() <= 9 &&
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits)
+    {
+        return "--runs=" + text + ": a whole number of runs, 1 to " + std::to_string(MAX_RUNS);
+    }
+    runs = std::stoul(text);
+    if (runs == 0)
+    {
+        return "--runs=0: give 1 run or more";
+    }
+    if (runs > MAX_RUNS)
+    {
+        return "--runs=" + text + ": at most " + std::to_string(MAX_RUNS) +
+               " runs (each is a fresh simulation of every variant)";
+    }
+    return "";
 }
 
 } // namespace
@@ -235,6 +380,7 @@ main(int argc, char* argv[])
     bool plots = true;
     uint32_t seed = 1;
     uint64_t run = 1;
+    std::string runsText = "1";
     CommandLine cmd(__FILE__);
     // Whole strings through callbacks: CommandLine reads a std::string value up to the
     // first space, and flows and paths have spaces.
@@ -261,7 +407,11 @@ main(int argc, char* argv[])
     cmd.AddValue("syscalls", "Write every process's system calls (text and CSV)", syscalls);
     cmd.AddValue("plots", "Write gnuplot data and script, and PNGs if gnuplot is here", plots);
     cmd.AddValue("seed", "RngSeedManager seed", seed);
-    cmd.AddValue("run", "RngSeedManager run", run);
+    cmd.AddValue("run", "RngSeedManager run (of the first run)", run);
+    cmd.AddValue("runs",
+                 "Runs of every variant, RngRun run, run + 1, ...: the flows' mean and 95% "
+                 "confidence interval",
+                 whole(runsText));
     cmd.Parse(argc, argv);
 
     TopologyReadResult topology =
@@ -314,6 +464,18 @@ main(int argc, char* argv[])
                      "or more\n";
         return 1;
     }
+    uint32_t replications = 1;
+    problem = ParseRuns(runsText, replications);
+    if (problem.empty() && run > UINT64_MAX - (replications - 1))
+    {
+        problem = "--run=" + std::to_string(run) + " with --runs=" + runsText +
+                  ": the last run's number would be beyond 2^64 - 1";
+    }
+    if (!problem.empty())
+    {
+        std::cerr << "tun-compare: " << problem << "\n";
+        return 1;
+    }
     ComparisonOptions options;
     options.seed = seed;
     options.run = run;
@@ -343,7 +505,7 @@ main(int argc, char* argv[])
         std::cerr << "tun-compare: --read-wakeup: interrupt or frame, not '" << readWakeup << "'\n";
         return 1;
     }
-    std::vector<std::pair<std::string, std::optional<LinkKind>>> runs;
+    std::vector<std::optional<LinkKind>> kinds;
     std::istringstream names(variants);
     std::string name;
     while (std::getline(names, name, ','))
@@ -355,7 +517,7 @@ main(int argc, char* argv[])
                       << "' (p2p, ppp-tun, udp-tun, mixed)\n";
             return 1;
         }
-        runs.emplace_back(name, kind);
+        kinds.push_back(kind);
     }
     if (!MakeDirectory(output))
     {
@@ -382,34 +544,48 @@ main(int argc, char* argv[])
     options.progress = [&elapsed](const std::string& message) {
         std::cerr << "\r[" << std::fixed << std::setprecision(1) << elapsed() << " s] " << message
                   << "   " << std::flush;
+        if (message.find(": 100% (") != std::string::npos)
+        {
+            std::cerr << "\n"; // a variant's run is done: its line stays
+        }
     };
 
-    std::vector<VariantResult> results;
+    std::vector<std::vector<VariantResult>> results =
+        TopologyComparison::RunReplications(topology.graph,
+                                            traffic.flows,
+                                            kinds,
+                                            options,
+                                            replications);
     bool failed = false;
-    for (const auto& [variant, kind] : runs)
+    for (const VariantResult& r : results.front())
     {
-        results.push_back(TopologyComparison::Run(topology.graph, traffic.flows, kind, options));
-        std::cerr << "\n";
-        if (!results.back().error.empty())
+        // The same in every run: errors come from the topology and the variant.
+        if (!r.error.empty())
         {
-            std::cerr << "tun-compare: " << results.back().error << "\n";
+            std::cerr << "tun-compare: " << r.error << "\n";
             failed = true;
         }
     }
     std::cout << "topology " << graphName << ": " << boost::num_vertices(topology.graph)
               << " nodes, " << boost::num_edges(topology.graph) << " links; "
-              << traffic.flows.size() << " flows; seed " << seed << " run " << run << "\n\n";
-    TopologyComparison::WriteTable(std::cout, results);
-    std::string error = TopologyComparison::WriteCsv(output, results);
+              << traffic.flows.size() << " flows; seed " << seed << " run " << run;
+    if (replications > 1)
+    {
+        std::cout << " to " << run + replications - 1 << " (" << replications << " runs)";
+    }
+    std::cout << "\n\n";
+    TopologyComparison::WriteSummaryTable(std::cout, results, run);
+    std::string error = TopologyComparison::WriteCsv(output, results, run);
     if (!error.empty())
     {
         std::cerr << "tun-compare: " << error << "\n";
         return 1;
     }
-    std::cout << "\nresults: " << output << "/flows.csv, links.csv, nodes.csv\n";
+    std::cout << "\nresults: " << output << "/flows.csv, links.csv, nodes.csv"
+              << (replications > 1 ? ", flows-summary.csv" : "") << "\n";
     if (plots)
     {
-        std::cout << WritePlots(output, results) << "\n";
+        std::cout << WritePlots(output, results, seed, run) << "\n";
     }
     if (pcap)
     {

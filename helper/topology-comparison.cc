@@ -6,20 +6,31 @@
 
 #include "syscall-trace-helper.h"
 
+#include "ns3/application.h"
+#include "ns3/boolean.h"
 #include "ns3/bulk-send-helper.h"
+#include "ns3/data-rate.h"
+#include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/on-off-helper.h"
+#include "ns3/onoff-application.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/packet-sink.h"
 #include "ns3/point-to-point-net-device.h"
+#include "ns3/pointer.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/seq-ts-header.h"
+#include "ns3/seq-ts-size-header.h"
 #include "ns3/serial-line.h"
 #include "ns3/simulator.h"
+#include "ns3/socket.h"
 #include "ns3/tun-net-device.h"
 #include "ns3/tun-tunnel.h"
 #include "ns3/udp-client-server-helper.h"
 #include "ns3/udp-client.h"
 #include "ns3/udp-server.h"
+#include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 #include "ns3/user-ppp.h"
 #include "ns3/v4ping-helper.h"
@@ -48,6 +59,7 @@ struct DelayStats
     double jitterSum{0};     //!< of |successive differences|
     double last{0};          //!< the previous delay
     uint64_t rxBytes{0};     //!< bytes received (udp)
+    uint64_t txPackets{0};   //!< datagrams sent (udp on/off and Poisson)
     uint64_t bytesAtStop{0}; //!< bytes received when the flow stopped
 
     /// \param delay one more sample, seconds
@@ -61,6 +73,95 @@ struct DelayStats
         sum += delay;
         ++samples;
     }
+};
+
+/**
+ * A UDP sender whose datagrams are a Poisson process: exponential gaps of a given mean
+ * from the start, each datagram a SeqTsHeader padded to its size, as UdpClient sends
+ * them (so that UdpServer and the delay measurement read them alike).
+ */
+class PoissonSender : public Application
+{
+  public:
+    /**
+     * \param peer where to send \param size each datagram's payload, 12 or more
+     * \param meanGapNs the mean gap between datagrams
+     */
+    PoissonSender(Address peer, uint32_t size, double meanGapNs)
+        : m_peer(peer),
+          m_size(size),
+          m_gap(CreateObject<ExponentialRandomVariable>())
+    {
+        m_gap->SetAttribute("Mean", DoubleValue(meanGapNs));
+    }
+
+    /// \param stream the gaps' stream \return streams used: 1
+    int64_t AssignStreams(int64_t stream)
+    {
+        m_gap->SetStream(stream);
+        return 1;
+    }
+
+    /// \param sent counts each datagram sent
+    void SetSentCounter(uint64_t* sent)
+    {
+        m_sent = sent;
+    }
+
+  private:
+    void StartApplication() override
+    {
+        m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+        m_socket->Bind();
+        m_socket->Connect(m_peer);
+        ScheduleNext();
+    }
+
+    void StopApplication() override
+    {
+        m_next.Cancel();
+        if (m_socket)
+        {
+            m_socket->Close();
+        }
+    }
+
+    void DoDispose() override
+    {
+        m_socket = nullptr;
+        m_gap = nullptr;
+        Application::DoDispose();
+    }
+
+    /// Schedule the next datagram an exponential gap from now.
+    void ScheduleNext()
+    {
+        m_next = Simulator::Schedule(NanoSeconds(std::llround(m_gap->GetValue())),
+                                     &PoissonSender::Send,
+                                     this);
+    }
+
+    /// Send a datagram and schedule the next.
+    void Send()
+    {
+        SeqTsHeader header;
+        header.SetSeq(m_seq++);
+        Ptr<Packet> packet = Create<Packet>(m_size - header.GetSerializedSize());
+        packet->AddHeader(header);
+        if (m_socket->Send(packet) >= 0 && m_sent)
+        {
+            ++*m_sent;
+        }
+        ScheduleNext();
+    }
+
+    Address m_peer;                       //!< the receiver
+    uint32_t m_size;                      //!< datagram payload
+    Ptr<ExponentialRandomVariable> m_gap; //!< gaps, ns
+    Ptr<Socket> m_socket;                 //!< the UDP socket
+    EventId m_next;                       //!< the next datagram
+    uint32_t m_seq{0};                    //!< the next sequence number
+    uint64_t* m_sent{nullptr};            //!< datagrams sent, if set
 };
 
 /// What the p2p devices of one link saw.
@@ -265,6 +366,7 @@ TopologyComparison::Run(const TopologyGraph& graph,
     std::vector<DelayStats> stats(flows.size());
     std::vector<Ptr<Application>> senders(flows.size());
     std::vector<Ptr<Application>> receivers(flows.size());
+    std::vector<int64_t> starts(flows.size());
     int64_t endNs = 0;
     // Checked above: every flow's nodes are in the graph.
     const TopologyNodeIndex index = IndexTopologyNodes(graph);
@@ -272,13 +374,66 @@ TopologyComparison::Run(const TopologyGraph& graph,
     {
         const TrafficFlow& flow = flows[i];
         endNs = std::max(endNs, flow.stopNs);
+        const int64_t stream = TRAFFIC_STREAM_BASE + 4 * int64_t(i);
+        starts[i] = flow.startNs;
+        if (flow.RandomStart())
+        {
+            Ptr<UniformRandomVariable> start = CreateObject<UniformRandomVariable>();
+            start->SetStream(stream);
+            starts[i] += std::llround(start->GetValue(0, double(flow.startMaxNs - flow.startNs)));
+        }
         Ptr<Node> from = builder.GetNodes().Get(index.at(flow.from));
         Ptr<Node> to = builder.GetNodes().Get(index.at(flow.to));
         Ipv4Address address = builder.GetNodeAddress(index.at(flow.to));
         uint16_t port = FIRST_FLOW_PORT + i;
         ApplicationContainer sender;
         DelayStats* flowStats = &stats[i];
-        if (flow.kind == TrafficFlow::UDP)
+        if (flow.kind == TrafficFlow::UDP && flow.OnOff())
+        {
+            // OnOffApplication's SeqTsSizeHeader, which PacketSink reads.
+            PacketSinkHelper sink("ns3::UdpSocketFactory",
+                                  InetSocketAddress(Ipv4Address::GetAny(), port));
+            sink.SetAttribute("EnableSeqTsSizeHeader", BooleanValue(true));
+            receivers[i] = sink.Install(to).Get(0);
+            receivers[i]->TraceConnectWithoutContext(
+                "RxWithSeqTsSize",
+                Callback<void,
+                         Ptr<const Packet>,
+                         const Address&,
+                         const Address&,
+                         const SeqTsSizeHeader&>([flowStats](Ptr<const Packet>,
+                                                             const Address&,
+                                                             const Address&,
+                                                             const SeqTsSizeHeader& header) {
+                    flowStats->Add((Simulator::Now() - header.GetTs()).GetSeconds());
+                    flowStats->rxBytes += header.GetSize();
+                }));
+            auto time = [](int64_t ns, bool exponential) -> Ptr<RandomVariableStream> {
+                if (exponential)
+                {
+                    Ptr<ExponentialRandomVariable> v = CreateObject<ExponentialRandomVariable>();
+                    v->SetAttribute("Mean", DoubleValue(ns * 1e-9));
+                    return v;
+                }
+                Ptr<ConstantRandomVariable> v = CreateObject<ConstantRandomVariable>();
+                v->SetAttribute("Constant", DoubleValue(ns * 1e-9));
+                return v;
+            };
+            OnOffHelper onOff("ns3::UdpSocketFactory", InetSocketAddress(address, port));
+            onOff.SetAttribute("DataRate", DataRateValue(DataRate(flow.rateBps)));
+            onOff.SetAttribute("PacketSize", UintegerValue(flow.size));
+            onOff.SetAttribute("EnableSeqTsSizeHeader", BooleanValue(true));
+            onOff.SetAttribute("OnTime", PointerValue(time(flow.onNs, flow.onExponential)));
+            onOff.SetAttribute("OffTime", PointerValue(time(flow.offNs, flow.offExponential)));
+            sender = onOff.Install(from);
+            Ptr<OnOffApplication> app = DynamicCast<OnOffApplication>(sender.Get(0));
+            app->AssignStreams(stream + 1);
+            app->TraceConnectWithoutContext(
+                "Tx",
+                Callback<void, Ptr<const Packet>>(
+                    [flowStats](Ptr<const Packet>) { ++flowStats->txPackets; }));
+        }
+        else if (flow.kind == TrafficFlow::UDP)
         {
             UdpServerHelper server(port);
             receivers[i] = server.Install(to).Get(0);
@@ -290,13 +445,27 @@ TopologyComparison::Run(const TopologyGraph& graph,
                     flowStats->Add((Simulator::Now() - header.GetTs()).GetSeconds());
                     flowStats->rxBytes += packet->GetSize();
                 }));
-            UdpClientHelper client(address, port);
-            client.SetAttribute("MaxPackets", UintegerValue(UINT32_MAX));
-            client.SetAttribute("PacketSize", UintegerValue(flow.size));
-            client.SetAttribute(
-                "Interval",
-                TimeValue(NanoSeconds(std::llround(flow.size * 8e9 / flow.rateBps))));
-            sender = client.Install(from);
+            if (flow.poisson)
+            {
+                Ptr<PoissonSender> poisson =
+                    CreateObject<PoissonSender>(InetSocketAddress(address, port),
+                                                flow.size,
+                                                flow.size * 8e9 / flow.rateBps);
+                poisson->AssignStreams(stream + 3);
+                poisson->SetSentCounter(&flowStats->txPackets);
+                from->AddApplication(poisson);
+                sender.Add(poisson);
+            }
+            else
+            {
+                UdpClientHelper client(address, port);
+                client.SetAttribute("MaxPackets", UintegerValue(UINT32_MAX));
+                client.SetAttribute("PacketSize", UintegerValue(flow.size));
+                client.SetAttribute(
+                    "Interval",
+                    TimeValue(NanoSeconds(std::llround(flow.size * 8e9 / flow.rateBps))));
+                sender = client.Install(from);
+            }
         }
         else if (flow.kind == TrafficFlow::TCP)
         {
@@ -317,7 +486,7 @@ TopologyComparison::Run(const TopologyGraph& graph,
                 "Rtt",
                 Callback<void, Time>([flowStats](Time rtt) { flowStats->Add(rtt.GetSeconds()); }));
         }
-        sender.Start(NanoSeconds(flow.startNs));
+        sender.Start(NanoSeconds(starts[i]));
         sender.Stop(NanoSeconds(flow.stopNs));
         senders[i] = sender.Get(0);
         // Throughput counts what arrived by the stop: bytes still queued then (a slow
@@ -339,8 +508,8 @@ TopologyComparison::Run(const TopologyGraph& graph,
         for (int tenth = 1; tenth <= 10; ++tenth)
         {
             Time at = end * tenth / 10;
-            std::string message = result.variant + ": " + std::to_string(tenth * 10) + "% (" +
-                                  Fixed(at.GetSeconds(), 1) + " s of " +
+            std::string message = "variant " + result.variant + ": " + std::to_string(tenth * 10) +
+                                  "% (" + Fixed(at.GetSeconds(), 1) + " s of " +
                                   Fixed(end.GetSeconds(), 1) + " s simulated)";
             Simulator::Schedule(at - NanoSeconds(1),
                                 [options, message] { options.progress(message); });
@@ -354,10 +523,11 @@ TopologyComparison::Run(const TopologyGraph& graph,
         const TrafficFlow& flow = flows[i];
         FlowResult out;
         out.label = flow.Label();
-        double seconds = (flow.stopNs - flow.startNs) * 1e-9;
+        double seconds = (flow.stopNs - starts[i]) * 1e-9;
         if (flow.kind == TrafficFlow::UDP)
         {
-            out.txPackets = DynamicCast<UdpClient>(senders[i])->GetTotalTx() / flow.size;
+            Ptr<UdpClient> client = DynamicCast<UdpClient>(senders[i]);
+            out.txPackets = client ? client->GetTotalTx() / flow.size : stats[i].txPackets;
             out.rxPackets = stats[i].samples;
             out.rxBytes = stats[i].rxBytes;
         }
@@ -368,7 +538,7 @@ TopologyComparison::Run(const TopologyGraph& graph,
         else
         {
             // V4Ping sends at start and every interval until stop.
-            out.txPackets = (flow.stopNs - flow.startNs + flow.intervalNs - 1) / flow.intervalNs;
+            out.txPackets = (flow.stopNs - starts[i] + flow.intervalNs - 1) / flow.intervalNs;
             out.rxPackets = stats[i].samples;
             out.rxBytes = stats[i].samples * flow.size;
         }
@@ -440,8 +610,12 @@ TopologyComparison::Run(const TopologyGraph& graph,
     return result;
 }
 
+namespace
+{
+
+/// Print the flows of \p results, one row each. \param os where to
 void
-TopologyComparison::WriteTable(std::ostream& os, const std::vector<VariantResult>& results)
+WriteFlowTable(std::ostream& os, const std::vector<VariantResult>& results)
 {
     os << "Flows (throughput: application bytes over start..stop; delay: udp one-way, ping "
           "round trip)\n";
@@ -465,7 +639,16 @@ TopologyComparison::WriteTable(std::ostream& os, const std::vector<VariantResult
                << (f.hasDelay ? Fixed(f.loss * 100, 1) : "-") << "\n";
         }
     }
-    os << "\nLinks (both directions)\n";
+}
+
+/// Print the links and the nodes of \p results. \param os where to
+/// \param heading what follows "Links" and "Nodes" in the headings
+void
+WriteLinkAndNodeTables(std::ostream& os,
+                       const std::vector<VariantResult>& results,
+                       const std::string& heading)
+{
+    os << "\nLinks (both directions" << heading << ")\n";
     os << std::left << std::setw(10) << "variant" << std::setw(22) << "link" << std::setw(9)
        << "kind" << std::right << std::setw(12) << "kbit/s" << std::setw(10) << "frames"
        << std::setw(12) << "bytes" << std::setw(8) << "drops"
@@ -481,7 +664,7 @@ TopologyComparison::WriteTable(std::ostream& os, const std::vector<VariantResult
                << "\n";
         }
     }
-    os << "\nNodes (system calls of the simulated daemons)\n";
+    os << "\nNodes (system calls of the simulated daemons" << heading << ")\n";
     os << std::left << std::setw(10) << "variant" << std::setw(22) << "node" << std::right
        << std::setw(12) << "syscalls"
        << "\n";
@@ -495,47 +678,329 @@ TopologyComparison::WriteTable(std::ostream& os, const std::vector<VariantResult
     }
 }
 
+/// \param s a statistic \param scale its unit \param digits decimals
+/// \return "mean ± ci95" in that unit
+std::string
+MeanAndInterval(const Statistic& s, double scale, int digits)
+{
+    return Fixed(s.mean * scale, digits) + " +- " + Fixed(s.ci95 * scale, digits);
+}
+
+} // namespace
+
+void
+TopologyComparison::WriteTable(std::ostream& os, const std::vector<VariantResult>& results)
+{
+    WriteFlowTable(os, results);
+    WriteLinkAndNodeTables(os, results, "");
+}
+
+void
+TopologyComparison::WriteSummaryTable(std::ostream& os,
+                                      const std::vector<std::vector<VariantResult>>& runs,
+                                      uint64_t firstRun)
+{
+    if (runs.size() == 1)
+    {
+        WriteTable(os, runs.front());
+        return;
+    }
+    os << "Flows over " << runs.size() << " runs (RngRun " << firstRun << " to "
+       << firstRun + runs.size() - 1 << "): mean +- 95% confidence half-width (Student t, "
+       << runs.size() - 1 << " degrees of freedom); sd in flows-summary.csv\n";
+    os << std::left << std::setw(10) << "variant" << std::setw(22) << "flow" << std::right
+       << std::setw(22) << "kbit/s" << std::setw(20) << "delay ms" << std::setw(20) << "jitter ms"
+       << std::setw(16) << "loss %"
+       << "\n";
+    for (const VariantSummary& v : Summarize(runs))
+    {
+        if (!v.error.empty())
+        {
+            os << std::left << std::setw(10) << v.variant << "error: " << v.error << "\n";
+            continue;
+        }
+        for (const FlowSummary& f : v.flows)
+        {
+            os << std::left << std::setw(10) << v.variant << std::setw(22) << f.label << std::right
+               << std::setw(22) << MeanAndInterval(f.throughputBps, 1e-3, 2) << std::setw(20)
+               << (f.hasDelay ? MeanAndInterval(f.meanDelayS, 1e3, 2) : "-") << std::setw(20)
+               << (f.hasDelay ? MeanAndInterval(f.jitterS, 1e3, 2) : "-") << std::setw(16)
+               << (f.hasDelay ? MeanAndInterval(f.loss, 100, 1) : "-") << "\n";
+        }
+    }
+    WriteLinkAndNodeTables(os,
+                           runs.front(),
+                           "; run " + std::to_string(firstRun) +
+                               ", the first: every run in links.csv and nodes.csv");
+}
+
+namespace
+{
+
+/// The CSV files of a comparison, open for writing.
+struct CsvFiles
+{
+    std::ofstream flows; //!< flows.csv
+    std::ofstream links; //!< links.csv
+    std::ofstream nodes; //!< nodes.csv
+
+    /**
+     * Open the three files in \p dir and write their headings.
+     * \param dir the folder \param runColumn the first heading ("run,"), or empty
+     * \return empty, or the file that could not be written
+     */
+    std::string Open(const std::string& dir, const std::string& runColumn)
+    {
+        flows.open(dir + "/flows.csv");
+        links.open(dir + "/links.csv");
+        nodes.open(dir + "/nodes.csv");
+        for (auto [file, name] : {std::make_pair(&flows, "flows.csv"),
+                                  std::make_pair(&links, "links.csv"),
+                                  std::make_pair(&nodes, "nodes.csv")})
+        {
+            if (!*file)
+            {
+                return dir + "/" + name + ": cannot write";
+            }
+        }
+        flows << runColumn
+              << "variant,flow,tx_packets,rx_packets,rx_bytes,throughput_bps,mean_delay_s,"
+                 "jitter_s,loss\n";
+        links << runColumn
+              << "variant,link,kind,frames,bytes,drops,drops_by_reason,capacity_bps,baud\n";
+        nodes << runColumn << "variant,node,syscalls\n";
+        return "";
+    }
+
+    /// Write one run's rows. \param results the variants \param run each row's first
+    /// field ("3,"), or empty
+    void Write(const std::vector<VariantResult>& results, const std::string& run)
+    {
+        for (const VariantResult& r : results)
+        {
+            for (const FlowResult& f : r.flows)
+            {
+                flows << run << Csv(r.variant) << "," << Csv(f.label) << "," << f.txPackets << ","
+                      << f.rxPackets << "," << f.rxBytes << "," << Fixed(f.throughputBps, 1) << ","
+                      << (f.hasDelay ? Fixed(f.meanDelayS, 9) : "") << ","
+                      << (f.hasDelay ? Fixed(f.jitterS, 9) : "") << ","
+                      << (f.hasDelay ? Fixed(f.loss, 6) : "") << "\n";
+            }
+            for (const LinkResult& l : r.links)
+            {
+                links << run << Csv(r.variant) << "," << Csv(l.label) << "," << Csv(l.kind) << ","
+                      << l.frames << "," << l.bytes << "," << DropTotal(l.drops) << ","
+                      << Csv(DropDetail(l.drops)) << "," << l.capacityBps << "," << l.baud << "\n";
+            }
+            for (const NodeResult& n : r.nodes)
+            {
+                nodes << run << Csv(r.variant) << "," << Csv(n.name) << "," << n.syscalls << "\n";
+            }
+        }
+    }
+};
+
+/// \param s a statistic \param digits decimals \return "mean,sd,ci95"
+std::string
+StatisticCsv(const Statistic& s, int digits)
+{
+    return Fixed(s.mean, digits) + "," + Fixed(s.sd, digits) + "," + Fixed(s.ci95, digits);
+}
+
+} // namespace
+
 std::string
 TopologyComparison::WriteCsv(const std::string& dir, const std::vector<VariantResult>& results)
 {
-    std::ofstream flows(dir + "/flows.csv");
-    std::ofstream links(dir + "/links.csv");
-    std::ofstream nodes(dir + "/nodes.csv");
-    for (auto [file, name] : {std::make_pair(&flows, "flows.csv"),
-                              std::make_pair(&links, "links.csv"),
-                              std::make_pair(&nodes, "nodes.csv")})
+    CsvFiles files;
+    std::string error = files.Open(dir, "");
+    if (error.empty())
     {
-        if (!*file)
-        {
-            return dir + "/" + name + ": cannot write";
-        }
+        files.Write(results, "");
     }
-    flows << "variant,flow,tx_packets,rx_packets,rx_bytes,throughput_bps,mean_delay_s,jitter_s,"
-             "loss\n";
-    links << "variant,link,kind,frames,bytes,drops,drops_by_reason,capacity_bps,baud\n";
-    nodes << "variant,node,syscalls\n";
-    for (const VariantResult& r : results)
+    return error;
+}
+
+std::string
+TopologyComparison::WriteCsv(const std::string& dir,
+                             const std::vector<std::vector<VariantResult>>& runs,
+                             uint64_t firstRun)
+{
+    if (runs.size() == 1)
     {
-        for (const FlowResult& f : r.flows)
+        return WriteCsv(dir, runs.front());
+    }
+    CsvFiles files;
+    std::string error = files.Open(dir, "run,");
+    if (!error.empty())
+    {
+        return error;
+    }
+    for (std::size_t r = 0; r < runs.size(); ++r)
+    {
+        files.Write(runs[r], std::to_string(firstRun + r) + ",");
+    }
+    std::ofstream summary(dir + "/flows-summary.csv");
+    if (!summary)
+    {
+        return dir + "/flows-summary.csv: cannot write";
+    }
+    summary << "variant,flow,runs,throughput_bps_mean,throughput_bps_sd,throughput_bps_ci95,"
+               "mean_delay_s_mean,mean_delay_s_sd,mean_delay_s_ci95,jitter_s_mean,jitter_s_sd,"
+               "jitter_s_ci95,loss_mean,loss_sd,loss_ci95\n";
+    for (const VariantSummary& v : Summarize(runs))
+    {
+        for (const FlowSummary& f : v.flows)
         {
-            flows << Csv(r.variant) << "," << Csv(f.label) << "," << f.txPackets << ","
-                  << f.rxPackets << "," << f.rxBytes << "," << Fixed(f.throughputBps, 1) << ","
-                  << (f.hasDelay ? Fixed(f.meanDelayS, 9) : "") << ","
-                  << (f.hasDelay ? Fixed(f.jitterS, 9) : "") << ","
-                  << (f.hasDelay ? Fixed(f.loss, 6) : "") << "\n";
-        }
-        for (const LinkResult& l : r.links)
-        {
-            links << Csv(r.variant) << "," << Csv(l.label) << "," << Csv(l.kind) << "," << l.frames
-                  << "," << l.bytes << "," << DropTotal(l.drops) << "," << Csv(DropDetail(l.drops))
-                  << "," << l.capacityBps << "," << l.baud << "\n";
-        }
-        for (const NodeResult& n : r.nodes)
-        {
-            nodes << Csv(r.variant) << "," << Csv(n.name) << "," << n.syscalls << "\n";
+            summary << Csv(v.variant) << "," << Csv(f.label) << "," << f.throughputBps.n << ","
+                    << StatisticCsv(f.throughputBps, 1) << ","
+                    << (f.hasDelay ? StatisticCsv(f.meanDelayS, 9) : ",,") << ","
+                    << (f.hasDelay ? StatisticCsv(f.jitterS, 9) : ",,") << ","
+                    << (f.hasDelay ? StatisticCsv(f.loss, 6) : ",,") << "\n";
         }
     }
     return "";
+}
+
+double
+TopologyComparison::StudentT95(uint32_t dof)
+{
+    // t(0.975; dof) for dof 1 to 30, to six decimals (any statistics table).
+    static const double table[] = {
+        12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912, 2.364624, 2.306004,
+        2.262157,  2.228139, 2.200985, 2.178813, 2.160369, 2.144787, 2.131450, 2.119905,
+        2.109816,  2.100922, 2.093024, 2.085963, 2.079614, 2.073873, 2.068658, 2.063899,
+        2.059539,  2.055529, 2.051831, 2.048407, 2.045230, 2.042272,
+    };
+    NS_ASSERT_MSG(dof >= 1, "Student t needs one degree of freedom or more");
+    if (dof <= 30)
+    {
+        return table[dof - 1];
+    }
+    // Beyond the table, the Cornish-Fisher expansion of t about the normal quantile z
+    // (Abramowitz and Stegun 26.7.5), in powers of 1/dof.
+    const double z = 1.959963985;
+    const double z3 = z * z * z;
+    const double z5 = z3 * z * z;
+    const double z7 = z5 * z * z;
+    const double z9 = z7 * z * z;
+    const double v = dof;
+    return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v) +
+           (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * v * v * v) +
+           (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * v * v * v * v);
+}
+
+Statistic
+TopologyComparison::SummarizeSamples(const std::vector<double>& samples)
+{
+    Statistic s;
+    s.n = samples.size();
+    if (s.n == 0)
+    {
+        return s;
+    }
+    double sum = 0;
+    for (double x : samples)
+    {
+        sum += x;
+    }
+    s.mean = sum / s.n;
+    if (std::all_of(samples.begin(), samples.end(), [&samples](double x) {
+            return x == samples.front();
+        }))
+    {
+        // Equal samples (nothing random): exactly that value, no spread, where sum / n
+        // would leave a rounding error of 1e-17 or so.
+        s.mean = samples.front();
+        return s;
+    }
+    double squares = 0;
+    for (double x : samples)
+    {
+        squares += (x - s.mean) * (x - s.mean);
+    }
+    s.sd = std::sqrt(squares / (s.n - 1));
+    s.ci95 = StudentT95(s.n - 1) * s.sd / std::sqrt(double(s.n));
+    return s;
+}
+
+std::vector<VariantSummary>
+TopologyComparison::Summarize(const std::vector<std::vector<VariantResult>>& runs)
+{
+    std::vector<VariantSummary> summaries;
+    for (std::size_t v = 0; !runs.empty() && v < runs.front().size(); ++v)
+    {
+        VariantSummary summary;
+        summary.variant = runs.front()[v].variant;
+        for (const std::vector<VariantResult>& run : runs)
+        {
+            if (summary.error.empty() && !run.at(v).error.empty())
+            {
+                summary.error = run[v].error;
+            }
+        }
+        for (std::size_t f = 0; summary.error.empty() && f < runs.front()[v].flows.size(); ++f)
+        {
+            FlowSummary flow;
+            flow.label = runs.front()[v].flows[f].label;
+            flow.hasDelay = runs.front()[v].flows[f].hasDelay;
+            std::vector<double> samples[4];
+            for (const std::vector<VariantResult>& run : runs)
+            {
+                const FlowResult& result = run[v].flows.at(f);
+                samples[0].push_back(result.throughputBps);
+                samples[1].push_back(result.meanDelayS);
+                samples[2].push_back(result.jitterS);
+                samples[3].push_back(result.loss);
+            }
+            flow.throughputBps = SummarizeSamples(samples[0]);
+            flow.meanDelayS = SummarizeSamples(samples[1]);
+            flow.jitterS = SummarizeSamples(samples[2]);
+            flow.loss = SummarizeSamples(samples[3]);
+            summary.flows.push_back(flow);
+        }
+        summaries.push_back(summary);
+    }
+    return summaries;
+}
+
+std::vector<std::vector<VariantResult>>
+TopologyComparison::RunReplications(const TopologyGraph& graph,
+                                    const std::vector<TrafficFlow>& flows,
+                                    const std::vector<std::optional<LinkKind>>& variants,
+                                    const ComparisonOptions& options,
+                                    uint32_t runs)
+{
+    std::vector<std::vector<VariantResult>> results(runs);
+    for (uint32_t r = 0; r < runs; ++r)
+    {
+        ComparisonOptions once = options;
+        once.run = options.run + r;
+        if (runs > 1)
+        {
+            // Traces of each run apart: prefix-run<RngRun>-variant...
+            for (std::string* prefix : {&once.pcapPrefix, &once.asciiPrefix, &once.syscallPrefix})
+            {
+                if (!prefix->empty())
+                {
+                    *prefix += "-run" + std::to_string(once.run);
+                }
+            }
+        }
+        for (const std::optional<LinkKind>& kind : variants)
+        {
+            if (options.progress)
+            {
+                std::string run = "run " + std::to_string(r + 1) + "/" + std::to_string(runs) +
+                                  " (RngRun " + std::to_string(once.run) + "), ";
+                once.progress = [&options, run](const std::string& message) {
+                    options.progress(run + message);
+                };
+            }
+            results[r].push_back(Run(graph, flows, kind, once));
+        }
+    }
+    return results;
 }
 
 } // namespace ns3

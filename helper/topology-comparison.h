@@ -75,11 +75,42 @@ struct VariantResult
 };
 
 /// \ingroup tun
+/// A sample's mean, spread and 95% confidence interval.
+struct Statistic
+{
+    uint32_t n{0};  //!< samples
+    double mean{0}; //!< their mean
+    double sd{0};   //!< sample standard deviation (n - 1 in the denominator); 0 if n < 2
+    double ci95{0}; //!< half-width of the 95% confidence interval of the mean; 0 if n < 2
+};
+
+/// \ingroup tun
+/// A flow's results over the runs of one variant.
+struct FlowSummary
+{
+    std::string label;       //!< "udp a->c"
+    bool hasDelay{false};    //!< delay, jitter and loss are measured (udp, ping)
+    Statistic throughputBps; //!< of FlowResult::throughputBps
+    Statistic meanDelayS;    //!< of FlowResult::meanDelayS
+    Statistic jitterS;       //!< of FlowResult::jitterS
+    Statistic loss;          //!< of FlowResult::loss
+};
+
+/// \ingroup tun
+/// One variant over every run.
+struct VariantSummary
+{
+    std::string variant;            //!< as in VariantResult
+    std::string error;              //!< the first run's error, if any run failed
+    std::vector<FlowSummary> flows; //!< in traffic order
+};
+
+/// \ingroup tun
 /// How to run the variants.
 struct ComparisonOptions
 {
     uint32_t seed{1};                                 //!< RngSeedManager seed
-    uint64_t run{1};                                  //!< RngSeedManager run
+    uint64_t run{1};                                  //!< RngSeedManager run (the first)
     int64_t drainNs{3000000000};                      //!< run on after the last stop
     TopologyRouting routing{TopologyRouting::STATIC}; //!< routing
     /// when ppp-tun daemons are woken by their lines
@@ -109,6 +140,12 @@ struct ComparisonOptions
 class TopologyComparison
 {
   public:
+    /// The first random-number stream of the traffic: flow i draws its start from
+    /// stream TRAFFIC_STREAM_BASE + 4i, its on and off times from + 4i + 1 and + 4i + 2
+    /// (OnOffApplication::AssignStreams), its Poisson gaps from + 4i + 3. Fixed numbers,
+    /// so every variant of a run sees the same draws, and each run (RngRun) others.
+    static constexpr int64_t TRAFFIC_STREAM_BASE = 1000;
+
     /**
      * Run one variant. Calls Simulator::Destroy at the end.
      * \param graph the topology \param flows the traffic (checked against the graph)
@@ -121,6 +158,42 @@ class TopologyComparison
                              std::optional<LinkKind> override,
                              const ComparisonOptions& options);
 
+    /**
+     * Run every variant \p runs times, each run a fresh simulation: run r (0, 1, ...)
+     * with RngRun options.run + r, so that runs draw from independent streams. Progress
+     * messages (if options.progress is set) name the run and the variant. With more than
+     * one run, trace prefixes get "-run<RngRun>", so that runs do not overwrite each
+     * other's traces.
+     * \param graph the topology \param flows the traffic
+     * \param variants the link kind of each variant (nothing: mixed)
+     * \param options seed, first run, routing, pcap, progress
+     * \param runs how many runs, 1 or more
+     * \return results[r][v], run r of variant v
+     */
+    static std::vector<std::vector<VariantResult>> RunReplications(
+        const TopologyGraph& graph,
+        const std::vector<TrafficFlow>& flows,
+        const std::vector<std::optional<LinkKind>>& variants,
+        const ComparisonOptions& options,
+        uint32_t runs);
+
+    /**
+     * The two-sided 95% quantile of Student's t distribution, t(0.975; dof).
+     * \param dof degrees of freedom, 1 or more
+     * \return the table value for 1 to 30, the Cornish-Fisher expansion beyond (within
+     * 1e-5 of the exact value there), 1.959964 as dof grows without bound
+     */
+    static double StudentT95(uint32_t dof);
+
+    /// \param samples the values \return their mean, standard deviation and the
+    /// half-width t(0.975; n-1) * sd / sqrt(n) of the mean's 95% confidence interval
+    static Statistic SummarizeSamples(const std::vector<double>& samples);
+
+    /// \param runs results[r][v] as RunReplications returns them \return per variant
+    /// and flow, the statistics over the runs
+    static std::vector<VariantSummary> Summarize(
+        const std::vector<std::vector<VariantResult>>& runs);
+
     /// \param name "p2p", "ppp-tun", "udp-tun" or "mixed" \param kind receives the
     /// override (nothing for mixed) \return false for an unknown name
     static bool ParseVariant(const std::string& name, std::optional<LinkKind>& kind);
@@ -130,11 +203,33 @@ class TopologyComparison
     static void WriteTable(std::ostream& os, const std::vector<VariantResult>& results);
 
     /**
+     * Print the flows' statistics over the runs, then the links and nodes of the first
+     * run. \param os where to \param runs results[r][v]
+     * \param firstRun the first run's RngRun, for the heading
+     */
+    static void WriteSummaryTable(std::ostream& os,
+                                  const std::vector<std::vector<VariantResult>>& runs,
+                                  uint64_t firstRun);
+
+    /**
      * Write flows.csv, links.csv and nodes.csv into \p dir (which must exist).
      * \param dir the folder \param results the variants
      * \return empty, or the file that could not be written
      */
     static std::string WriteCsv(const std::string& dir, const std::vector<VariantResult>& results);
+
+    /**
+     * Write the CSV of several runs into \p dir: with one run, what WriteCsv writes;
+     * with more, flows.csv, links.csv and nodes.csv with a first column "run" (the
+     * RngRun) and a row per run, and flows-summary.csv with each flow's runs, mean,
+     * standard deviation and 95% confidence half-width of throughput, delay, jitter and
+     * loss per variant.
+     * \param dir the folder \param runs results[r][v] \param firstRun the first RngRun
+     * \return empty, or the file that could not be written
+     */
+    static std::string WriteCsv(const std::string& dir,
+                                const std::vector<std::vector<VariantResult>>& runs,
+                                uint64_t firstRun);
 };
 
 } // namespace ns3

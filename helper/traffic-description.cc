@@ -60,6 +60,62 @@ ParseCount(const std::string& text, uint64_t& value)
 }
 
 /**
+ * Parse a time that may be random: "2s", "uniform(1s,3s)" or "exp(1s)".
+ * \param value the text \param random "uniform" or "exp": the one form allowed besides
+ * a plain time \param ns receives the time (uniform: the lower end, exp: the mean)
+ * \param upperNs receives uniform's upper end, else \p ns \param drawn receives
+ * whether the value is random
+ * \return empty, or what is wrong
+ */
+std::string
+ParseRandomTime(const std::string& value,
+                const std::string& random,
+                int64_t& ns,
+                int64_t& upperNs,
+                bool& drawn)
+{
+    drawn = false;
+    std::string head = random + "(";
+    if (value.compare(0, head.size(), head) != 0)
+    {
+        std::string error = ParseTimeNs(value, ns);
+        upperNs = ns;
+        return error;
+    }
+    if (value.back() != ')')
+    {
+        return "expected " + random + "(...) with a closing parenthesis, got '" + value + "'";
+    }
+    std::string inside = value.substr(head.size(), value.size() - head.size() - 1);
+    drawn = true;
+    if (random == "exp")
+    {
+        std::string error = ParseTimeNs(inside, ns);
+        upperNs = ns;
+        if (error.empty() && ns <= 0)
+        {
+            error = "exp(" + inside + "): the mean must be more than 0";
+        }
+        return error;
+    }
+    std::size_t comma = inside.find(',');
+    if (comma == std::string::npos)
+    {
+        return "expected uniform(<earliest>,<latest>), got '" + value + "'";
+    }
+    std::string error = ParseTimeNs(inside.substr(0, comma), ns);
+    if (error.empty())
+    {
+        error = ParseTimeNs(inside.substr(comma + 1), upperNs);
+    }
+    if (error.empty() && upperNs <= ns)
+    {
+        error = "'" + value + "': the latest must come after the earliest";
+    }
+    return error;
+}
+
+/**
  * Parse one flow.
  * \param item the text \param where its place, for messages \param flow receives it
  * \return empty, or what is wrong
@@ -104,12 +160,34 @@ ParseFlow(const std::string& item, const std::string& where, TrafficFlow& flow)
         std::string value = option.substr(eq + 1);
         std::string error;
         uint64_t count = 0;
-        if (key == "start" || key == "stop" || (key == "interval" && flow.kind == flow.PING))
+        bool drawn = false;
+        if (key == "start")
         {
-            int64_t& target = key == "start"  ? flow.startNs
-                              : key == "stop" ? flow.stopNs
-                                              : flow.intervalNs;
-            error = ParseTimeNs(value, target);
+            error = ParseRandomTime(value, "uniform", flow.startNs, flow.startMaxNs, drawn);
+        }
+        else if (key == "stop" || (key == "interval" && flow.kind == flow.PING))
+        {
+            error = ParseTimeNs(value, key == "stop" ? flow.stopNs : flow.intervalNs);
+        }
+        else if ((key == "on" || key == "off") && flow.kind == flow.UDP)
+        {
+            int64_t& target = key == "on" ? flow.onNs : flow.offNs;
+            int64_t unused = 0;
+            error = ParseRandomTime(value, "exp", target, unused, drawn);
+            (key == "on" ? flow.onExponential : flow.offExponential) = drawn;
+            if (error.empty() && target < TrafficFlow::MIN_ON_OFF_NS)
+            {
+                error = key + "=" + value + ": " + (drawn ? "a mean " : "") + "under " +
+                        NsText(TrafficFlow::MIN_ON_OFF_NS) + "; the run would never end";
+            }
+        }
+        else if (key == "poisson" && flow.kind == flow.UDP)
+        {
+            if (value != "0" && value != "1")
+            {
+                error = "bad poisson '" + value + "': 1 (exponential gaps) or 0";
+            }
+            flow.poisson = value == "1";
         }
         else if (key == "rate" && flow.kind == flow.UDP)
         {
@@ -146,9 +224,23 @@ ParseFlow(const std::string& item, const std::string& where, TrafficFlow& flow)
             return where + ": " + error;
         }
     }
-    if (flow.stopNs <= flow.startNs)
+    if (flow.stopNs <= flow.startMaxNs)
     {
-        return where + ": stop must come after start";
+        return where + (flow.RandomStart() ? ": stop must come after the latest start"
+                                           : ": stop must come after start");
+    }
+    if ((flow.onNs > 0) != (flow.offNs > 0))
+    {
+        return where + ": on= and off= go together (on=exp(1s) off=exp(2s), or constant times)";
+    }
+    if (flow.OnOff() && flow.poisson)
+    {
+        return where + ": poisson=1 or on=/off=, not both";
+    }
+    if (flow.OnOff() && flow.size < 20)
+    {
+        return where + ": an on/off flow's size is 20 or more (its SeqTsSizeHeader), not " +
+               std::to_string(flow.size);
     }
     if (flow.stopNs > TrafficFlow::MAX_TIME_NS)
     {

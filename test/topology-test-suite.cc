@@ -16,6 +16,7 @@
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace ns3;
@@ -265,6 +266,48 @@ class TrafficDescriptionTestCase : public TestCase
                               "t.traffic:1 (item 2): expected 'ping <from> <to> [key=value...]'",
                               "items");
         NS_TEST_EXPECT_MSG_EQ(error("# nothing\n"), "t.traffic: no flows", "empty");
+
+        // Random traffic: a uniform start, exponential or constant on/off, Poisson.
+        TrafficReadResult random = TrafficDescription::Parse(
+            "udp a b start=uniform(1s,2500ms) on=exp(1s) off=200ms\nping a b start=3s\n"
+            "udp a b poisson=1 size=100",
+            "r.traffic");
+        NS_TEST_ASSERT_MSG_EQ(random.error, "", "reads");
+        NS_TEST_ASSERT_MSG_EQ(random.flows.size(), 3u, "three flows");
+        const TrafficFlow& onOff = random.flows[0];
+        NS_TEST_EXPECT_MSG_EQ(onOff.RandomStart(), true, "a drawn start");
+        NS_TEST_EXPECT_MSG_EQ(onOff.startNs, 1000000000, "from 1 s");
+        NS_TEST_EXPECT_MSG_EQ(onOff.startMaxNs, 2500000000, "to 2.5 s");
+        NS_TEST_EXPECT_MSG_EQ(onOff.OnOff(), true, "on/off");
+        NS_TEST_EXPECT_MSG_EQ(onOff.onNs, 1000000000, "on: mean 1 s");
+        NS_TEST_EXPECT_MSG_EQ(onOff.onExponential, true, "exponential on");
+        NS_TEST_EXPECT_MSG_EQ(onOff.offNs, 200000000, "off: 200 ms");
+        NS_TEST_EXPECT_MSG_EQ(onOff.offExponential, false, "constant off");
+        NS_TEST_EXPECT_MSG_EQ(random.flows[1].RandomStart(), false, "a fixed start");
+        NS_TEST_EXPECT_MSG_EQ(random.flows[1].startMaxNs, 3000000000, "is its own latest");
+        NS_TEST_EXPECT_MSG_EQ(random.flows[2].poisson, true, "poisson");
+        NS_TEST_EXPECT_MSG_EQ(random.flows[2].OnOff(), false, "not on/off");
+        for (auto [text, message] : {
+                 std::make_pair("udp a b start=uniform(2s)",
+                                "expected uniform(<earliest>,<latest>), got 'uniform(2s)'"),
+                 std::make_pair("udp a b start=uniform(3s,2s)",
+                                "'uniform(3s,2s)': the latest must come after the earliest"),
+                 std::make_pair("udp a b start=uniform(1s,3s) stop=2s",
+                                "stop must come after the latest start"),
+                 std::make_pair("udp a b on=1s", "on= and off= go together"),
+                 std::make_pair("udp a b on=exp(1s) off=1s poisson=1",
+                                "poisson=1 or on=/off=, not both"),
+                 std::make_pair("udp a b on=exp(0s) off=1s", "exp(0s): the mean must be more"),
+                 std::make_pair("udp a b on=1s off=exp(10us)", "off=exp(10us): a mean under 1ms"),
+                 std::make_pair("udp a b on=1s off=1s size=19",
+                                "an on/off flow's size is 20 or more"),
+                 std::make_pair("udp a b poisson=yes", "bad poisson 'yes'"),
+                 std::make_pair("tcp a b on=1s off=1s", "unknown option 'on' for a tcp flow"),
+             })
+        {
+            std::string got = error(std::string("udp a b\n") + text);
+            NS_TEST_EXPECT_MSG_EQ(Has(got, std::string("t.traffic:2: ") + message), true, got);
+        }
 
         TopologyReadResult split =
             TunTopologyReader::ParseDot("graph { a -- b; c -- d; }", "s.dot");
@@ -545,6 +588,155 @@ class TopologyComparisonTestCase : public TestCase
 };
 
 /**
+ * The statistics of replications against hand-computed values: mean, sample standard
+ * deviation, and the 95% half-width t(0.975; n-1) * sd / sqrt(n).
+ */
+class ConfidenceIntervalTestCase : public TestCase
+{
+  public:
+    ConfidenceIntervalTestCase()
+        : TestCase("Replications: mean, standard deviation, Student t 95% confidence interval")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // 1..5: mean 3, sd sqrt(10/4) = 1.5811388, half-width 2.776445 * sd / sqrt(5)
+        // = 2.776445 * 0.7071068 = 1.9632431.
+        Statistic five = TopologyComparison::SummarizeSamples({1, 2, 3, 4, 5});
+        NS_TEST_EXPECT_MSG_EQ(five.n, 5u, "five samples");
+        NS_TEST_EXPECT_MSG_EQ_TOL(five.mean, 3.0, 1e-12, "mean");
+        NS_TEST_EXPECT_MSG_EQ_TOL(five.sd, 1.5811388, 1e-7, "sd, n - 1");
+        NS_TEST_EXPECT_MSG_EQ_TOL(five.ci95, 1.9632431, 1e-6, "t(0.975; 4) = 2.776445");
+        // 10 and 14: mean 12, sd 2 * sqrt(2), half-width 12.706205 * 2 = 25.41241.
+        Statistic two = TopologyComparison::SummarizeSamples({10, 14});
+        NS_TEST_EXPECT_MSG_EQ_TOL(two.mean, 12.0, 1e-12, "mean");
+        NS_TEST_EXPECT_MSG_EQ_TOL(two.sd, 2.8284271, 1e-7, "sd");
+        NS_TEST_EXPECT_MSG_EQ_TOL(two.ci95, 25.41241, 1e-5, "t(0.975; 1) = 12.706205");
+        // Equal samples: no spread. One sample: no interval.
+        Statistic same = TopologyComparison::SummarizeSamples({0.25, 0.25, 0.25});
+        NS_TEST_EXPECT_MSG_EQ(same.sd, 0.0, "equal samples");
+        NS_TEST_EXPECT_MSG_EQ(same.ci95, 0.0, "a zero half-width");
+        Statistic one = TopologyComparison::SummarizeSamples({7});
+        NS_TEST_EXPECT_MSG_EQ_TOL(one.mean, 7.0, 1e-12, "one sample's mean");
+        NS_TEST_EXPECT_MSG_EQ(one.ci95, 0.0, "no interval from one sample");
+        NS_TEST_EXPECT_MSG_EQ(TopologyComparison::SummarizeSamples({}).n, 0u, "none");
+        // The quantiles: the table's ends, and the expansion beyond it against exact
+        // values (R's qt(0.975, dof)).
+        NS_TEST_EXPECT_MSG_EQ_TOL(TopologyComparison::StudentT95(1), 12.706205, 1e-6, "1");
+        NS_TEST_EXPECT_MSG_EQ_TOL(TopologyComparison::StudentT95(9), 2.262157, 1e-6, "9");
+        NS_TEST_EXPECT_MSG_EQ_TOL(TopologyComparison::StudentT95(30), 2.042272, 1e-6, "30");
+        NS_TEST_EXPECT_MSG_EQ_TOL(TopologyComparison::StudentT95(31), 2.039513, 1e-6, "31");
+        NS_TEST_EXPECT_MSG_EQ_TOL(TopologyComparison::StudentT95(60), 2.000298, 1e-6, "60");
+        NS_TEST_EXPECT_MSG_EQ_TOL(TopologyComparison::StudentT95(120), 1.979930, 1e-6, "120");
+        NS_TEST_EXPECT_MSG_EQ_TOL(TopologyComparison::StudentT95(1000), 1.962339, 1e-6, "1000");
+    }
+};
+
+/**
+ * Replications on the chain: random traffic gives three different runs, the variants
+ * of one run the same draws, and the same seed the same summary; traffic with nothing
+ * random gives three equal runs and zero-width intervals.
+ */
+class ReplicationsTestCase : public TestCase
+{
+  public:
+    ReplicationsTestCase()
+        : TestCase("--runs: random traffic differs per run, fixed traffic does not, same seed "
+                   "same summary")
+    {
+    }
+
+  private:
+    /// \return the summary CSV of \p runs, written to a temporary folder
+    std::string SummaryCsv(const std::vector<std::vector<VariantResult>>& runs)
+    {
+        std::string path = CreateTempDirFilename("flows-summary.csv");
+        std::string dir = path.substr(0, path.rfind('/'));
+        NS_TEST_EXPECT_MSG_EQ(TopologyComparison::WriteCsv(dir, runs, 1), "", "writes");
+        std::ifstream in(path);
+        std::ostringstream text;
+        text << in.rdbuf();
+        return text.str();
+    }
+
+    void DoRun() override
+    {
+        TopologyReadResult chain = TunTopologyReader::Read(Bundled("chain.dot"));
+        NS_TEST_ASSERT_MSG_EQ(chain.error, "", "reads");
+        ComparisonOptions options;
+        options.drainNs = 500000000;
+        options.seed = 7;
+        const std::vector<std::optional<LinkKind>> variants = {LinkKind::P2P, std::nullopt};
+        auto run = [&](const std::string& text) {
+            TrafficReadResult traffic = TrafficDescription::Parse(text, "--flows");
+            NS_TEST_EXPECT_MSG_EQ(traffic.error, "", "flows");
+            return TopologyComparison::RunReplications(chain.graph,
+                                                       traffic.flows,
+                                                       variants,
+                                                       options,
+                                                       3);
+        };
+        const std::string random =
+            "udp a d rate=64kbps size=200 start=uniform(1s,2s) stop=3s on=exp(200ms) "
+            "off=exp(200ms); udp d a rate=16kbps size=100 poisson=1 start=1s stop=3s; "
+            "ping a c interval=100ms start=uniform(1s,2s) stop=3s";
+        auto drawn = run(random);
+        NS_TEST_ASSERT_MSG_EQ(drawn.size(), 3u, "three runs");
+        for (std::size_t r = 0; r < 3; ++r)
+        {
+            NS_TEST_ASSERT_MSG_EQ(drawn[r].size(), 2u, "two variants");
+            NS_TEST_ASSERT_MSG_EQ(drawn[r][0].error + drawn[r][1].error, "", "ran");
+            // Each variant of a run draws the same starts, on/off and Poisson times.
+            for (std::size_t f = 0; f < 3; ++f)
+            {
+                NS_TEST_EXPECT_MSG_EQ(drawn[r][0].flows[f].txPackets,
+                                      drawn[r][1].flows[f].txPackets,
+                                      "run " << r << " flow " << f << ": the same sends");
+            }
+        }
+        for (std::size_t f = 0; f < 3; ++f)
+        {
+            std::set<uint64_t> sent;
+            for (std::size_t r = 0; r < 3; ++r)
+            {
+                sent.insert(drawn[r][0].flows[f].txPackets);
+            }
+            NS_TEST_EXPECT_MSG_GT(sent.size(), 1u, "flow " << f << ": runs draw differently");
+        }
+        std::vector<VariantSummary> summary = TopologyComparison::Summarize(drawn);
+        NS_TEST_ASSERT_MSG_EQ(summary.size(), 2u, "per variant");
+        NS_TEST_EXPECT_MSG_GT(summary[0].flows.at(0).throughputBps.ci95, 0.0, "an interval");
+        NS_TEST_EXPECT_MSG_EQ(summary[0].flows.at(0).throughputBps.n, 3u, "of three runs");
+        // The same seed again: the same summary, to the last digit.
+        std::string first = SummaryCsv(drawn);
+        NS_TEST_EXPECT_MSG_EQ(first, SummaryCsv(run(random)), "same seed, same summary");
+        NS_TEST_EXPECT_MSG_EQ(Has(first, "p2p,udp a->d,3,"), true, first);
+        // Another seed: other draws.
+        options.seed = 8;
+        NS_TEST_EXPECT_MSG_NE(first, SummaryCsv(run(random)), "another seed, other draws");
+
+        // Nothing random: three equal runs, intervals of width 0.
+        auto fixed = run("udp a d rate=32kbps size=200 start=1s stop=2s; ping a c "
+                         "interval=250ms start=1s stop=2s");
+        for (const VariantSummary& v : TopologyComparison::Summarize(fixed))
+        {
+            NS_TEST_ASSERT_MSG_EQ(v.error, "", "ran");
+            for (const FlowSummary& f : v.flows)
+            {
+                for (const Statistic* s : {&f.throughputBps, &f.meanDelayS, &f.jitterS, &f.loss})
+                {
+                    NS_TEST_EXPECT_MSG_EQ(s->sd, 0.0, v.variant << " " << f.label << ": no spread");
+                    NS_TEST_EXPECT_MSG_EQ(s->ci95, 0.0, v.variant << " " << f.label);
+                }
+                NS_TEST_EXPECT_MSG_GT(f.throughputBps.mean, 0.0, "carried something");
+            }
+        }
+    }
+};
+
+/**
  * Routes over a ppp-tun link follow IPCP, as ppp(8)'s sticky routes do. On the chain, b
  * reaches the c==d link through the serial line to c: that route is not in b's table
  * before IPCP opens, is there while IPCP is open, goes when the carrier is cut, and comes
@@ -628,6 +820,8 @@ class TopologyTestSuite : public TestSuite
         AddTestCase(new TopologyRoutesTestCase, TestCase::QUICK);
         AddTestCase(new TopologyComparisonTestCase, TestCase::QUICK);
         AddTestCase(new TopologyPppRoutesTestCase, TestCase::QUICK);
+        AddTestCase(new ConfidenceIntervalTestCase, TestCase::QUICK);
+        AddTestCase(new ReplicationsTestCase, TestCase::QUICK);
     }
 };
 

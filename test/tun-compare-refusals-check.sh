@@ -36,4 +36,13 @@ refused "an interval of 1ns is under 1ms" "--flows=ping a c interval=1ns"
 refused "a datagram interval (size*8/rate) of 0ns is under 1us" \
     "--flows=udp a c rate=1000Gbps size=12"
 refused "stop=1000000000s is beyond 24h" "--flows=udp a c stop=1000000000s"
+refused "--runs=0: give 1 run or more" --runs=0
+refused "--runs=ten: a whole number of runs, 1 to 10000" --runs=ten
+refused "--runs=-3: a whole number of runs, 1 to 10000" --runs=-3
+refused "--runs=10001: at most 10000 runs" --runs=10001
+refused "the last run's number would be beyond 2^64 - 1" --run=18446744073709551615 --runs=2
+refused "--flows:1: 'uniform(3s,2s)': the latest must come after the earliest" \
+    "--flows=udp a c start=uniform(3s,2s)"
+refused "--flows:1: on=exp(1ns): a mean under 1ms" "--flows=udp a c on=exp(1ns) off=1s"
+refused "--flows:1 (item 2): on= and off= go together" "--flows=ping a c; udp a c off=1s"
 exit $failed
