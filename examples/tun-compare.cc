@@ -255,6 +255,7 @@ WritePlots(const std::string& dir,
                                      [](const VariantResult& r) { return !r.error.empty(); }),
                       results.end());
         variants = results.size();
+        titleEnd = " (seed " + std::to_string(seed) + ", RngRun " + std::to_string(firstRun) + ")";
         throughput = WritePlotData(dir, "throughput", OneRunData(results, [](const FlowResult& f) {
                                        return f.throughputBps / 1000;
                                    }));
