@@ -8,11 +8,18 @@
 def configure(conf):
     # The topology reader needs Boost.Graph's compiled part (read_graphviz, read_graphml).
     conf.env.append_value('LIB_BOOST_GRAPH', ['boost_graph'])
+    # Simulated processes may be C++ coroutines (model/bsd-task.h): GCC has them in
+    # C++17 with -fcoroutines, clang in C++20 (as CMakeLists.txt's tun_enable_coroutines).
+    # A uselib variable, so the module's tests and every program using it get the flag.
+    if conf.env.CXX_NAME == 'gcc':
+        conf.env.append_value('CXXFLAGS_TUN_COROUTINES', ['-fcoroutines'])
+    else:
+        conf.env.append_value('CXXFLAGS_TUN_COROUTINES', ['-std=gnu++20'])
 
 
 def build(bld):
     module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'applications', 'point-to-point', 'flow-monitor'])
-    module.uselib = 'BOOST_GRAPH'
+    module.uselib = 'BOOST_GRAPH TUN_COROUTINES'
     module.source = [
         'helper/input-file.cc',
         'helper/message-escape.cc',
