@@ -41,6 +41,8 @@ def build(bld):
         'model/bsd-kernel.cc',
         'model/bsd-process.cc',
         'model/bsd-signal.cc',
+        'model/bsd-syscalls.cc',
+        'model/bsd-task.cc',
         'model/cable-driver.cc',
         'model/cdev.cc',
         'model/dev-ops.cc',
@@ -78,6 +80,7 @@ def build(bld):
 
     module_test = bld.create_ns3_module_test_library('tun')
     module_test.source = [
+        'test/bsd-task-test-suite.cc',
         'test/device-switch-test-suite.cc',
         'test/documentation-test-suite.cc',
         'test/flow-monitor-test-suite.cc',
@@ -122,6 +125,8 @@ def build(bld):
         'model/bsd-kernel.h',
         'model/bsd-process.h',
         'model/bsd-signal.h',
+        'model/bsd-syscalls.h',
+        'model/bsd-task.h',
         'model/bsd-tty.h',
         'model/cable-driver.h',
         'model/cdev.h',
