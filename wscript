@@ -90,6 +90,7 @@ def build(bld):
         'test/ppp-fsm-test-suite.cc',
         'test/ppp-negotiation-test-suite.cc',
         'test/process-test-suite.cc',
+        'test/rate-limited-relay-test-suite.cc',
         'test/serial-line-test-suite.cc',
         'test/socket-test-suite.cc',
         'test/syscall-trace-test-suite.cc',
@@ -165,6 +166,6 @@ def build(bld):
     ]
 
     if bld.env.ENABLE_EXAMPLES:
-        for name in ['device-switch-demo', 'ppp-and-tunnel', 'tun-compare', 'tun-relay-ping']:
+        for name in ['device-switch-demo', 'ppp-and-tunnel', 'rate-limited-relay', 'tun-compare', 'tun-relay-ping']:
             obj = bld.create_ns3_program(name, ['tun'])
             obj.source = 'examples/%s.cc' % name
