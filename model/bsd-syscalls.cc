@@ -33,48 +33,9 @@ BsdSyscalls::GetProcess() const
 }
 
 void
-BsdSyscalls::ValueDone(int error, int value)
-{
-    Complete(BsdResult<int>{error, value});
-}
-
-void
-BsdSyscalls::ReadDone(int error, const std::vector<uint8_t>& bytes)
-{
-    auto result = static_cast<BsdResult<std::vector<uint8_t>>*>(m_result);
-    result->error = error;
-    // The process drops its vector when this returns (BsdProcess::ReadCallback): taking
-    // it spares the daemon a copy of every packet.
-    result->value = std::move(const_cast<std::vector<uint8_t>&>(bytes));
-    Continue();
-}
-
-void
 BsdSyscalls::BytesDone(int error, const std::vector<uint8_t>& bytes)
 {
     Complete(BsdResult<std::vector<uint8_t>>{error, bytes});
-}
-
-void
-BsdSyscalls::CountDone(int error, int64_t count)
-{
-    Complete(BsdResult<int64_t>{error, count});
-}
-
-void
-BsdSyscalls::ErrorDone(int error)
-{
-    Complete(int{error});
-}
-
-void
-BsdSyscalls::PollDone(int error, int n, const std::vector<BsdProcess::PollFd>& fds)
-{
-    for (std::size_t i = 0; i < fds.size(); ++i)
-    {
-        (*m_pollFds)[i].revents = fds[i].revents; // into the caller's array, as copyout
-    }
-    Complete(BsdResult<int>{error, n});
 }
 
 void

@@ -224,12 +224,13 @@ class BsdSyscalls
     template <typename R>
     void Complete(R&& result);
     /**
-     * The completion \p done as a callback, made once. \param cb where it is kept
-     * \param done the member it calls \return the callback
+     * The completion \p Done as a callback, made once: one std::function between the
+     * process and \p Done, where MakeCallback puts two (a completion callback is never
+     * compared, so it carries no components).
+     * \tparam Done the member it calls \param cb where it is kept \return the callback
      */
-    template <typename... Args>
-    const Callback<void, Args...>& Completion(Callback<void, Args...>& cb,
-                                              void (BsdSyscalls::*done)(Args...));
+    template <auto Done, typename... Args>
+    const Callback<void, Args...>& Completion(Callback<void, Args...>& cb);
 
     /// open, socket, fcntl return. \param error \param value the descriptor or value
     void ValueDone(int error, int value);
@@ -362,6 +363,48 @@ BsdSyscalls::Continue()
     m_runner->Resume(m_waiting);
 }
 
+// The completions of the calls a daemon makes per packet, inline so that each is one
+// call from the process.
+
+inline void
+BsdSyscalls::ValueDone(int error, int value)
+{
+    Complete(BsdResult<int>{error, value});
+}
+
+inline void
+BsdSyscalls::ReadDone(int error, const std::vector<uint8_t>& bytes)
+{
+    auto result = static_cast<BsdResult<std::vector<uint8_t>>*>(m_result);
+    result->error = error;
+    // The process drops its vector when this returns (BsdProcess::ReadCallback): taking
+    // it spares the daemon a copy of every packet.
+    result->value = std::move(const_cast<std::vector<uint8_t>&>(bytes));
+    Continue();
+}
+
+inline void
+BsdSyscalls::CountDone(int error, int64_t count)
+{
+    Complete(BsdResult<int64_t>{error, count});
+}
+
+inline void
+BsdSyscalls::ErrorDone(int error)
+{
+    Complete(int{error});
+}
+
+inline void
+BsdSyscalls::PollDone(int error, int n, const std::vector<BsdProcess::PollFd>& fds)
+{
+    for (std::size_t i = 0; i < fds.size(); ++i)
+    {
+        (*m_pollFds)[i].revents = fds[i].revents; // into the caller's array, as copyout
+    }
+    Complete(BsdResult<int>{error, n});
+}
+
 template <typename Result, typename Issue>
 BsdSyscalls::Call<Result, Issue>
 BsdSyscalls::Make(Issue&& issue)
@@ -377,13 +420,16 @@ BsdSyscalls::Complete(R&& result)
     Continue();
 }
 
-template <typename... Args>
+template <auto Done, typename... Args>
 const Callback<void, Args...>&
-BsdSyscalls::Completion(Callback<void, Args...>& cb, void (BsdSyscalls::*done)(Args...))
+BsdSyscalls::Completion(Callback<void, Args...>& cb)
 {
     if (cb.IsNull())
     {
-        cb = MakeCallback(done, this);
+        BsdSyscalls* self = this;
+        cb = Callback<void, Args...>(
+            Create<CallbackImpl<void, Args...>>([self](Args... args) { (self->*Done)(args...); },
+                                                CallbackComponentVector()));
     }
     return cb;
 }
@@ -392,7 +438,7 @@ inline auto
 BsdSyscalls::Open(std::string path, int32_t flags)
 {
     return Make<BsdResult<int>>([this, path = std::move(path), flags] {
-        m_process->Open(path, flags, Completion(m_valueDone, &BsdSyscalls::ValueDone));
+        m_process->Open(path, flags, Completion<&BsdSyscalls::ValueDone>(m_valueDone));
     });
 }
 
@@ -400,7 +446,7 @@ inline auto
 BsdSyscalls::Read(int fd, uint32_t nbytes)
 {
     return Make<BsdResult<std::vector<uint8_t>>>([this, fd, nbytes] {
-        m_process->Read(fd, nbytes, Completion(m_readDone, &BsdSyscalls::ReadDone));
+        m_process->Read(fd, nbytes, Completion<&BsdSyscalls::ReadDone>(m_readDone));
     });
 }
 
@@ -408,7 +454,7 @@ inline auto
 BsdSyscalls::Write(int fd, std::vector<uint8_t> data)
 {
     return Make<BsdResult<int64_t>>([this, fd, data = std::move(data)]() mutable {
-        m_process->Write(fd, std::move(data), Completion(m_countDone, &BsdSyscalls::CountDone));
+        m_process->Write(fd, std::move(data), Completion<&BsdSyscalls::CountDone>(m_countDone));
     });
 }
 
@@ -416,7 +462,7 @@ inline auto
 BsdSyscalls::Ioctl(int fd, uint32_t cmd, std::vector<uint8_t> arg)
 {
     return Make<BsdResult<std::vector<uint8_t>>>([this, fd, cmd, arg = std::move(arg)]() mutable {
-        m_process->Ioctl(fd, cmd, std::move(arg), Completion(m_bytesDone, &BsdSyscalls::BytesDone));
+        m_process->Ioctl(fd, cmd, std::move(arg), Completion<&BsdSyscalls::BytesDone>(m_bytesDone));
     });
 }
 
@@ -424,7 +470,7 @@ inline auto
 BsdSyscalls::Close(int fd)
 {
     return Make<int>(
-        [this, fd] { m_process->Close(fd, Completion(m_errorDone, &BsdSyscalls::ErrorDone)); });
+        [this, fd] { m_process->Close(fd, Completion<&BsdSyscalls::ErrorDone>(m_errorDone)); });
 }
 
 inline auto
@@ -432,7 +478,7 @@ BsdSyscalls::Poll(std::vector<BsdProcess::PollFd>& fds, const Time& timeout)
 {
     return Make<BsdResult<int>>([this, &fds, &timeout] {
         m_pollFds = &fds;
-        m_process->Poll(fds, timeout, Completion(m_pollDone, &BsdSyscalls::PollDone));
+        m_process->Poll(fds, timeout, Completion<&BsdSyscalls::PollDone>(m_pollDone));
     });
 }
 
@@ -445,7 +491,7 @@ BsdSyscalls::Select(std::vector<int>& readFds, std::vector<int>& writeFds, const
         m_process->Select(readFds,
                           writeFds,
                           timeout,
-                          Completion(m_selectDone, &BsdSyscalls::SelectDone));
+                          Completion<&BsdSyscalls::SelectDone>(m_selectDone));
     });
 }
 
@@ -453,7 +499,7 @@ inline auto
 BsdSyscalls::Fcntl(int fd, int32_t cmd, int32_t arg)
 {
     return Make<BsdResult<int>>([this, fd, cmd, arg] {
-        m_process->Fcntl(fd, cmd, arg, Completion(m_valueDone, &BsdSyscalls::ValueDone));
+        m_process->Fcntl(fd, cmd, arg, Completion<&BsdSyscalls::ValueDone>(m_valueDone));
     });
 }
 
@@ -461,7 +507,7 @@ inline auto
 BsdSyscalls::Socket(int32_t domain, int32_t type)
 {
     return Make<BsdResult<int>>([this, domain, type] {
-        m_process->Socket(domain, type, Completion(m_valueDone, &BsdSyscalls::ValueDone));
+        m_process->Socket(domain, type, Completion<&BsdSyscalls::ValueDone>(m_valueDone));
     });
 }
 
@@ -469,7 +515,7 @@ inline auto
 BsdSyscalls::Bind(int fd, Address address)
 {
     return Make<int>([this, fd, address] {
-        m_process->Bind(fd, address, Completion(m_errorDone, &BsdSyscalls::ErrorDone));
+        m_process->Bind(fd, address, Completion<&BsdSyscalls::ErrorDone>(m_errorDone));
     });
 }
 
@@ -477,7 +523,7 @@ inline auto
 BsdSyscalls::Connect(int fd, Address address)
 {
     return Make<int>([this, fd, address] {
-        m_process->Connect(fd, address, Completion(m_errorDone, &BsdSyscalls::ErrorDone));
+        m_process->Connect(fd, address, Completion<&BsdSyscalls::ErrorDone>(m_errorDone));
     });
 }
 
@@ -488,7 +534,7 @@ BsdSyscalls::SendTo(int fd, std::vector<uint8_t> data, Address to)
         m_process->SendTo(fd,
                           std::move(data),
                           to,
-                          Completion(m_countDone, &BsdSyscalls::CountDone));
+                          Completion<&BsdSyscalls::CountDone>(m_countDone));
     });
 }
 
@@ -496,7 +542,7 @@ inline auto
 BsdSyscalls::RecvFrom(int fd, uint32_t nbytes)
 {
     return Make<BsdRecvFromResult>([this, fd, nbytes] {
-        m_process->RecvFrom(fd, nbytes, Completion(m_recvFromDone, &BsdSyscalls::RecvFromDone));
+        m_process->RecvFrom(fd, nbytes, Completion<&BsdSyscalls::RecvFromDone>(m_recvFromDone));
     });
 }
 
