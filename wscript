@@ -8,11 +8,18 @@
 def configure(conf):
     # The topology reader needs Boost.Graph's compiled part (read_graphviz, read_graphml).
     conf.env.append_value('LIB_BOOST_GRAPH', ['boost_graph'])
+    # Simulated processes may be C++ coroutines (model/bsd-task.h): GCC has them in
+    # C++17 with -fcoroutines, clang in C++20 (as CMakeLists.txt's tun_enable_coroutines).
+    # A uselib variable, so the module's tests and every program using it get the flag.
+    if conf.env.CXX_NAME == 'gcc':
+        conf.env.append_value('CXXFLAGS_TUN_COROUTINES', ['-fcoroutines'])
+    else:
+        conf.env.append_value('CXXFLAGS_TUN_COROUTINES', ['-std=gnu++20'])
 
 
 def build(bld):
     module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'applications', 'point-to-point', 'flow-monitor'])
-    module.uselib = 'BOOST_GRAPH'
+    module.uselib = 'BOOST_GRAPH TUN_COROUTINES'
     module.source = [
         'helper/input-file.cc',
         'helper/message-escape.cc',
@@ -34,6 +41,8 @@ def build(bld):
         'model/bsd-kernel.cc',
         'model/bsd-process.cc',
         'model/bsd-signal.cc',
+        'model/bsd-syscalls.cc',
+        'model/bsd-task.cc',
         'model/cable-driver.cc',
         'model/cdev.cc',
         'model/dev-ops.cc',
@@ -71,6 +80,7 @@ def build(bld):
 
     module_test = bld.create_ns3_module_test_library('tun')
     module_test.source = [
+        'test/bsd-task-test-suite.cc',
         'test/device-switch-test-suite.cc',
         'test/documentation-test-suite.cc',
         'test/flow-monitor-test-suite.cc',
@@ -80,6 +90,7 @@ def build(bld):
         'test/ppp-fsm-test-suite.cc',
         'test/ppp-negotiation-test-suite.cc',
         'test/process-test-suite.cc',
+        'test/rate-limited-relay-test-suite.cc',
         'test/serial-line-test-suite.cc',
         'test/socket-test-suite.cc',
         'test/syscall-trace-test-suite.cc',
@@ -115,6 +126,8 @@ def build(bld):
         'model/bsd-kernel.h',
         'model/bsd-process.h',
         'model/bsd-signal.h',
+        'model/bsd-syscalls.h',
+        'model/bsd-task.h',
         'model/bsd-tty.h',
         'model/cable-driver.h',
         'model/cdev.h',
@@ -153,6 +166,6 @@ def build(bld):
     ]
 
     if bld.env.ENABLE_EXAMPLES:
-        for name in ['device-switch-demo', 'ppp-and-tunnel', 'tun-compare', 'tun-relay-ping']:
+        for name in ['device-switch-demo', 'ppp-and-tunnel', 'rate-limited-relay', 'tun-compare', 'tun-relay-ping']:
             obj = bld.create_ns3_program(name, ['tun'])
             obj.source = 'examples/%s.cc' % name

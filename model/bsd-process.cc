@@ -603,7 +603,7 @@ BsdProcess::ReadReturned(int error)
     m_syscall.buffer.reset();
     m_syscall.bufferSize = 0;
     Returned(error, data.size());
-    done(error, data);
+    done(error, data); // which may take the bytes: data is not used again
 }
 
 std::vector<uint8_t>
@@ -839,7 +839,7 @@ BsdProcess::RecvFromReturned(int error)
     std::vector<uint8_t> data = TakeData(error);
     Address from = error == BSD_OK ? m_syscall.recv.from : Address();
     Returned(error, data.size());
-    done(error, data, from);
+    done(error, data, from); // which may take the bytes, as for read
 }
 
 void
@@ -1376,6 +1376,15 @@ BsdProcess::DoExit()
         CloseFile(file, [](int) {});
     }
     m_table->Unregister(m_pid);
+    m_image.reset(); // the program's frames, wherever they wait
+}
+
+void
+BsdProcess::SetImage(std::shared_ptr<void> image)
+{
+    NS_ABORT_MSG_IF(!m_alive, "process " << m_pid << ": exec after exit");
+    NS_ABORT_MSG_IF(m_image, "process " << m_pid << ": runs a program already; a process has one");
+    m_image = std::move(image);
 }
 
 // --- tsleep --------------------------------------------------------------------------------
@@ -1474,6 +1483,7 @@ BsdProcess::GetWaitMessage() const
 void
 BsdProcess::DoDispose()
 {
+    m_image.reset(); // first: the program's frames may still use the process
     m_files.clear();
     m_onWake = nullptr;
     m_sleepResume = nullptr;

@@ -95,7 +95,8 @@ class BsdProcess : public Object
 
     /// open(2) completion: error, then the descriptor (-1 on error).
     using OpenCallback = Callback<void, int, int>;
-    /// read(2) completion: error, then the bytes read.
+    /// read(2) completion: error, then the bytes read. The vector is the completion's:
+    /// the process drops it when the completion returns, so it may move the bytes out.
     using ReadCallback = Callback<void, int, const std::vector<uint8_t>&>;
     /// write(2) completion: error, then the byte count written.
     using WriteCallback = Callback<void, int, int64_t>;
@@ -122,7 +123,8 @@ class BsdProcess : public Object
     using SocketCallback = Callback<void, int, int>;
     /// bind(2), connect(2) completion: error.
     using SockaddrCallback = Callback<void, int>;
-    /// recvfrom(2) completion: error, the bytes read, the sender.
+    /// recvfrom(2) completion: error, the bytes read (the completion's, as for read), the
+    /// sender.
     using RecvFromCallback = Callback<void, int, const std::vector<uint8_t>&, const Address&>;
 
     /// fcntl commands (sys/fcntl.h).
@@ -290,6 +292,14 @@ class BsdProcess : public Object
      * progress is interrupted first and its completion is never delivered.
      */
     void Exit();
+
+    /**
+     * exec: \p image is the program the process runs from now on (BsdTask::Exec makes
+     * it). The process owns it: exit and Dispose release it, as exit1 frees the address
+     * space. Aborts after exit, or when the process has an image already.
+     * \param image the program, released through its deleter
+     */
+    void SetImage(std::shared_ptr<void> image);
 
     /// \return the descriptors in use, ascending
     std::vector<int> GetDescriptors() const;
@@ -538,6 +548,8 @@ class BsdProcess : public Object
     Syscall m_syscall;                                   //!< the one in progress
     uint64_t m_syscallCount{0};                          //!< system calls entered
     TracedCallback<const SyscallRecord&> m_syscallTrace; //!< Syscall
+
+    std::shared_ptr<void> m_image; //!< the program (SetImage), released at exit
 
     bool m_selecting{false}; //!< P_SELECT: a scan is in progress
     int m_selectChannel{0};  //!< where poll sleeps (&selwait)

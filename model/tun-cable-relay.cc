@@ -6,13 +6,15 @@
 
 #include "bsd-errno.h"
 #include "bsd-if.h"
+#include "bsd-syscalls.h"
+#include "bsd-task.h"
 
 #include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
-#include <cstring>
+#include <vector>
 
 namespace ns3
 {
@@ -59,10 +61,7 @@ TunCableRelay::GetTypeId()
 
 TunCableRelay::TunCableRelay()
     : m_ifHead(true),
-      m_readSize(TUNMRU),
-      m_polled(MakeCallback(&TunCableRelay::Polled, this)),
-      m_moved(MakeCallback(&TunCableRelay::Moved, this)),
-      m_written(MakeCallback(&TunCableRelay::Written, this))
+      m_readSize(TUNMRU)
 {
 }
 
@@ -112,37 +111,7 @@ TunCableRelay::StartApplication()
 {
     m_process = CreateObject<BsdProcess>();
     m_process->Attach(GetNode());
-    Ptr<BsdProcess> p = m_process;
-    p->Open(m_tunPath, BSD_O_RDWR | BSD_O_NONBLOCK, [this, p](int error, int tunFd) {
-        if (error != BSD_OK)
-        {
-            Failed("open " + m_tunPath, error);
-            return;
-        }
-        m_tunFd = tunFd;
-        p->Open(m_cablePath, BSD_O_RDWR | BSD_O_NONBLOCK, [this, p](int error, int cableFd) {
-            if (error != BSD_OK)
-            {
-                Failed("open " + m_cablePath, error);
-                return;
-            }
-            m_cableFd = cableFd;
-            if (!m_ifHead)
-            {
-                Loop();
-                return;
-            }
-            std::vector<uint8_t> one(4, 0);
-            one[0] = 1;
-            p->Ioctl(m_tunFd, TUNSIFHEAD, one, [this](int error, const std::vector<uint8_t>&) {
-                if (error != BSD_OK)
-                {
-                    Failed("ioctl TUNSIFHEAD", error);
-                }
-                Loop();
-            });
-        });
-    });
+    BsdTask::Exec(m_process, Run()); // runs up to the first open's wait
 }
 
 void
@@ -154,85 +123,72 @@ TunCableRelay::StopApplication()
     }
 }
 
-void
-TunCableRelay::Loop()
+BsdTask
+TunCableRelay::Run()
 {
-    if (!m_process->IsAlive())
+    BsdSyscalls sys(m_process);
+    auto [tunError, tun] = co_await sys.Open(m_tunPath, BSD_O_RDWR | BSD_O_NONBLOCK);
+    if (tunError != BSD_OK)
     {
-        return;
+        Failed("open " + m_tunPath, tunError);
+        co_return;
     }
-    m_pollFds.assign(
-        {{m_tunFd, BSD_POLLIN, 0}, {m_cableFd, BSD_POLLIN, 0}}); // no allocation after the first
-    m_process->Poll(m_pollFds, Time(-1), m_polled);
-}
-
-void
-TunCableRelay::Polled(int error, int, const std::vector<BsdProcess::PollFd>& fds)
-{
-    if (error != BSD_OK)
+    auto [cableError, cable] = co_await sys.Open(m_cablePath, BSD_O_RDWR | BSD_O_NONBLOCK);
+    if (cableError != BSD_OK)
     {
-        Failed("poll", error);
-        Loop();
-        return;
+        Failed("open " + m_cablePath, cableError);
+        co_return;
     }
-    m_cableReady = fds[1].revents & BSD_POLLIN;
-    if (fds[0].revents & BSD_POLLIN)
+    if (m_ifHead)
     {
-        Move(m_tunFd);
-        return;
-    }
-    AfterTun();
-}
-
-void
-TunCableRelay::AfterTun()
-{
-    if (m_cableReady)
-    {
-        Move(m_cableFd);
-        return;
-    }
-    Loop();
-}
-
-void
-TunCableRelay::Move(int from)
-{
-    m_from = from;
-    m_process->Read(from, m_readSize, m_moved);
-}
-
-void
-TunCableRelay::Moved(int error, const std::vector<uint8_t>& data)
-{
-    if (error != BSD_OK)
-    {
-        if (error != BSD_EWOULDBLOCK)
+        // TUNSIFHEAD's int argument, packed by hand in host order (little-endian 1).
+        // NOTE: the typed ioctl argument helpers under way on main replace this packing.
+        std::vector<uint8_t> one(4, 0);
+        one[0] = 1;
+        auto [error, out] = co_await sys.Ioctl(tun, TUNSIFHEAD, std::move(one));
+        if (error != BSD_OK)
         {
-            Failed("read", error);
+            Failed("ioctl TUNSIFHEAD", error);
         }
-        m_from == m_tunFd ? AfterTun() : Loop();
-        return;
     }
-    m_process->Write(m_from == m_tunFd ? m_cableFd : m_tunFd, data, m_written);
-}
-
-void
-TunCableRelay::Written(int error, int64_t)
-{
-    if (error != BSD_OK)
+    // Entry 0 is tun, entry 1 the cable; what one gives is written to the other.
+    std::vector<BsdProcess::PollFd> fds(2);
+    fds[0] = {tun, BSD_POLLIN, 0};
+    fds[1] = {cable, BSD_POLLIN, 0};
+    uint64_t* moved[2] = {&m_tunToCable, &m_cableToTun};
+    const Time inftim(-1); // poll(2)'s INFTIM: until a descriptor is ready
+    for (;;)
     {
-        Failed("write", error);
+        auto [error, n] = co_await sys.Poll(fds, inftim);
+        if (error != BSD_OK)
+        {
+            Failed("poll", error);
+            continue;
+        }
+        for (int from = 0; from < 2; ++from) // tun first, then the cable
+        {
+            if (!(fds[from].revents & BSD_POLLIN))
+            {
+                continue;
+            }
+            auto [readError, packet] = co_await sys.Read(fds[from].fd, m_readSize);
+            if (readError != BSD_OK)
+            {
+                if (readError != BSD_EWOULDBLOCK) // non-blocking: nothing there is no failure
+                {
+                    Failed("read", readError);
+                }
+                continue;
+            }
+            auto [writeError, written] = co_await sys.Write(fds[1 - from].fd, std::move(packet));
+            if (writeError != BSD_OK)
+            {
+                Failed("write", writeError);
+                continue;
+            }
+            ++*moved[from];
+        }
     }
-    else if (m_from == m_tunFd)
-    {
-        ++m_tunToCable;
-    }
-    else
-    {
-        ++m_cableToTun;
-    }
-    m_from == m_tunFd ? AfterTun() : Loop();
 }
 
 } // namespace ns3

@@ -10,6 +10,7 @@
 #include "ns3/application.h"
 #include "ns3/traced-callback.h"
 
+#include <cstdint>
 #include <string>
 
 /**
@@ -21,11 +22,17 @@
 namespace ns3
 {
 
+class BsdTask;
+
 /**
  * \ingroup tun
  * \brief A simulated daemon that moves packets between /dev/tunN and /dev/cableN, the
  * way user-level tunnels do: both descriptors non-blocking, a poll loop, one packet per
  * read and one write per packet.
+ *
+ * The daemon is a coroutine (BsdTask) that reads as the C loop does: poll both
+ * descriptors, then relay one packet from tun if it is readable, and one from the cable
+ * if it is.
  *
  * Two relays on two nodes, joined by a cable, make the two nodes' tun interfaces a
  * point-to-point link whose every packet crosses both userlands. With IfHead (the
@@ -64,20 +71,9 @@ class TunCableRelay : public Application
     void StartApplication() override;
     void StopApplication() override;
 
-    /// Poll both descriptors (the top of the daemon's loop).
-    void Loop();
-    /// Poll returned: move from tun if it is ready, then from the cable. \param error
-    /// \param n \param fds
-    void Polled(int error, int n, const std::vector<BsdProcess::PollFd>& fds);
-    /// Read one packet from \p from, to be written to the other descriptor.
-    /// \param from the descriptor
-    void Move(int from);
-    /// After tun: move from the cable if the poll found it ready, else loop.
-    void AfterTun();
-    /// A packet was read from m_from: write it to the other side. \param error \param data
-    void Moved(int error, const std::vector<uint8_t>& data);
-    /// The packet is written. \param error \param n
-    void Written(int error, int64_t n);
+    /// The daemon's program: open both devices, TUNSIFHEAD, then the poll loop.
+    /// \return the task, for the relay's process to run
+    BsdTask Run();
     /// Count and trace a failed call. \param call \param error
     void Failed(const std::string& call, int error);
 
@@ -86,19 +82,10 @@ class TunCableRelay : public Application
     bool m_ifHead;             //!< IfHead attribute
     uint32_t m_readSize;       //!< ReadSize attribute
     Ptr<BsdProcess> m_process; //!< the daemon
-    int m_tunFd{-1};           //!< its tun descriptor
-    int m_cableFd{-1};         //!< its cable descriptor
     uint64_t m_tunToCable{0};  //!< packets
     uint64_t m_cableToTun{0};  //!< packets
     uint64_t m_errors{0};      //!< failed calls
 
-    // The loop's state between calls, and its completions, made with the object.
-    bool m_cableReady{false};                  //!< the poll found the cable readable
-    int m_from{-1};                            //!< the descriptor the packet in hand came from
-    BsdProcess::PollCallback m_polled;         //!< -> Polled
-    std::vector<BsdProcess::PollFd> m_pollFds; //!< the entries of each poll
-    BsdProcess::ReadCallback m_moved;          //!< -> Moved
-    BsdProcess::WriteCallback m_written;       //!< -> Written
     TracedCallback<const std::string&, const std::string&> m_errorTrace; //!< Error
 };
 

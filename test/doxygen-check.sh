@@ -42,7 +42,9 @@ EOF
 # HTML output, although nobody reads it: doxygen checks parameter and undocumented-member
 # documentation while it writes a format, and reports spurious gaps without one.
 # PREDEFINED: the registration macros, as ns-3's doc/doxygen.conf expands them, so
-# doxygen does not take NS_LOG_COMPONENT_DEFINE(...) for a function declaration.
+# doxygen does not take NS_LOG_COMPONENT_DEFINE(...) for a function declaration; and
+# __cpp_impl_coroutine, which the compilers define when they build the module, so that
+# doxygen reads the coroutine headers (bsd-task.h, bsd-syscalls.h) as they do.
 cat >"$work/Doxyfile" <<EOF
 PROJECT_NAME           = tun
 INPUT                  = model helper $work/ns3-namespace.h
@@ -67,7 +69,7 @@ ENABLE_PREPROCESSING   = YES
 MACRO_EXPANSION        = YES
 EXPAND_ONLY_PREDEF     = YES
 SKIP_FUNCTION_MACROS   = YES
-PREDEFINED             = NS3_ASSERT_ENABLE NS3_LOG_ENABLE \\
+PREDEFINED             = NS3_ASSERT_ENABLE NS3_LOG_ENABLE __cpp_impl_coroutine=201902L \\
                          "NS_LOG_COMPONENT_DEFINE(x)=" "NS_OBJECT_ENSURE_REGISTERED(x)="
 EOF
 
