@@ -6,6 +6,7 @@
 
 #include "bsd-errno.h"
 #include "bsd-if.h"
+#include "bsd-ioctl-argument.h"
 #include "bsd-syscalls.h"
 #include "bsd-task.h"
 
@@ -141,10 +142,7 @@ TunCableRelay::Run()
     }
     if (m_ifHead)
     {
-        // TUNSIFHEAD's int argument, packed by hand in host order (little-endian 1).
-        // NOTE: the typed ioctl argument helpers under way on main replace this packing.
-        std::vector<uint8_t> one(4, 0);
-        one[0] = 1;
+        std::vector<uint8_t> one = BsdIntArgument(1);
         auto [error, out] = co_await sys.Ioctl(tun, TUNSIFHEAD, std::move(one));
         if (error != BSD_OK)
         {
