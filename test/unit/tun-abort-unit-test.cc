@@ -3,9 +3,10 @@
  */
 
 // What the module refuses with a message instead of crashing or running on silently:
-// ns-3's global routing over a tun interface whose other end it cannot see, and a tun
-// unit that another pair's daemon already holds. Each case runs in a child process
-// (a gtest death test) against the real ns-3 stack.
+// ns-3's global routing over a tun interface whose other end it cannot see, a tun unit
+// that another pair's daemon already holds, and a second task for a process that runs
+// one. Each case runs in a child process (a gtest death test) against the real ns-3
+// stack.
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -149,4 +150,43 @@ TEST(TunAbortDeathTest, StrategyOnAFreshBioCompletesIt)
     StrategyWith(bio);
     EXPECT_TRUE(bio->done) << "nostrategy's biodone";
     EXPECT_EQ(bio->flags & Bio::B_ERROR, Bio::B_ERROR);
+}
+
+namespace
+{
+
+/// A task that opens a device that is not there and returns. \param p its process
+/// \return the task
+BsdTask
+OpenNothing(Ptr<BsdProcess> p)
+{
+    BsdSyscalls sys(p);
+    co_await sys.Open("/dev/nonesuch", BSD_O_RDWR);
+}
+
+} // namespace
+
+// One thread of control per process: a second task, waiting or not, is refused.
+TEST(TunAbortDeathTest, ASecondTaskOnAProcessIsRefused)
+{
+    EXPECT_DEATH(
+        {
+            Ptr<BsdProcess> p = CreateObject<BsdProcess>();
+            p->Attach(CreateObject<Node>());
+            BsdTask::Exec(p, OpenNothing(p));
+            BsdTask::Exec(p, OpenNothing(p));
+        },
+        "process [0-9]+: runs a program already; a process has one");
+}
+
+TEST(TunAbortDeathTest, ATaskForAProcessThatExitedIsRefused)
+{
+    EXPECT_DEATH(
+        {
+            Ptr<BsdProcess> p = CreateObject<BsdProcess>();
+            p->Attach(CreateObject<Node>());
+            p->Exit();
+            BsdTask::Exec(p, OpenNothing(p));
+        },
+        "BsdTask::Exec: the process is not running");
 }
