@@ -151,6 +151,7 @@ def build(bld):
         'model/sel-info.h',
         'model/serial-line.h',
         'model/serial-port-tap.h',
+        'model/serial-wire.h',
         'model/sigio-owner.h',
         'model/socket-file.h',
         'model/sticky-routes.h',

@@ -57,6 +57,68 @@ ClosesFrame(bool& inFrame, uint8_t octet)
     return closes;
 }
 
+/**
+ * ClosesFrame over a run of octets, a flag at a time.
+ * \param inFrame as for ClosesFrame; updated to its value after the run
+ * \param data the octets \param n how many
+ * \return the index of the first octet that closes a frame, or \p n
+ */
+std::size_t
+FirstClose(bool& inFrame, const uint8_t* data, std::size_t n)
+{
+    if (n == 0)
+    {
+        return 0;
+    }
+    const uint8_t* end = data + n;
+    for (const uint8_t* at = data; at < end; ++at)
+    {
+        at = static_cast<const uint8_t*>(std::memchr(at, HDLC_FLAG, end - at));
+        if (!at)
+        {
+            break;
+        }
+        if (at == data ? inFrame : at[-1] != HDLC_FLAG)
+        {
+            inFrame = false;
+            return static_cast<std::size_t>(at - data);
+        }
+    }
+    inFrame = end[-1] != HDLC_FLAG;
+    return n;
+}
+
+/**
+ * Whether two successive octets of a run are \p gap or more apart. Answered from the
+ * run's span when it can be: if one step were \p gap or more and every other at least
+ * \p least, the span would be at least gap + (n - 2) * least.
+ * \param times the octets' times, ascending \param n how many
+ * \param gap a step in time steps
+ * \param least a bound from below on every step (a character's time, rounded down)
+ * \return whether some step is \p gap or more
+ */
+bool
+HasGap(const int64_t* times, std::size_t n, int64_t gap, int64_t least)
+{
+    if (n < 2)
+    {
+        return false;
+    }
+    int64_t span = times[n - 1] - times[0];
+    if (span < gap + static_cast<int64_t>(n - 2) * least)
+    {
+        return false;
+    }
+    for (std::size_t i = 1; i < n; ++i)
+    {
+        if (times[i] - times[i - 1] >= gap)
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
 void
 WriteInt(uint8_t* data, int32_t v)
 {
@@ -296,8 +358,17 @@ SerialLine::FourCharacters() const
         m_timingBaud = m_baudRate;
         m_timingBits = bits;
         m_fourCharacters = 4 * GetTransmissionTime(1);
+        m_leastStep = static_cast<int64_t>(static_cast<uint64_t>(bits) * 1000000000u / m_baudRate) *
+                      NanoSeconds(1).GetTimeStep();
     }
     return m_fourCharacters;
+}
+
+int64_t
+SerialLine::LeastStep() const
+{
+    FourCharacters(); // brings the cache up to date
+    return m_leastStep;
 }
 
 SerialLine::Stats
@@ -409,11 +480,11 @@ SerialLine::UpdateCarrier()
             // they finish leaving or arrive.
             std::size_t waiting = TxQueueLength(side);
             m_stats[side].lost += waiting;
-            p.wire.truncate(p.wire.size() - waiting);
+            p.wire.Truncate(p.wire.size() - waiting);
             SetBurstLength(p, p.burstBytes - waiting);
-            for (WireByte& b : p.wire)
+            for (std::size_t i = 0; i < p.wire.size(); ++i)
             {
-                b.cut = true;
+                p.wire.Set(i, SerialWire::CUT);
             }
             p.fifo.clear();
             p.timeoutArmed = false;
@@ -542,18 +613,33 @@ SerialLine::Transmit(uint32_t side, const uint8_t* data, std::size_t n)
     uint64_t baud = m_baudRate;
     uint64_t quotient = p.burstQuotient;
     uint64_t remainder = p.burstRemainder;
-    WireByte* out = p.wire.grow(n);
-    for (std::size_t i = 0; i < n; ++i)
+    std::size_t first = p.wire.size();
+    int64_t* out = p.wire.Append(n, data);
+    if (stepRemainder == 0)
     {
-        quotient += stepQuotient;
-        remainder += stepRemainder;
-        if (remainder >= baud)
+        // A character is a whole number of nanoseconds (10 bits at 1, 10 or 100 Mbaud):
+        // the rest never changes, and the times are an arithmetic progression.
+        int64_t base = start + static_cast<int64_t>(quotient + (remainder ? 1 : 0)) * stepsPerNs;
+        int64_t stride = static_cast<int64_t>(stepQuotient) * stepsPerNs;
+        for (std::size_t i = 0; i < n; ++i)
         {
-            remainder -= baud;
-            ++quotient;
+            out[i] = base + static_cast<int64_t>(i + 1) * stride;
         }
-        out[i].done = start + static_cast<int64_t>(quotient + (remainder ? 1 : 0)) * stepsPerNs;
-        out[i].value = data[i];
+        quotient += n * stepQuotient;
+    }
+    else
+    {
+        for (std::size_t i = 0; i < n; ++i)
+        {
+            quotient += stepQuotient;
+            remainder += stepRemainder;
+            if (remainder >= baud)
+            {
+                remainder -= baud;
+                ++quotient;
+            }
+            out[i] = start + static_cast<int64_t>(quotient + (remainder ? 1 : 0)) * stepsPerNs;
+        }
     }
     p.burstBytes += n;
     p.burstQuotient = quotient;
@@ -562,16 +648,16 @@ SerialLine::Transmit(uint32_t side, const uint8_t* data, std::size_t n)
     // lines").
     if (m_byteLossRate > 0 || m_byteErrorRate > 0)
     {
-        for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t i = first; i < first + n; ++i)
         {
-            WireByte& b = out[i];
             if (m_byteLossRate > 0 && m_lossRandom->GetValue() < m_byteLossRate)
             {
-                b.lost = true;
+                p.wire.Set(i, SerialWire::LOST);
             }
             else if (m_byteErrorRate > 0 && m_corruptRandom->GetValue() < m_byteErrorRate)
             {
-                b.corruption = static_cast<uint8_t>(1u << m_corruptRandom->GetInteger(0, 7));
+                p.wire.SetCorruption(i,
+                                     static_cast<uint8_t>(1u << m_corruptRandom->GetInteger(0, 7)));
             }
         }
     }
@@ -617,7 +703,7 @@ SerialLine::NextStep(const std::array<Time, 2>& horizon, Time* at, uint32_t* dir
         const Port& p = m_ports[d];
         if (p.completed < p.wire.size())
         {
-            consider(Step::COMPLETE, TimeStep(p.wire[p.completed].done), d);
+            consider(Step::COMPLETE, TimeStep(p.wire.Done(p.completed)), d);
         }
     }
     for (uint32_t d = 0; d < 2; ++d)
@@ -632,7 +718,7 @@ SerialLine::NextStep(const std::array<Time, 2>& horizon, Time* at, uint32_t* dir
         const Port& p = m_ports[d];
         if (p.completed > 0)
         {
-            consider(Step::ARRIVE, TimeStep(p.wire.front().done) + m_delay, d);
+            consider(Step::ARRIVE, TimeStep(p.wire.Done(0)) + m_delay, d);
         }
     }
     for (uint32_t d = 0; d < 2; ++d)
@@ -715,8 +801,8 @@ SerialLine::CatchUp(uint32_t direction, Time horizon)
     int64_t until = horizon.GetTimeStep();
     int64_t delay = m_delay.GetTimeStep();
     // Most looks at the line find one direction with nothing due: leave at once.
-    bool completes = p.completed < p.wire.size() && p.wire[p.completed].done <= until;
-    bool arrives = p.completed > 0 && p.wire.front().done + delay <= until;
+    bool completes = p.completed < p.wire.size() && p.wire.Done(p.completed) <= until;
+    bool arrives = p.completed > 0 && p.wire.Done(0) + delay <= until;
     if (!completes && !arrives && !(receiver.timeoutArmed && receiver.timeout <= horizon))
     {
         return;
@@ -726,16 +812,21 @@ SerialLine::CatchUp(uint32_t direction, Time horizon)
     if (m_txTrace.IsEmpty())
     {
         Stats& stats = m_stats[direction];
+        const int64_t* times = p.wire.Times();
         std::size_t k = first;
-        for (; k < p.wire.size() && p.wire[k].done <= until; ++k)
+        if (!p.wire.Fated())
         {
-            WireByte& b = p.wire[k];
-            if (b.lost || b.cut)
+            // Times only grow: the bytes that have left end where the first later one is.
+            k = std::upper_bound(times + first, times + p.wire.size(), until) - times;
+        }
+        for (; k < p.wire.size() && times[k] <= until; ++k)
+        {
+            if (p.wire.Lost(k))
             {
                 ++stats.lost;
-                b.gone = true;
+                p.wire.Set(k, SerialWire::GONE);
             }
-            else if (b.corruption)
+            else if (p.wire.Corruption(k))
             {
                 ++stats.corrupted;
             }
@@ -745,7 +836,7 @@ SerialLine::CatchUp(uint32_t direction, Time horizon)
     }
     else
     {
-        while (p.completed < p.wire.size() && p.wire[p.completed].done <= until)
+        while (p.completed < p.wire.size() && p.wire.Done(p.completed) <= until)
         {
             LeaveTransmitter(direction);
         }
@@ -762,8 +853,8 @@ SerialLine::CatchUp(uint32_t direction, Time horizon)
     bool byteTrace = !m_rxTrace.IsEmpty();
     for (;;)
     {
-        bool arrives = p.completed > 0 && p.wire.front().done + delay <= until;
-        Time arrival = arrives ? TimeStep(p.wire.front().done + delay) : Time::Max();
+        bool arrives = p.completed > 0 && p.wire.Done(0) + delay <= until;
+        Time arrival = arrives ? TimeStep(p.wire.Done(0) + delay) : Time::Max();
         if (receiver.timeoutArmed && receiver.timeout <= horizon &&
             TimeoutFirst(receiver.timeout, arrival))
         {
@@ -774,7 +865,7 @@ SerialLine::CatchUp(uint32_t direction, Time horizon)
         {
             return;
         }
-        if (byteTrace || p.wire.front().cut)
+        if (byteTrace || p.wire.Has(0, SerialWire::CUT))
         {
             Arrive(direction, arrival);
             continue;
@@ -793,19 +884,24 @@ SerialLine::ArriveRun(uint32_t direction, int64_t until)
     Port& receiver = m_ports[1 - direction];
     int64_t fourCharacters = FourCharacters().GetTimeStep();
     int64_t delay = m_delay.GetTimeStep();
-    const WireByte* w = p.wire.begin();
-    std::size_t n = 0;
-    int64_t last = w[0].done;
-    while (n < p.completed)
+    const SerialWire& wire = p.wire;
+    const int64_t* times = wire.Times();
+    bool fated = wire.Fated();
+    // The bytes due by the horizon (times only grow), then the run among them.
+    std::size_t due =
+        fated ? p.completed : std::upper_bound(times, times + p.completed, until - delay) - times;
+    std::size_t n = 1;
+    if (!fated && due > 1 && !HasGap(times, due, fourCharacters, LeastStep()))
     {
-        const WireByte& b = w[n];
-        if (b.cut || b.gone || b.done + delay > until || (n > 0 && b.done - last >= fourCharacters))
-        {
-            break;
-        }
-        last = b.done;
+        n = due;
+    }
+    while (n < due && times[n] - times[n - 1] < fourCharacters &&
+           (!fated || (!wire.Has(n, SerialWire::CUT) && !wire.Has(n, SerialWire::GONE) &&
+                       times[n] + delay <= until)))
+    {
         ++n;
     }
+    int64_t last = times[n - 1];
     // The FIFO interrupts whenever it reaches its trigger level. Its interrupts within
     // the run come one after the other with nothing in between, so one Interrupt at the
     // last of them hands over the same bytes, with the same overruns and wakeups.
@@ -813,9 +909,16 @@ SerialLine::ArriveRun(uint32_t direction, int64_t until)
     std::size_t handedOver = (fifo.size() + n) / m_rxFifoTrigger * m_rxFifoTrigger;
     std::size_t old = fifo.size();
     fifo.resize(old + n);
-    for (std::size_t i = 0; i < n; ++i)
+    if (!fated)
     {
-        fifo[old + i] = w[i].value ^ w[i].corruption;
+        std::memcpy(fifo.data() + old, wire.Values(), n);
+    }
+    else
+    {
+        for (std::size_t i = 0; i < n; ++i)
+        {
+            fifo[old + i] = wire.Arriving(i);
+        }
     }
     if (handedOver > 0)
     {
@@ -825,11 +928,11 @@ SerialLine::ArriveRun(uint32_t direction, int64_t until)
         uint8_t tail[256];
         std::copy(fifo.end() - static_cast<std::ptrdiff_t>(rest), fifo.end(), tail);
         fifo.resize(handedOver);
-        Interrupt(1 - direction, TimeStep(w[lastOfRun].done + delay));
+        Interrupt(1 - direction, TimeStep(times[lastOfRun] + delay));
         fifo.assign(tail, tail + rest);
     }
     m_stats[direction].delivered += n;
-    p.wire.drop_front(n);
+    p.wire.DropFront(n);
     p.completed -= n;
     DropGone(p);
     if (!receiver.fifo.empty())
@@ -843,10 +946,10 @@ void
 SerialLine::Complete(uint32_t side, Time at)
 {
     Port& p = m_ports[side];
-    const WireByte& b = LeaveTransmitter(side);
+    uint8_t value = LeaveTransmitter(side);
     if (m_taps[side])
     {
-        m_taps[side]->Sent(b.value, at);
+        m_taps[side]->Sent(value, at);
     }
     DropGone(p);
     WakeWritersIfRoom(p);
@@ -854,32 +957,33 @@ SerialLine::Complete(uint32_t side, Time at)
 
 // inline: per byte, and a shared library's own functions are otherwise called through
 // the PLT and not inlined.
-inline const SerialLine::WireByte&
+inline uint8_t
 SerialLine::LeaveTransmitter(uint32_t side)
 {
     Port& p = m_ports[side];
-    WireByte& b = p.wire[p.completed++];
+    std::size_t i = p.completed++;
+    uint8_t value = p.wire.Value(i);
     Stats& stats = m_stats[side];
     ++stats.sent;
-    m_txTrace(side, b.value);
-    if (b.lost || b.cut)
+    m_txTrace(side, value);
+    if (p.wire.Lost(i))
     {
         ++stats.lost;
-        b.gone = true;
+        p.wire.Set(i, SerialWire::GONE);
     }
-    else if (b.corruption)
+    else if (p.wire.Corruption(i))
     {
         ++stats.corrupted;
     }
-    return b;
+    return value;
 }
 
 inline void
 SerialLine::DropGone(Port& p)
 {
-    while (p.completed > 0 && p.wire.front().gone)
+    while (p.completed > 0 && p.wire.Has(0, SerialWire::GONE))
     {
-        p.wire.pop_front();
+        p.wire.DropFront(1);
         --p.completed;
     }
 }
@@ -899,9 +1003,9 @@ void
 SerialLine::Arrive(uint32_t side, Time at)
 {
     Port& p = m_ports[side];
-    bool cut = p.wire.front().cut;
-    uint8_t byte = p.wire.front().value ^ p.wire.front().corruption;
-    p.wire.pop_front();
+    bool cut = p.wire.Has(0, SerialWire::CUT);
+    uint8_t byte = p.wire.Arriving(0);
+    p.wire.DropFront(1);
     --p.completed;
     DropGone(p);
     if (cut)
@@ -938,10 +1042,10 @@ SerialLine::Interrupt(uint32_t side, Time)
 {
     Port& p = m_ports[side];
     p.timeoutArmed = false;
-    bool frameEnds = false;
-    for (uint8_t b : p.fifo)
+    bool frameEnds = FirstClose(p.inFrame, p.fifo.data(), p.fifo.size()) < p.fifo.size();
+    if (frameEnds)
     {
-        frameEnds |= ClosesFrame(p.inFrame, b);
+        p.inFrame = p.fifo.back() != HDLC_FLAG; // FirstClose stopped at the first close
     }
     // What the buffer has no room for is overrun, the oldest kept.
     std::size_t room = m_rxBufferSize - std::min<std::size_t>(m_rxBufferSize, p.rxBuffer.size());
@@ -967,12 +1071,13 @@ SerialLine::NextReaderWakeup(uint32_t side) const
     // Run the receiver forward over the bytes already on their way, without changing it.
     // In time steps: in frame mode this goes over a frame's bytes.
     const Port& p = m_ports[side];
+    const SerialWire& wire = m_ports[1 - side].wire;
     bool frameMode = m_readWakeup == WAKE_PER_FRAME;
     bool inFrame = p.inFrame;
-    bool frameEnds = false;
-    for (uint8_t b : p.fifo)
+    bool frameEnds = FirstClose(inFrame, p.fifo.data(), p.fifo.size()) < p.fifo.size();
+    if (frameEnds)
     {
-        frameEnds |= ClosesFrame(inFrame, b);
+        inFrame = p.fifo.back() != HDLC_FLAG;
     }
     std::size_t count = p.fifo.size();
     bool armed = p.timeoutArmed;
@@ -980,13 +1085,52 @@ SerialLine::NextReaderWakeup(uint32_t side) const
     int64_t fourCharacters = FourCharacters().GetTimeStep();
     int64_t delay = m_delay.GetTimeStep();
     bool timeoutWinsTie = delay < fourCharacters; // TimeoutFirst
-    for (const WireByte& b : m_ports[1 - side].wire)
+    const int64_t* times = wire.Times();
+    std::size_t i = 0;
+    std::size_t n = wire.size();
+    if (frameMode && !frameEnds && !wire.Fated())
     {
-        if (b.lost || b.cut)
+        // Before the frame's closing flag no interrupt wakes anybody: the FIFO only
+        // counts, and every interrupt and timeout empties it.
+        std::size_t close = FirstClose(inFrame, wire.Values(), n);
+        for (; i < close; ++i)
+        {
+            if (i == 1 && !HasGap(times, close, fourCharacters, LeastStep()))
+            {
+                // Back to back up to the flag: no timeout, an interrupt every trigger.
+                count = (count + close - 1) % m_rxFifoTrigger;
+                armed = count != 0;
+                timeout = times[close - 1] + delay + fourCharacters;
+                i = close;
+                break;
+            }
+            int64_t arrival = times[i] + delay;
+            if (armed && (timeout < arrival || (timeout == arrival && timeoutWinsTie)))
+            {
+                count = 0;
+            }
+            if (++count >= m_rxFifoTrigger)
+            {
+                armed = false;
+                count = 0;
+                continue;
+            }
+            armed = true;
+            timeout = arrival + fourCharacters;
+        }
+        if (close == n)
+        {
+            return Time::Max();
+        }
+        inFrame = true; // the byte at close closes the frame
+    }
+    for (; i < n; ++i)
+    {
+        if (wire.Lost(i))
         {
             continue; // it never reaches the FIFO
         }
-        int64_t arrival = b.done + delay;
+        int64_t arrival = times[i] + delay;
         if (armed && (timeout < arrival || (timeout == arrival && timeoutWinsTie)))
         {
             if (!frameMode || frameEnds)
@@ -996,7 +1140,7 @@ SerialLine::NextReaderWakeup(uint32_t side) const
             armed = false;
             count = 0;
         }
-        frameEnds |= ClosesFrame(inFrame, b.value ^ b.corruption);
+        frameEnds |= ClosesFrame(inFrame, wire.Arriving(i));
         if (++count >= m_rxFifoTrigger)
         {
             if (!frameMode || frameEnds)
@@ -1029,7 +1173,7 @@ SerialLine::NextWriterWakeup(uint32_t side) const
     }
     std::size_t quarter = m_txBufferSize / 4;
     std::size_t k = unsent > quarter ? unsent - quarter : 1;
-    return TimeStep(p.wire[p.completed + k - 1].done);
+    return TimeStep(p.wire.Done(p.completed + k - 1));
 }
 
 Time
@@ -1042,14 +1186,13 @@ SerialLine::IdleDeadline(uint32_t direction) const
         return receiver.timeoutArmed ? receiver.timeout : Time::Max();
     }
     // A byte lost as it leaves has no arrival: its last moment is leaving.
-    Time last = TimeStep(p.wire.back().done);
-    for (auto it = std::make_reverse_iterator(p.wire.end());
-         it != std::make_reverse_iterator(p.wire.begin());
-         ++it)
+    std::size_t n = p.wire.size();
+    Time last = TimeStep(p.wire.Done(n - 1));
+    for (std::size_t i = n; i-- > 0;)
     {
-        if (!it->lost && !it->gone)
+        if (!p.wire.Has(i, SerialWire::LOST) && !p.wire.Has(i, SerialWire::GONE))
         {
-            return std::max(last, TimeStep(it->done) + m_delay);
+            return std::max(last, TimeStep(p.wire.Done(i)) + m_delay);
         }
     }
     return last;

@@ -8,6 +8,7 @@
 #include "dev-ops.h"
 #include "front-queue.h"
 #include "sel-info.h"
+#include "serial-wire.h"
 
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
@@ -169,17 +170,6 @@ class SerialLine : public Object
     void DoDispose() override;
 
   private:
-    /// A byte on its way from one UART to the other.
-    struct WireByte
-    {
-        int64_t done{0};       //!< when its stop bit leaves the transmitter, in time steps
-        uint8_t value{0};      //!< as written
-        uint8_t corruption{0}; //!< the bit the error model flips on arrival, or 0
-        bool lost{false};      //!< the error model loses it
-        bool cut{false};       //!< a carrier cut caught it on the wire: lost
-        bool gone{false};      //!< left the transmitter lost; it never arrives
-    };
-
     /// One end: the port as the node's kernel sees it, its transmitter and its receiver.
     struct Port
     {
@@ -188,7 +178,7 @@ class SerialLine : public Object
         Cdev* dev{nullptr};    //!< /dev/cuaaN; its ops table owns the line, so no Ptr back
         /// Bytes this port has written that have not reached the other end, oldest first:
         /// the first \c completed have left the transmitter, the rest wait or are leaving.
-        FrontQueue<WireByte> wire;
+        SerialWire wire;
         std::size_t completed{0};     //!< of wire, those that have left the transmitter
         Time burstStart;              //!< when the current burst's first bit left
         uint64_t burstBytes{0};       //!< bytes in the burst, the waiting ones included
@@ -279,9 +269,9 @@ class SerialLine : public Object
     void Complete(uint32_t side, Time at);
     /**
      * Count the byte at the head of \p side's transmitter out: sent, and lost or corrupted
-     * as its fate says. \param side the transmitting port \return the byte
+     * as its fate says. \param side the transmitting port \return the byte as written
      */
-    const WireByte& LeaveTransmitter(uint32_t side);
+    uint8_t LeaveTransmitter(uint32_t side);
     /// Drop the oldest bytes that left the transmitter lost. \param p a transmitting port
     void DropGone(Port& p);
     /// Wake \p p's writers if its queue is down to a quarter. \param p a transmitting port
@@ -329,6 +319,9 @@ class SerialLine : public Object
     SerialPortTap& TapOf(uint32_t port, const char* caller);
     /// \return four characters' time, the 16550's receive timeout (cached)
     const Time& FourCharacters() const;
+    /// \return the least time between two octets' ends on the wire, in time steps: a
+    /// character's time rounded down to the nanosecond (cached with FourCharacters)
+    int64_t LeastStep() const;
 
     uint64_t m_baudRate;                                     //!< BaudRate
     uint32_t m_dataBits;                                     //!< DataBits
@@ -360,6 +353,7 @@ class SerialLine : public Object
     mutable uint64_t m_timingBaud{0}; //!< m_fourCharacters is for this baud rate
     mutable uint32_t m_timingBits{0}; //!< ... and this many bits per character
     mutable Time m_fourCharacters;    //!< FourCharacters, cached
+    mutable int64_t m_leastStep{0};   //!< LeastStep, cached
 };
 
 } // namespace ns3

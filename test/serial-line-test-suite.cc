@@ -439,6 +439,148 @@ class SerialFrameWakeupTestCase : public TestCase
 };
 
 /**
+ * The line hands runs of octets over in bulk and looks ahead for the next wakeup; a byte
+ * trace makes it step octet by octet instead. Both must give every reader the same
+ * octets at the same times: bursts back to back, a gap under, at and over the FIFO's
+ * four-character timeout, at a baud whose character is a whole number of nanoseconds
+ * and at one whose is not, with and without byte errors, in both wakeup modes.
+ */
+class SerialBulkAgreesTestCase : public TestCase
+{
+  public:
+    SerialBulkAgreesTestCase()
+        : TestCase("bulk arrivals and look-ahead agree with stepping octet by octet")
+    {
+    }
+
+  private:
+    using Reads = std::vector<std::pair<Time, std::vector<uint8_t>>>;
+
+    /// Frames written in bursts; gaps in characters between the end of one and the next.
+    static Reads Run(uint64_t baud,
+                     Time delay,
+                     const std::string& wakeup,
+                     double errorRate,
+                     bool perByte)
+    {
+        LineBench bench([&](Ptr<SerialLine> l) {
+            l->SetAttribute("BaudRate", UintegerValue(baud));
+            l->SetAttribute("ReadWakeup", StringValue(wakeup));
+            l->SetAttribute("ByteErrorRate", DoubleValue(errorRate));
+            l->SetAttribute("Delay", TimeValue(delay));
+        });
+        bench.line->AssignStreams(7);
+        if (perByte)
+        {
+            bench.line->TraceConnectWithoutContext(
+                "Rx",
+                Callback<void, uint32_t, uint8_t>([](uint32_t, uint8_t) {}));
+        }
+        Time character = bench.line->GetTransmissionTime(1);
+        Time at = Seconds(1);
+        std::size_t total = 0;
+
+        // Frames: length, the pause after it and, if not 0, a pause in its middle (the
+        // frame written in two halves), in characters.
+        struct Burst
+        {
+            std::size_t length;
+            double gap;
+            double pause;
+        };
+
+        const std::vector<Burst> bursts = {{61, 2, 0},
+                                           {41, 4, 0},
+                                           {30, 3.5, 0},
+                                           {100, 9, 6},
+                                           {80, 1, 4},
+                                           {70, 5, 2.5},
+                                           {13, 1, 0},
+                                           {14, 0, 0}};
+        auto write = [&bench](Time when, std::vector<uint8_t> octets) {
+            Simulator::Schedule(when, [&bench, octets] {
+                bench.pa->Write(bench.fa, octets, [](int, int64_t) {});
+            });
+        };
+        for (const Burst& burst : bursts)
+        {
+            std::vector<uint8_t> frame = {HDLC_FLAG};
+            for (std::size_t i = 1; i + 1 < burst.length; ++i)
+            {
+                frame.push_back(static_cast<uint8_t>(i * 13 + burst.length));
+            }
+            frame.push_back(HDLC_FLAG);
+            total += frame.size();
+            if (burst.pause > 0)
+            {
+                auto half = frame.begin() + static_cast<std::ptrdiff_t>(frame.size() / 2);
+                write(at, std::vector<uint8_t>(frame.begin(), half));
+                at += bench.line->GetTransmissionTime(frame.size() / 2) + burst.pause * character;
+                frame.erase(frame.begin(), half);
+            }
+            write(at, frame);
+            at += bench.line->GetTransmissionTime(frame.size()) + burst.gap * character;
+        }
+        Reads reads;
+        std::size_t got = 0;
+        std::function<void()> readMore = [&] {
+            bench.pb->Read(bench.fb, 4096, [&](int, const std::vector<uint8_t>& d) {
+                reads.emplace_back(Simulator::Now(), d);
+                got += d.size();
+                if (got < total && !d.empty())
+                {
+                    readMore();
+                }
+            });
+        };
+        readMore();
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        Simulator::Destroy();
+        return reads;
+    }
+
+    void DoRun() override
+    {
+        // A delay under a character, and one of many: then octets of several bursts are
+        // on the wire at once, and one catch-up can span the gaps between them.
+        for (uint64_t baud : {115200u, 1000000u})
+        {
+            for (Time delay : {MicroSeconds(3), MilliSeconds(2)})
+            {
+                for (const char* wakeup : {"interrupt", "frame"})
+                {
+                    for (double errorRate : {0.0, 0.02})
+                    {
+                        Check(baud, delay, wakeup, errorRate);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Run one case both ways and compare the reads. \param baud \param delay
+    /// \param wakeup \param errorRate as for Run
+    void Check(uint64_t baud, Time delay, const char* wakeup, double errorRate)
+    {
+        Reads bulk = Run(baud, delay, wakeup, errorRate, false);
+        Reads stepped = Run(baud, delay, wakeup, errorRate, true);
+        std::string what = std::to_string(baud) + " baud, delay " +
+                           std::to_string(delay.GetMicroSeconds()) + " us, " + wakeup +
+                           ", error rate " + std::to_string(errorRate);
+        NS_TEST_EXPECT_MSG_GT(bulk.size(), 1u, what);
+        NS_TEST_ASSERT_MSG_EQ(bulk.size(), stepped.size(), what << ": reads");
+        for (std::size_t i = 0; i < bulk.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(bulk[i].first, stepped[i].first, what << " #" << i);
+            NS_TEST_EXPECT_MSG_EQ((bulk[i].second == stepped[i].second),
+                                  true,
+                                  what << " #" << i << ": octets");
+        }
+    }
+};
+
+/**
  * Cutting the carrier loses what is on the wire, gives readers end of file and writers
  * EIO, clears TIOCM_CD and makes poll report POLLHUP; restoring it lets bytes flow.
  */
@@ -863,6 +1005,7 @@ class SerialLineTestSuite : public TestSuite
         AddTestCase(new SerialErrorTestCase, TestCase::QUICK);
         AddTestCase(new SerialErrorRateTestCase, TestCase::QUICK);
         AddTestCase(new SerialFrameWakeupTestCase, TestCase::QUICK);
+        AddTestCase(new SerialBulkAgreesTestCase, TestCase::QUICK);
         AddTestCase(new SerialCarrierTestCase, TestCase::QUICK);
         AddTestCase(new SerialHangupTestCase, TestCase::QUICK);
         AddTestCase(new SerialPcapTestCase, TestCase::QUICK);
