@@ -228,26 +228,44 @@ DeviceSwitch::AfterRun(Ptr<Request> req, int error)
 void
 DeviceSwitch::Finish(Ptr<Request> req, int error)
 {
-    const DevGenericArgs& ap = *req->ap;
-    int64_t value = req->result ? req->result(ap, error, req->asked) : error;
+    Complete(*req->ap,
+             req->start,
+             req->args,
+             req->result,
+             req->isErrno,
+             req->asked,
+             std::move(req->done),
+             error);
+}
+
+void
+DeviceSwitch::Complete(const DevGenericArgs& ap,
+                       Time start,
+                       const std::string& args,
+                       ResultMap result,
+                       bool isErrno,
+                       int32_t asked,
+                       DoneCallback done,
+                       int error)
+{
+    int64_t value = result ? result(ap, error, asked) : error;
     if (!m_dispatchTrace.IsEmpty())
     {
         DevDispatchRecord r;
-        r.start = req->start;
+        r.start = start;
         r.end = Simulator::Now();
         r.nodeId = m_node ? m_node->GetId() : 0;
         r.pid = BsdKernel::PidOf(ap.caller);
         r.device = ap.dev->GetName();
         r.op = ap.desc;
-        r.args = req->args;
+        r.args = args;
         r.result = value;
-        r.resultIsErrno = req->isErrno;
+        r.resultIsErrno = isErrno;
         m_dispatchTrace(r);
     }
     NS_LOG_LOGIC(ap.dev->GetName() << " " << DevOpName(ap.desc) << " = " << value);
-    if (req->done)
+    if (done)
     {
-        DoneCallback done = std::move(req->done);
         done(value);
     }
 }
@@ -272,6 +290,54 @@ DeviceSwitch::Dispatch(Ptr<DevOps> ops,
 {
     NS_ABORT_MSG_IF(!ap || !ap->dev, "DeviceSwitch: dispatch without a device");
     NS_ABORT_MSG_IF(!ops, "DeviceSwitch: device " << ap->dev->GetName() << " has no operations");
+    bool needMplock = (ops->head.flags & D_MPSAFE) == 0; // dev_needmplock
+    GiantLock& giant = m_kernel->GetGiantLock();
+    if (!needMplock || (!giant.IsHeld() && m_kernel->GetCostModel()->GetGiantHoldTime().IsZero()))
+    {
+        // Most calls find Giant free and do not sleep: they run and complete here, and
+        // need a Request only if the slot sleeps. What they do is what Run, AfterRun and
+        // Finish do with one.
+        Time start = Simulator::Now();
+        std::string args = DescribeIfTraced(*ap);
+        if (needMplock)
+        {
+            giant.Acquire([] {});
+        }
+        uint64_t* counter = needMplock ? mplockCounter : mpsafeCounter;
+        if (counter)
+        {
+            ++*counter;
+        }
+        const DevOpFunction& func = (*ops)[ap->desc];
+        NS_ABORT_MSG_IF(!func,
+                        "DeviceSwitch: table \"" << ops->head.name << "\" has no "
+                                                 << DevOpName(ap->desc)
+                                                 << " operation; was it compiled?");
+        int error = func(*ap);
+        if (error != BSD_ESLEEP)
+        {
+            if (needMplock)
+            {
+                giant.Release();
+            }
+            Complete(*ap, start, args, result, isErrno, asked, std::move(done), error);
+            return;
+        }
+        auto req = Create<Request>();
+        req->start = start;
+        req->args = std::move(args);
+        req->ops = std::move(ops);
+        req->ap = std::move(ap);
+        req->needMplock = needMplock;
+        req->mplockCounter = mplockCounter;
+        req->mpsafeCounter = mpsafeCounter;
+        req->result = result;
+        req->isErrno = isErrno;
+        req->asked = asked;
+        req->done = std::move(done);
+        AfterRun(req, error);
+        return;
+    }
     auto req = Create<Request>();
     req->start = Simulator::Now();
     req->args = DescribeIfTraced(*ap);

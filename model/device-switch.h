@@ -350,6 +350,21 @@ class DeviceSwitch : public Object
     std::string DescribeIfTraced(const DevGenericArgs& ap) const;
     /// Map the slot's \p error to the dev_d*() value, emit the trace record, complete.
     void Finish(Ptr<Request> req, int error);
+    /**
+     * What Finish does, from the pieces of a call.
+     * \param ap the arguments, after the slot ran \param start when the call began
+     * \param args the arguments as traced \param result the error's map
+     * \param isErrno whether the value is an errno \param asked a poll's events
+     * \param done the caller's completion \param error the slot's error
+     */
+    void Complete(const DevGenericArgs& ap,
+                  Time start,
+                  const std::string& args,
+                  ResultMap result,
+                  bool isErrno,
+                  int32_t asked,
+                  DoneCallback done,
+                  int error);
 
     Ptr<Node> m_node;                                         //!< owning node
     Ptr<BsdKernel> m_kernel;                                  //!< the node's kernel
