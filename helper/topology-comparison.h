@@ -32,14 +32,24 @@ namespace ns3
 struct FlowResult
 {
     std::string label;       //!< "udp a->c"
-    uint64_t txPackets{0};   //!< sent (udp datagrams, echo requests; tcp: 0)
-    uint64_t rxPackets{0};   //!< received (tcp: 0)
+    bool hasPackets{true};   //!< packets are counted (udp, ping; not tcp)
+    uint64_t txPackets{0};   //!< sent (udp datagrams, echo requests)
+    uint64_t rxPackets{0};   //!< received
     uint64_t rxBytes{0};     //!< application bytes received
     double throughputBps{0}; //!< rxBytes * 8 over the flow's start..stop
     bool hasDelay{false};    //!< delay, jitter and loss are measured (udp, ping)
     double meanDelayS{0};    //!< udp: one-way; ping: round trip
     double jitterS{0};       //!< mean |difference| of successive delays
     double loss{0};          //!< 1 - rx / tx
+    /// The sender's TCP socket reported its RTT estimate at least once (tcp only): the
+    /// srtt and cwnd figures are measured
+    bool hasTcp{false};
+    uint64_t rttSamples{0};   //!< updates of the sender's RTT estimate
+    double srttMeanS{0};      //!< mean of the estimates (TcpSocketBase's RTT trace)
+    double srttMinS{0};       //!< the smallest
+    double srttMaxS{0};       //!< the largest
+    double cwndMeanBytes{0};  //!< congestion window, time-weighted mean until the stop
+    uint32_t cwndMaxBytes{0}; //!< its largest value
 };
 
 /// \ingroup tun
@@ -53,6 +63,12 @@ struct LinkResult
     std::map<std::string, uint64_t> drops; //!< by reason
     uint64_t capacityBps{0};               //!< what it carries: its DataRate, or baud x 8 / 10
     uint64_t baud{0};                      //!< a ppp-tun line's BaudRate, else 0
+    /// A daemon queue was watched (ppp-tun: UserPpp's Queue trace at both ends)
+    bool hasQueue{false};
+    uint32_t queueMaxFrames{0}; //!< the most frames waiting for the line at either end
+    uint32_t queueMaxOctets{0}; //!< the most octets waiting at either end
+    double queueMeanOctets{0};  //!< time-weighted mean of the octets waiting over the
+                                //!< whole run, at the end where it is larger
 };
 
 /// \ingroup tun
@@ -94,6 +110,9 @@ struct FlowSummary
     Statistic meanDelayS;    //!< of FlowResult::meanDelayS
     Statistic jitterS;       //!< of FlowResult::jitterS
     Statistic loss;          //!< of FlowResult::loss
+    bool hasTcp{false};      //!< srtt and cwnd are measured in every run (tcp)
+    Statistic srttMeanS;     //!< of FlowResult::srttMeanS
+    Statistic cwndMeanBytes; //!< of FlowResult::cwndMeanBytes
 };
 
 /// \ingroup tun
@@ -133,8 +152,10 @@ struct ComparisonOptions
  * UserlandPacketCache, and can be installed beside it.)
  * Throughput is the application bytes received between a flow's start and stop, over
  * that time; delay and loss also count what arrives in the drain time after the last
- * stop. TCP has no delay or loss figure (it retransmits). A ping reply that arrives
- * after the ping's stop is lost (V4Ping closes its socket), so a long queue shows as
+ * stop. TCP has no delay or loss figure (it retransmits); its sender's socket gives the
+ * smoothed RTT (TcpSocketBase's RTT trace: mean, min and max of its updates) and the
+ * congestion window (CongestionWindow: time-weighted mean and max up to the stop). A ping reply
+ * that arrives after the ping's stop is lost (V4Ping closes its socket), so a long queue shows as
  * ping loss.
  */
 class TopologyComparison
@@ -222,8 +243,9 @@ class TopologyComparison
      * Write the CSV of several runs into \p dir: with one run, what WriteCsv writes;
      * with more, flows.csv, links.csv and nodes.csv with a first column "run" (the
      * RngRun) and a row per run, and flows-summary.csv with each flow's runs, mean,
-     * standard deviation and 95% confidence half-width of throughput, delay, jitter and
-     * loss per variant.
+     * standard deviation and 95% confidence half-width of throughput, delay, jitter,
+     * loss, TCP's mean srtt and mean cwnd per variant. A figure that does not apply to a
+     * flow (delay of TCP, srtt of UDP) is NA in every file.
      * \param dir the folder \param runs results[r][v] \param firstRun the first RngRun
      * \return empty, or the file that could not be written
      */
