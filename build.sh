@@ -66,7 +66,7 @@ demo)
     out="$here/build/demo-output"
     "$here/build/tun-compare" --topology="$here/examples/topologies/dialup.dot" \
         --traffic="$here/examples/topologies/dialup.traffic" --output="$out" "${@:2}"
-    echo "build.sh: demo results in $out (flows.csv, links.csv, nodes.csv, plots)"
+    echo "build.sh: demo results in $out (flows.csv, links.csv, nodes.csv, node-ids.csv, plots)"
     ;;
 test)
     ensure_packages

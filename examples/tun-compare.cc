@@ -600,7 +600,7 @@ main(int argc, char* argv[])
         std::cerr << "tun-compare: " << error << "\n";
         return 1;
     }
-    std::cout << "\nresults: " << output << "/flows.csv, links.csv, nodes.csv"
+    std::cout << "\nresults: " << output << "/flows.csv, links.csv, nodes.csv, node-ids.csv"
               << (replications > 1 ? ", flows-summary.csv" : "") << "\n";
     if (plots)
     {
@@ -609,12 +609,13 @@ main(int argc, char* argv[])
     if (pcap)
     {
         std::cout << "pcap: " << output
-                  << "/tun-compare-<variant>[-tun|-line]-<node>-<device>.pcap\n";
+                  << "/tun-compare-<variant>[-tun|-line]-<node name>-<device>.pcap\n";
     }
     if (ascii)
     {
         std::cout << "ascii: " << output
-                  << "/tun-compare-<variant>[-tun|-line]-<node>-<device>.tr\n";
+                  << "/tun-compare-<variant>[-tun|-line]-<node name>-<device>.tr (node ids "
+                     "in node-ids.csv)\n";
     }
     if (syscalls)
     {

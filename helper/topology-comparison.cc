@@ -751,7 +751,10 @@ TopologyComparison::Run(const TopologyGraph& graph,
     const NodeContainer& nodes = builder.GetNodes();
     for (TopologyVertex v = 0; v < boost::num_vertices(built); ++v)
     {
-        result.nodes.push_back({built[v].name, NodeSyscalls(nodes.Get(v))});
+        std::ostringstream address;
+        address << builder.GetNodeAddress(v);
+        result.nodes.push_back(
+            {built[v].name, NodeSyscalls(nodes.Get(v)), nodes.Get(v)->GetId(), address.str()});
     }
     Simulator::Destroy();
     return result;
@@ -968,6 +971,35 @@ struct CsvFiles
     }
 };
 
+/**
+ * Write node-ids.csv: each node's ns-3 id, name and address, as the first variant that
+ * ran built them (every variant builds the nodes in the same order).
+ * \param dir the folder \param results the variants \return empty, or the file that
+ * could not be written
+ */
+std::string
+WriteNodeIds(const std::string& dir, const std::vector<VariantResult>& results)
+{
+    std::ofstream ids(dir + "/node-ids.csv");
+    if (!ids)
+    {
+        return dir + "/node-ids.csv: cannot write";
+    }
+    ids << "node_id,node,address\n";
+    for (const VariantResult& r : results)
+    {
+        if (r.error.empty())
+        {
+            for (const NodeResult& n : r.nodes)
+            {
+                ids << n.id << "," << Csv(n.name) << "," << Csv(n.address) << "\n";
+            }
+            break;
+        }
+    }
+    return "";
+}
+
 /// \param s a statistic \param digits decimals \return "mean,sd,ci95"
 std::string
 StatisticCsv(const Statistic& s, int digits)
@@ -985,6 +1017,7 @@ TopologyComparison::WriteCsv(const std::string& dir, const std::vector<VariantRe
     if (error.empty())
     {
         files.Write(results, "");
+        error = WriteNodeIds(dir, results);
     }
     return error;
 }
@@ -1007,6 +1040,11 @@ TopologyComparison::WriteCsv(const std::string& dir,
     for (std::size_t r = 0; r < runs.size(); ++r)
     {
         files.Write(runs[r], std::to_string(firstRun + r) + ",");
+    }
+    error = WriteNodeIds(dir, runs.front());
+    if (!error.empty())
+    {
+        return error;
     }
     std::ofstream summary(dir + "/flows-summary.csv");
     if (!summary)

@@ -75,8 +75,10 @@ struct LinkResult
 /// A node's counters in one variant.
 struct NodeResult
 {
-    std::string name;     //!< node name
-    uint64_t syscalls{0}; //!< system calls of its simulated processes (daemons)
+    std::string name;      //!< node name
+    uint64_t syscalls{0};  //!< system calls of its simulated processes (daemons)
+    uint32_t id{0};        //!< its ns-3 node id (NodeList index, as in /NodeList/N)
+    std::string address{}; //!< its address, the one flows to it are sent to
 };
 
 /// \ingroup tun
@@ -233,7 +235,10 @@ class TopologyComparison
                                   uint64_t firstRun);
 
     /**
-     * Write flows.csv, links.csv and nodes.csv into \p dir (which must exist).
+     * Write flows.csv, links.csv, nodes.csv and node-ids.csv (each node's ns-3 id, name
+     * and address, from the first variant that ran: the ids that ns-3's ascii traces
+     * (/NodeList/N), the system call traces and the logs print) into \p dir (which
+     * must exist).
      * \param dir the folder \param results the variants
      * \return empty, or the file that could not be written
      */

@@ -15,7 +15,9 @@
 #include "ns3/tun-module.h"
 
 #include <boost/graph/breadth_first_search.hpp>
+#include <filesystem>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -707,6 +709,80 @@ class TcpFiguresTestCase : public TestCase
 };
 
 /**
+ * Trace files carry the nodes' names from the graph, where ns-3 puts their ids, made
+ * file-safe; node-ids.csv maps the ids (which ascii traces, the system call trace and
+ * the logs print) to the names and addresses.
+ */
+class TraceNamesTestCase : public TestCase
+{
+  public:
+    TraceNamesTestCase()
+        : TestCase("Trace files named by node name; node-ids.csv maps ids to names")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NS_TEST_EXPECT_MSG_EQ(TopologyBuilder::FileSafeName("core-1_b.x"), "core-1_b.x", "kept");
+        NS_TEST_EXPECT_MSG_EQ(TopologyBuilder::FileSafeName("../a b/%"),
+                              "..%2Fa%20b%2F%25",
+                              "no folder, no space, '%' escaped itself");
+        NS_TEST_EXPECT_MSG_EQ(TopologyBuilder::FileSafeName(".."), "%2E%2E", "not a folder");
+        NS_TEST_EXPECT_MSG_EQ(TopologyBuilder::FileSafeName("\xc3\xbc"), "%C3%BC", "UTF-8 octets");
+
+        TopologyReadResult chain = TunTopologyReader::Read(Bundled("chain.dot"));
+        NS_TEST_ASSERT_MSG_EQ(chain.error, "", "reads");
+        TrafficReadResult traffic =
+            TrafficDescription::Parse("ping a d interval=500ms start=1s stop=2s", "--flows");
+        NS_TEST_ASSERT_MSG_EQ(traffic.error, "", "flows");
+        std::string path = CreateTempDirFilename("node-ids.csv");
+        std::string dir = path.substr(0, path.rfind('/'));
+        ComparisonOptions options;
+        options.drainNs = 100000000;
+        options.pcapPrefix = dir + "/t";
+        options.asciiPrefix = dir + "/t";
+        std::vector<VariantResult> results = {
+            TopologyComparison::Run(chain.graph, traffic.flows, std::nullopt, options)};
+        NS_TEST_ASSERT_MSG_EQ(results[0].error, "", "runs");
+        // As written: a--b p2p, b--c ppp-tun, c--d udp-tun; each node's devices are
+        // numbered from 1 (0 is its loopback), c's in order: b's tun, the underlay to d,
+        // d's tun.
+        for (const char* name : {"t-mixed-a-1.pcap",
+                                 "t-mixed-b-1.pcap",
+                                 "t-mixed-tun-b-2.pcap",
+                                 "t-mixed-line-b-2.pcap",
+                                 "t-mixed-tun-c-1.pcap",
+                                 "t-mixed-line-c-1.pcap",
+                                 "t-mixed-c-2.pcap",
+                                 "t-mixed-tun-c-3.pcap",
+                                 "t-mixed-d-1.pcap",
+                                 "t-mixed-tun-d-2.pcap",
+                                 "t-mixed-a-1.tr",
+                                 "t-mixed-line-c-1.tr"})
+        {
+            NS_TEST_EXPECT_MSG_EQ(std::filesystem::exists(dir + "/" + name), true, name);
+        }
+        for (const auto& entry : std::filesystem::directory_iterator(dir))
+        {
+            std::string file = entry.path().filename().string();
+            NS_TEST_EXPECT_MSG_EQ(std::regex_search(file, std::regex("-[0-9]+-[0-9]+\\.")),
+                                  false,
+                                  file << ": a node id where its name should be");
+        }
+        NS_TEST_ASSERT_MSG_EQ(TopologyComparison::WriteCsv(dir, results), "", "writes");
+        std::ifstream in(path);
+        std::ostringstream text;
+        text << in.rdbuf();
+        NS_TEST_EXPECT_MSG_EQ(text.str(),
+                              "node_id,node,address\n0,a,10.0.0.1\n1,b,10.0.0.2\n2,c,10.0.0.6\n"
+                              "3,d,10.0.0.10\n",
+                              "ids, names, the addresses flows are sent to");
+        NS_TEST_EXPECT_MSG_EQ(results[0].nodes.at(3).id, 3u, "vertex order");
+    }
+};
+
+/**
  * The statistics of replications against hand-computed values: mean, sample standard
  * deviation, and the 95% half-width t(0.975; n-1) * sd / sqrt(n).
  */
@@ -939,6 +1015,7 @@ class TopologyTestSuite : public TestSuite
         AddTestCase(new TopologyRoutesTestCase, TestCase::QUICK);
         AddTestCase(new TopologyComparisonTestCase, TestCase::QUICK);
         AddTestCase(new TcpFiguresTestCase, TestCase::QUICK);
+        AddTestCase(new TraceNamesTestCase, TestCase::QUICK);
         AddTestCase(new TopologyPppRoutesTestCase, TestCase::QUICK);
         AddTestCase(new ConfidenceIntervalTestCase, TestCase::QUICK);
         AddTestCase(new ReplicationsTestCase, TestCase::QUICK);
