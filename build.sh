@@ -3,6 +3,7 @@
 #
 #   ./build.sh demo       install what is missing, build, run the comparison scenario
 #   ./build.sh test       install what is missing, build, run every test (CTest)
+#   ./build.sh paper      the documented worked example: dial-up, 10 runs, CIs, plots
 #   ./build.sh sanitize   the same tests built with AddressSanitizer + UBSan
 #   ./build.sh bench      benchmarks, built in Release (build-release/)
 #   ./build.sh fuzz [s]   the libFuzzer harnesses (clang, build-fuzz/), each for s seconds
@@ -72,6 +73,14 @@ test)
     ensure_packages
     build build -DCMAKE_BUILD_TYPE=Debug
     ctest --test-dir "$here/build" --output-on-failure -j "$jobs"
+    ;;
+paper)
+    # doc/tun.rst's worked example, checked against the figures it shows; extra
+    # arguments go to tun-compare.
+    ensure_packages
+    build build -DCMAKE_BUILD_TYPE=Debug
+    "$here/examples/dialup-paper.sh" "$here/build/tun-compare" "$here/build/paper-dialup" "${@:2}"
+    echo "build.sh: the worked example's results and plots in $here/build/paper-dialup"
     ;;
 sanitize)
     ensure_packages
