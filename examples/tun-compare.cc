@@ -23,7 +23,7 @@
 //               [--traffic=examples/topologies/dialup.traffic | --flows="udp a d; ping a c"]
 //               [--variants=p2p,ppp-tun,mixed] [--output=tun-compare-output]
 //               [--routing=static|global|none] [--read-wakeup=interrupt|frame]
-//               [--pcap=1] [--ascii=1] [--syscalls=1]
+//               [--pcap=1] [--ascii=1] [--syscalls=1 [--syscalls-process=ppp|tunnel]]
 //               [--seed=1] [--run=1] [--runs=1]
 //
 // Without --topology it runs a built-in copy of examples/topologies/chain.dot with its
@@ -396,6 +396,7 @@ main(int argc, char* argv[])
     bool pcap = false;
     bool ascii = false;
     bool syscalls = false;
+    std::string syscallProcess;
     bool plots = true;
     uint32_t seed = 1;
     uint64_t run = 1;
@@ -424,6 +425,10 @@ main(int argc, char* argv[])
     cmd.AddValue("pcap", "Write pcap traces of every link", pcap);
     cmd.AddValue("ascii", "Write ascii traces of every link", ascii);
     cmd.AddValue("syscalls", "Write every process's system calls (text and CSV)", syscalls);
+    cmd.AddValue("syscalls-process",
+                 "With --syscalls: only the calls of processes of this name (ppp: the PPP "
+                 "daemons, tunnel: the UDP tunnel daemons)",
+                 syscallProcess);
     cmd.AddValue("plots", "Write gnuplot data and script, and PNGs if gnuplot is here", plots);
     cmd.AddValue("seed", "RngSeedManager seed", seed);
     cmd.AddValue("run", "RngSeedManager run (of the first run)", run);
@@ -538,6 +543,12 @@ main(int argc, char* argv[])
         }
         kinds.push_back(kind);
     }
+    if (!syscallProcess.empty() && !syscalls)
+    {
+        std::cerr << "tun-compare: --syscalls-process=" << syscallProcess
+                  << " chooses whose calls --syscalls=1 writes: give both\n";
+        return 1;
+    }
     if (!MakeDirectory(output))
     {
         std::cerr << "tun-compare: cannot make the folder " << output << "\n";
@@ -554,6 +565,7 @@ main(int argc, char* argv[])
     if (syscalls)
     {
         options.syscallPrefix = output + "/syscalls";
+        options.syscallProcess = syscallProcess;
     }
     // Progress on stderr, with the wall clock: the only place it is read.
     auto started = std::chrono::steady_clock::now();

@@ -431,6 +431,7 @@ TopologyComparison::Run(const TopologyGraph& graph,
     if (!options.syscallPrefix.empty())
     {
         SyscallTraceHelper ktrace;
+        ktrace.SetProcessName(options.syscallProcess);
         std::string name = options.syscallPrefix + "-" + result.variant;
         ktrace.EnableText(name + ".txt", builder.GetNodes());
         ktrace.EnableCsv(name + ".csv", builder.GetNodes());

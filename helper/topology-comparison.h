@@ -136,9 +136,10 @@ struct ComparisonOptions
     TopologyRouting routing{TopologyRouting::STATIC}; //!< routing
     /// when ppp-tun daemons are woken by their lines
     SerialLine::ReadWakeup readWakeup{SerialLine::WAKE_PER_INTERRUPT};
-    std::string pcapPrefix;    //!< pcap on every link if set
-    std::string asciiPrefix;   //!< ascii traces of every link if set
-    std::string syscallPrefix; //!< system call traces, prefix-variant.txt and .csv, if set
+    std::string pcapPrefix;     //!< pcap on every link if set
+    std::string asciiPrefix;    //!< ascii traces of every link if set
+    std::string syscallPrefix;  //!< system call traces, prefix-variant.txt and .csv, if set
+    std::string syscallProcess; //!< only this process name's calls in them, if set
     std::function<void(const std::string&)> progress; //!< progress messages, if set
 };
 

@@ -65,6 +65,11 @@ UserPpp::GetTypeId()
                           StringValue("/dev/cuaa0"),
                           MakeStringAccessor(&UserPpp::m_serialPath),
                           MakeStringChecker())
+            .AddAttribute("ProcessName",
+                          "The daemon's process name in system call traces (p_comm).",
+                          StringValue("ppp"),
+                          MakeStringAccessor(&UserPpp::m_processName),
+                          MakeStringChecker())
             .AddAttribute("IfQueue",
                           "Stop reading tun while this many packets wait for the line "
                           "(ppp(8)'s DEF_IFQUEUE).",
@@ -282,6 +287,7 @@ UserPpp::StartApplication()
 {
     m_running = true;
     m_process = CreateObject<BsdProcess>();
+    m_process->SetName(m_processName);
     m_process->Attach(GetNode());
     // ppp(8)'s timers run off SIGALRM; here it only has to break the select.
     m_process->SetSignalHandler(BSD_SIGALRM, Callback<void, int32_t>([](int32_t) {}), false);

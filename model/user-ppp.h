@@ -221,6 +221,9 @@ class UserPpp : public Application
     Ptr<Ipcp> m_ipcp;         //!< Ipcp
     Ptr<Ipv6cp> m_ipv6cp;     //!< Ipv6cp
 
+    /// ProcessName: the daemon's p_comm
+    std::string m_processName;
+
     Ptr<BsdProcess> m_process; //!< the daemon
     int m_tunFd{-1};           //!< /dev/tunN
     int m_lineFd{-1};          //!< /dev/cuaaN

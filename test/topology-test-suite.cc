@@ -17,6 +17,7 @@
 #include <boost/graph/breadth_first_search.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -779,6 +780,32 @@ class TraceNamesTestCase : public TestCase
                               "3,d,10.0.0.10\n",
                               "ids, names, the addresses flows are sent to");
         NS_TEST_EXPECT_MSG_EQ(results[0].nodes.at(3).id, 3u, "vertex order");
+
+        // The system calls of one daemon kind: b--c's PPP daemons ("ppp"), not c--d's
+        // tunnel daemons ("tunnel"), and both in the unfiltered trace.
+        options.pcapPrefix.clear();
+        options.asciiPrefix.clear();
+        auto calls = [&](const std::string& process) {
+            options.syscallPrefix = dir + "/k" + process;
+            options.syscallProcess = process;
+            TopologyComparison::Run(chain.graph, traffic.flows, std::nullopt, options);
+            std::ifstream trace(options.syscallPrefix + "-mixed.txt");
+            std::map<std::string, int> names;
+            for (std::string line; std::getline(trace, line);)
+            {
+                std::smatch m;
+                names[std::regex_search(line, m, std::regex(" pid [0-9]+ ([a-z]+) ")) ? m[1].str()
+                                                                                      : "?"]++;
+            }
+            return names;
+        };
+        std::map<std::string, int> everyone = calls("");
+        NS_TEST_EXPECT_MSG_GT(everyone["ppp"], 100, "ppp's calls");
+        NS_TEST_EXPECT_MSG_GT(everyone["tunnel"], 10, "the tunnel daemons' calls");
+        NS_TEST_EXPECT_MSG_EQ(everyone.size(), 2u, "every line with its name");
+        std::map<std::string, int> ppp = calls("ppp");
+        NS_TEST_EXPECT_MSG_EQ(ppp["ppp"], everyone["ppp"], "all of ppp's calls");
+        NS_TEST_EXPECT_MSG_EQ(ppp.size(), 1u, "and only those");
     }
 };
 
