@@ -19,5 +19,8 @@ if cmp -s "$out/flows-summary.csv" "$documented"; then
 else
     echo "dialup-paper: $out/flows-summary.csv differs from $documented:" >&2
     diff "$documented" "$out/flows-summary.csv" >&2 || true
+    echo "dialup-paper: if the change is meant, the documentation must follow it: copy" \
+        "flows-summary.csv to $documented and delay.png to doc/dialup-10-runs-delay.png," \
+        "and update the table and the reading in doc/tun.rst" >&2
     exit 1
 fi
