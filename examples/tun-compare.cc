@@ -10,7 +10,8 @@
 //   udp-tun  every link a UDP tunnel daemon pair over a PointToPoint underlay
 //   mixed    every link as the topology file says
 //
-// It prints per-flow throughput, delay, jitter and loss, per-link frames, bytes and
+// It prints per-flow throughput, delay, jitter and loss (UDP, ping), smoothed RTT and
+// congestion window (TCP), per-link frames, bytes and
 // drops by reason, and per-node system calls of the simulated daemons; writes the same
 // as CSV (flows.csv, links.csv, nodes.csv) into --output, with gnuplot data, a script
 // and, when gnuplot is installed, PNG plots. Same --seed and --run, same CSV.
@@ -22,7 +23,7 @@
 //               [--traffic=examples/topologies/dialup.traffic | --flows="udp a d; ping a c"]
 //               [--variants=p2p,ppp-tun,mixed] [--output=tun-compare-output]
 //               [--routing=static|global|none] [--read-wakeup=interrupt|frame]
-//               [--pcap=1] [--ascii=1] [--syscalls=1]
+//               [--pcap=1] [--ascii=1] [--syscalls=1 [--syscalls-process=ppp|tunnel]]
 //               [--seed=1] [--run=1] [--runs=1]
 //
 // Without --topology it runs a built-in copy of examples/topologies/chain.dot with its
@@ -36,6 +37,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <iomanip>
@@ -169,7 +171,15 @@ WritePlotData(const std::string& dir, const std::string& what, const PlotData& d
         out << "\"" << data.flows[i] << "\"";
         for (double value : data.rows[i])
         {
-            out << " " << value;
+            // NaN: the figure does not apply (a TCP flow's delay); gnuplot skips "NA".
+            if (std::isnan(value))
+            {
+                out << " NA";
+            }
+            else
+            {
+                out << " " << value;
+            }
         }
         out << "\n";
     }
@@ -178,7 +188,8 @@ WritePlotData(const std::string& dir, const std::string& what, const PlotData& d
 
 /**
  * The plot data of one run: a column per variant. \param results the variants
- * \param value what to plot of a flow \return the data (0 for a flow a variant lacks)
+ * \param value what to plot of a flow, NaN where it does not apply \return the data
+ * (NaN for a flow a variant lacks)
  */
 PlotData
 OneRunData(const std::vector<VariantResult>& results, double (*value)(const FlowResult&))
@@ -195,7 +206,7 @@ OneRunData(const std::vector<VariantResult>& results, double (*value)(const Flow
         data.rows.emplace_back();
         for (const VariantResult& r : results)
         {
-            data.rows.back().push_back(i < r.flows.size() ? value(r.flows[i]) : 0.0);
+            data.rows.back().push_back(i < r.flows.size() ? value(r.flows[i]) : std::nan(""));
         }
     }
     return data;
@@ -204,12 +215,14 @@ OneRunData(const std::vector<VariantResult>& results, double (*value)(const Flow
 /**
  * The plot data of several runs: per variant, a column of means and one of 95%
  * confidence half-widths. \param summaries the variants \param statistic which one
- * \param scale the plot's unit \return the data
+ * \param scale the plot's unit \param applies whether a flow has the figure (NaN,
+ * written NA, where not) \return the data
  */
 PlotData
 RunsData(const std::vector<VariantSummary>& summaries,
          const Statistic& (*statistic)(const FlowSummary&),
-         double scale)
+         double scale,
+         bool (*applies)(const FlowSummary&))
 {
     PlotData data;
     for (const VariantSummary& v : summaries)
@@ -225,8 +238,9 @@ RunsData(const std::vector<VariantSummary>& summaries,
         for (const VariantSummary& v : summaries)
         {
             const Statistic& s = statistic(v.flows[i]);
-            data.rows.back().push_back(s.mean * scale);
-            data.rows.back().push_back(s.ci95 * scale);
+            bool has = applies(v.flows[i]);
+            data.rows.back().push_back(has ? s.mean * scale : std::nan(""));
+            data.rows.back().push_back(has ? s.ci95 * scale : std::nan(""));
         }
     }
     return data;
@@ -260,7 +274,7 @@ WritePlots(const std::string& dir,
                                        return f.throughputBps / 1000;
                                    }));
         delay = WritePlotData(dir, "delay", OneRunData(results, [](const FlowResult& f) {
-                                  return f.meanDelayS * 1000;
+                                  return f.hasDelay ? f.meanDelayS * 1000 : std::nan("");
                               }));
     }
     else
@@ -277,14 +291,16 @@ WritePlots(const std::string& dir,
             RunsData(
                 summaries,
                 [](const FlowSummary& f) -> const Statistic& { return f.throughputBps; },
-                1e-3));
+                1e-3,
+                [](const FlowSummary&) { return true; }));
         delay =
             WritePlotData(dir,
                           "delay",
                           RunsData(
                               summaries,
                               [](const FlowSummary& f) -> const Statistic& { return f.meanDelayS; },
-                              1e3));
+                              1e3,
+                              [](const FlowSummary& f) { return f.hasDelay; }));
         titleEnd = ", mean and 95% CI of " + std::to_string(runs.size()) + " runs (seed " +
                    std::to_string(seed) + ", RngRun " + std::to_string(firstRun) + "-" +
                    std::to_string(firstRun + runs.size() - 1) + ")";
@@ -292,6 +308,8 @@ WritePlots(const std::string& dir,
     std::ofstream script(dir + "/plots.gnuplot");
     script << "# gnuplot plots.gnuplot (in this folder) draws throughput.png and delay.png\n"
               "set terminal pngcairo size 900,500 noenhanced\n"
+              "# NA: the figure does not apply (a TCP flow's delay), no bar.\n"
+              "set datafile missing 'NA'\n"
               "# Native links carry thousands of times what a serial line does.\n"
               "set logscale y\n"
               "set style data histograms\n"
@@ -378,6 +396,7 @@ main(int argc, char* argv[])
     bool pcap = false;
     bool ascii = false;
     bool syscalls = false;
+    std::string syscallProcess;
     bool plots = true;
     uint32_t seed = 1;
     uint64_t run = 1;
@@ -406,6 +425,10 @@ main(int argc, char* argv[])
     cmd.AddValue("pcap", "Write pcap traces of every link", pcap);
     cmd.AddValue("ascii", "Write ascii traces of every link", ascii);
     cmd.AddValue("syscalls", "Write every process's system calls (text and CSV)", syscalls);
+    cmd.AddValue("syscalls-process",
+                 "With --syscalls: only the calls of processes of this name (ppp: the PPP "
+                 "daemons, tunnel: the UDP tunnel daemons)",
+                 syscallProcess);
     cmd.AddValue("plots", "Write gnuplot data and script, and PNGs if gnuplot is here", plots);
     cmd.AddValue("seed", "RngSeedManager seed", seed);
     cmd.AddValue("run", "RngSeedManager run (of the first run)", run);
@@ -520,6 +543,12 @@ main(int argc, char* argv[])
         }
         kinds.push_back(kind);
     }
+    if (!syscallProcess.empty() && !syscalls)
+    {
+        std::cerr << "tun-compare: --syscalls-process=" << syscallProcess
+                  << " chooses whose calls --syscalls=1 writes: give both\n";
+        return 1;
+    }
     if (!MakeDirectory(output))
     {
         std::cerr << "tun-compare: cannot make the folder " << output << "\n";
@@ -536,6 +565,7 @@ main(int argc, char* argv[])
     if (syscalls)
     {
         options.syscallPrefix = output + "/syscalls";
+        options.syscallProcess = syscallProcess;
     }
     // Progress on stderr, with the wall clock: the only place it is read.
     auto started = std::chrono::steady_clock::now();
@@ -582,7 +612,7 @@ main(int argc, char* argv[])
         std::cerr << "tun-compare: " << error << "\n";
         return 1;
     }
-    std::cout << "\nresults: " << output << "/flows.csv, links.csv, nodes.csv"
+    std::cout << "\nresults: " << output << "/flows.csv, links.csv, nodes.csv, node-ids.csv"
               << (replications > 1 ? ", flows-summary.csv" : "") << "\n";
     if (plots)
     {
@@ -591,12 +621,13 @@ main(int argc, char* argv[])
     if (pcap)
     {
         std::cout << "pcap: " << output
-                  << "/tun-compare-<variant>[-tun|-line]-<node>-<device>.pcap\n";
+                  << "/tun-compare-<variant>[-tun|-line]-<node name>-<device>.pcap\n";
     }
     if (ascii)
     {
         std::cout << "ascii: " << output
-                  << "/tun-compare-<variant>[-tun|-line]-<node>-<device>.tr\n";
+                  << "/tun-compare-<variant>[-tun|-line]-<node name>-<device>.tr (node ids "
+                     "in node-ids.csv)\n";
     }
     if (syscalls)
     {

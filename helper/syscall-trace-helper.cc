@@ -13,6 +13,12 @@ namespace ns3
 {
 
 void
+SyscallTraceHelper::SetProcessName(const std::string& name)
+{
+    m_processName = name;
+}
+
+void
 SyscallTraceHelper::EnableText(const std::string& filename, NodeContainer nodes)
 {
     Enable(Create<OutputStreamWrapper>(filename, std::ios::out), nodes, false);
@@ -37,9 +43,13 @@ SyscallTraceHelper::Enable(Ptr<OutputStreamWrapper> stream, NodeContainer nodes,
         Ptr<ProcessTable> table = BsdKernel::Install(*it)->GetProcessTable();
         table->TraceConnectWithoutContext(
             "Syscall",
-            Callback<void, const SyscallRecord&>([stream, csv](const SyscallRecord& r) {
-                *stream->GetStream() << (csv ? r.ToCsv() : r.ToText()) << "\n";
-            }));
+            Callback<void, const SyscallRecord&>(
+                [stream, csv, name = m_processName](const SyscallRecord& r) {
+                    if (name.empty() || r.comm == name)
+                    {
+                        *stream->GetStream() << (csv ? r.ToCsv() : r.ToText()) << "\n";
+                    }
+                }));
     }
 }
 

@@ -32,6 +32,14 @@ class SyscallTraceHelper
 {
   public:
     /**
+     * Trace only the processes of this name (BsdProcess::SetName: "ppp" for UserPpp,
+     * "tunnel" for TunTunnel, by their ProcessName attributes), as "ktrace -p" keeps one
+     * process's; for the Enable calls that follow.
+     * \param name a process name; empty (the default): every process
+     */
+    void SetProcessName(const std::string& name);
+
+    /**
      * \param filename the text file (truncated)
      * \param nodes whose processes to trace
      */
@@ -46,6 +54,8 @@ class SyscallTraceHelper
   private:
     /// Connect \p nodes' process tables to \p stream. \param csv the format
     void Enable(Ptr<OutputStreamWrapper> stream, NodeContainer nodes, bool csv);
+
+    std::string m_processName; //!< SetProcessName
 };
 
 } // namespace ns3

@@ -26,6 +26,7 @@
 #include "ns3/user-ppp.h"
 
 #include <boost/graph/breadth_first_search.hpp>
+#include <cctype>
 #include <limits>
 #include <map>
 
@@ -431,30 +432,61 @@ TopologyBuilder::ForEachTracedDevice(const std::string& prefix, Enable enable)
     {
         for (int i = 0; i < 2; ++i)
         {
+            // ns-3's "<prefix>-<node id>-<device index>", with the node's name.
+            const std::string node = "-" + FileSafeName(m_graph[link.ends[i]].name) + "-";
+            auto stem = [&node](const std::string& p, Ptr<NetDevice> device) {
+                return p + node + std::to_string(device->GetIfIndex());
+            };
             switch (link.kind)
             {
             case LinkKind::P2P:
-                enable(p2p, prefix, link.devices[i]);
+                enable(p2p, stem(prefix, link.devices[i]), link.devices[i]);
                 break;
             case LinkKind::PPP_TUN:
-                enable(tun, prefix + "-tun", link.devices[i]);
-                enable(m_ppp, prefix + "-line", link.devices[i]);
+                enable(tun, stem(prefix + "-tun", link.devices[i]), link.devices[i]);
+                enable(m_ppp, stem(prefix + "-line", link.devices[i]), link.devices[i]);
                 break;
             case LinkKind::UDP_TUN:
-                enable(tun, prefix + "-tun", link.devices[i]);
-                enable(p2p, prefix, link.underlay[i]);
+                enable(tun, stem(prefix + "-tun", link.devices[i]), link.devices[i]);
+                enable(p2p, stem(prefix, link.underlay[i]), link.underlay[i]);
                 break;
             }
         }
     }
 }
 
+std::string
+TopologyBuilder::FileSafeName(const std::string& name)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    std::string safe;
+    for (unsigned char c : name)
+    {
+        if (std::isalnum(c) || c == '.' || c == '_' || c == '-')
+        {
+            safe += char(c);
+        }
+        else
+        {
+            safe += '%';
+            safe += hex[c >> 4];
+            safe += hex[c & 15];
+        }
+    }
+    // "." and ".." name folders, not files.
+    if (safe == "." || safe == "..")
+    {
+        safe = std::string(safe.size() == 1 ? "%2E" : "%2E%2E");
+    }
+    return safe;
+}
+
 void
 TopologyBuilder::EnablePcap(const std::string& prefix)
 {
     ForEachTracedDevice(prefix,
-                        [](PcapHelperForDevice& helper, const std::string& p, Ptr<NetDevice> d) {
-                            helper.EnablePcap(p, d);
+                        [](PcapHelperForDevice& helper, const std::string& stem, Ptr<NetDevice> d) {
+                            helper.EnablePcap(stem + ".pcap", d, false, true);
                         });
 }
 
@@ -463,8 +495,8 @@ TopologyBuilder::EnableAscii(const std::string& prefix)
 {
     ForEachTracedDevice(prefix,
                         [](AsciiTraceHelperForDevice& helper,
-                           const std::string& p,
-                           Ptr<NetDevice> d) { helper.EnableAscii(p, d); });
+                           const std::string& stem,
+                           Ptr<NetDevice> d) { helper.EnableAscii(stem + ".tr", d, true); });
 }
 
 } // namespace ns3

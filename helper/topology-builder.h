@@ -129,10 +129,12 @@ class TopologyBuilder
     ApplicationContainer GetDaemons() const;
 
     /**
-     * pcap on every link, with ns-3's names "<prefix>-<node>-<device>.pcap": p2p devices
-     * (DLT_PPP, as ns-3 writes them, the udp-tun underlays too), and under
-     * "<prefix>-tun-..." the tun interfaces (DLT_NULL) and under "<prefix>-line-..."
-     * the serial ports below the ppp-tun interfaces (DLT_PPP).
+     * pcap on every link, named "<prefix>-<node>-<device>.pcap" as ns-3 names them but
+     * with the node's name from the graph (FileSafeName) where ns-3 puts its id, and
+     * the device's index on its node: p2p devices (DLT_PPP, as ns-3 writes them, the
+     * udp-tun underlays too), and under "<prefix>-tun-..." the tun interfaces (DLT_NULL)
+     * and under "<prefix>-line-..." the serial ports below the ppp-tun interfaces
+     * (DLT_PPP).
      * \param prefix file name prefix (may include a directory)
      */
     void EnablePcap(const std::string& prefix);
@@ -142,6 +144,14 @@ class TopologyBuilder
      * \param prefix file name prefix (may include a directory)
      */
     void EnableAscii(const std::string& prefix);
+
+    /**
+     * A node name as it goes into a file name: letters, digits, '.', '_' and '-' as
+     * they are, any other octet as '%' and two hex digits ("%2F" for '/'), so that no
+     * name leaves the folder or hides another and distinct names stay distinct.
+     * \param name a node name \return the file-safe form
+     */
+    static std::string FileSafeName(const std::string& name);
 
   private:
     /// \param link fill in a p2p link \param spec its parameters
@@ -153,8 +163,9 @@ class TopologyBuilder
     /// Fill the routing tables with BFS shortest paths.
     void InstallStaticRoutes();
     /**
-     * Call \p enable(helper, prefix, device) for every traced device of every link, with
-     * the helper that made it and the prefix its files take.
+     * Call \p enable(helper, stem, device) for every traced device of every link, with
+     * the helper that made it and its file's name without the extension,
+     * "<prefix>[-tun|-line]-<node name>-<device index>".
      * \param prefix the files' prefix \param enable what to enable
      */
     template <typename Enable>

@@ -8,6 +8,7 @@
 
 #include "ns3/application.h"
 #include "ns3/boolean.h"
+#include "ns3/bulk-send-application.h"
 #include "ns3/bulk-send-helper.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
@@ -36,6 +37,7 @@
 #include "ns3/v4ping-helper.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <iomanip>
@@ -72,6 +74,86 @@ struct DelayStats
         last = delay;
         sum += delay;
         ++samples;
+    }
+};
+
+/// The time-weighted mean and the largest of a value that changes now and then.
+struct TimeAverage
+{
+    bool started{false}; //!< a value was set
+    int64_t startNs{0};  //!< when the first was
+    int64_t lastNs{0};   //!< when the latest was
+    double last{0};      //!< the latest
+    double integral{0};  //!< of the value over time, from startNs to lastNs, value x ns
+    double max{0};       //!< the largest
+
+    /// \param value the new value \param nowNs from when it holds
+    void Set(double value, int64_t nowNs)
+    {
+        if (started)
+        {
+            integral += last * double(nowNs - lastNs);
+        }
+        else
+        {
+            started = true;
+            startNs = nowNs;
+            max = value;
+        }
+        last = value;
+        lastNs = nowNs;
+        max = std::max(max, value);
+    }
+
+    /// \param endNs the end of the span, not before the latest value
+    /// \return the mean from the first value to \p endNs, weighted by how long each held
+    /// (the value itself if the span is empty; 0 if none was set)
+    double Mean(int64_t endNs) const
+    {
+        if (!started)
+        {
+            return 0;
+        }
+        if (endNs <= startNs)
+        {
+            return last;
+        }
+        return (integral + last * double(endNs - lastNs)) / double(endNs - startNs);
+    }
+};
+
+/// What a TCP flow's sender socket reported up to the flow's stop.
+struct TcpStats
+{
+    int64_t stopNs{0};      //!< the flow's stop: later reports are not counted
+    uint64_t rttSamples{0}; //!< RTT trace updates
+    double rttSum{0};       //!< of their values, seconds
+    double rttMin{0};       //!< the smallest
+    double rttMax{0};       //!< the largest
+    TimeAverage cwnd;       //!< CongestionWindow, bytes
+
+    /// \param rtt the RTT trace's new value
+    void AddRtt(Time rtt)
+    {
+        if (Simulator::Now().GetNanoSeconds() > stopNs)
+        {
+            return;
+        }
+        double s = rtt.GetSeconds();
+        rttMin = rttSamples == 0 ? s : std::min(rttMin, s);
+        rttMax = rttSamples == 0 ? s : std::max(rttMax, s);
+        rttSum += s;
+        ++rttSamples;
+    }
+
+    /// \param bytes the CongestionWindow trace's new value
+    void SetCwnd(uint32_t bytes)
+    {
+        int64_t now = Simulator::Now().GetNanoSeconds();
+        if (now <= stopNs)
+        {
+            cwnd.Set(bytes, now);
+        }
     }
 };
 
@@ -255,6 +337,14 @@ Fixed(double value, int digits)
     return os.str();
 }
 
+/// \return \p value if the figure applies (\p has), else "NA", as CSV readers (R,
+/// pandas) take a missing value
+std::string
+NaUnless(bool has, const std::string& value)
+{
+    return has ? value : "NA";
+}
+
 /// \return the system calls of the daemons on \p node
 uint64_t
 NodeSyscalls(Ptr<Node> node)
@@ -341,12 +431,17 @@ TopologyComparison::Run(const TopologyGraph& graph,
     if (!options.syscallPrefix.empty())
     {
         SyscallTraceHelper ktrace;
+        ktrace.SetProcessName(options.syscallProcess);
         std::string name = options.syscallPrefix + "-" + result.variant;
         ktrace.EnableText(name + ".txt", builder.GetNodes());
         ktrace.EnableCsv(name + ".csv", builder.GetNodes());
     }
     const auto& links = builder.GetLinks();
     std::vector<WireStats> wires(links.size());
+    // The daemons' queues of frames for the line, from the start: [link][side], frames
+    // and octets.
+    std::vector<std::array<TimeAverage, 2>> queueFrames(links.size());
+    std::vector<std::array<TimeAverage, 2>> queueOctets(links.size());
     for (std::size_t i = 0; i < links.size(); ++i)
     {
         for (int side = 0; side < 2; ++side)
@@ -354,6 +449,20 @@ TopologyComparison::Run(const TopologyGraph& graph,
             if (links[i].kind == LinkKind::P2P)
             {
                 Watch(links[i].devices[side], &wires[i]);
+            }
+            else if (links[i].kind == LinkKind::PPP_TUN)
+            {
+                TimeAverage* frames = &queueFrames[i][side];
+                TimeAverage* octets = &queueOctets[i][side];
+                frames->Set(0, 0);
+                octets->Set(0, 0);
+                links[i].ppp[side]->TraceConnectWithoutContext(
+                    "Queue",
+                    Callback<void, uint32_t, uint32_t>([frames, octets](uint32_t n, uint32_t b) {
+                        int64_t now = Simulator::Now().GetNanoSeconds();
+                        frames->Set(n, now);
+                        octets->Set(b, now);
+                    }));
             }
             else if (links[i].kind == LinkKind::UDP_TUN)
             {
@@ -364,6 +473,7 @@ TopologyComparison::Run(const TopologyGraph& graph,
 
     // The traffic, measured at the applications.
     std::vector<DelayStats> stats(flows.size());
+    std::vector<TcpStats> tcpStats(flows.size());
     std::vector<Ptr<Application>> senders(flows.size());
     std::vector<Ptr<Application>> receivers(flows.size());
     std::vector<int64_t> starts(flows.size());
@@ -475,6 +585,25 @@ TopologyComparison::Run(const TopologyGraph& graph,
             BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(address, port));
             bulk.SetAttribute("MaxBytes", UintegerValue(flow.bytes));
             sender = bulk.Install(from);
+            // BulkSend makes its socket when it starts: its traces a nanosecond later,
+            // before the SYN's answer can change them.
+            Ptr<BulkSendApplication> app = DynamicCast<BulkSendApplication>(sender.Get(0));
+            TcpStats* tcp = &tcpStats[i];
+            tcp->stopNs = flow.stopNs;
+            Simulator::Schedule(NanoSeconds(starts[i] + 1), [app, tcp] {
+                Ptr<Socket> socket = app->GetSocket();
+                if (!socket)
+                {
+                    return;
+                }
+                socket->TraceConnectWithoutContext(
+                    "RTT",
+                    Callback<void, Time, Time>([tcp](Time, Time rtt) { tcp->AddRtt(rtt); }));
+                socket->TraceConnectWithoutContext(
+                    "CongestionWindow",
+                    Callback<void, uint32_t, uint32_t>(
+                        [tcp](uint32_t, uint32_t bytes) { tcp->SetCwnd(bytes); }));
+            });
         }
         else
         {
@@ -533,6 +662,7 @@ TopologyComparison::Run(const TopologyGraph& graph,
         }
         else if (flow.kind == TrafficFlow::TCP)
         {
+            out.hasPackets = false; // segments are not the application's packets
             out.rxBytes = DynamicCast<PacketSink>(receivers[i])->GetTotalRx();
         }
         else
@@ -550,6 +680,17 @@ TopologyComparison::Run(const TopologyGraph& graph,
             out.jitterS = stats[i].samples > 1 ? stats[i].jitterSum / (stats[i].samples - 1) : 0;
             out.loss = out.txPackets ? 1.0 - double(out.rxPackets) / out.txPackets : 0;
             out.loss = std::max(0.0, out.loss);
+        }
+        const TcpStats& tcp = tcpStats[i];
+        out.hasTcp = flow.kind == TrafficFlow::TCP && tcp.rttSamples > 0;
+        if (out.hasTcp)
+        {
+            out.rttSamples = tcp.rttSamples;
+            out.srttMeanS = tcp.rttSum / tcp.rttSamples;
+            out.srttMinS = tcp.rttMin;
+            out.srttMaxS = tcp.rttMax;
+            out.cwndMeanBytes = tcp.cwnd.Mean(flow.stopNs);
+            out.cwndMaxBytes = uint32_t(tcp.cwnd.max);
         }
         result.flows.push_back(out);
     }
@@ -578,7 +719,14 @@ TopologyComparison::Run(const TopologyGraph& graph,
                 Ptr<TunNetDevice> tun = DynamicCast<TunNetDevice>(link.devices[side]);
                 AddDrop(out.drops, "if_snd full", tun->GetCounters().snddrops);
                 AddDrop(out.drops, "tty overrun", link.line->GetStats(side).overruns);
+                out.queueMaxFrames =
+                    std::max(out.queueMaxFrames, uint32_t(queueFrames[i][side].max));
+                out.queueMaxOctets =
+                    std::max(out.queueMaxOctets, uint32_t(queueOctets[i][side].max));
+                out.queueMeanOctets =
+                    std::max(out.queueMeanOctets, queueOctets[i][side].Mean(end.GetNanoSeconds()));
             }
+            out.hasQueue = true;
         }
         else
         {
@@ -604,7 +752,10 @@ TopologyComparison::Run(const TopologyGraph& graph,
     const NodeContainer& nodes = builder.GetNodes();
     for (TopologyVertex v = 0; v < boost::num_vertices(built); ++v)
     {
-        result.nodes.push_back({built[v].name, NodeSyscalls(nodes.Get(v))});
+        std::ostringstream address;
+        address << builder.GetNodeAddress(v);
+        result.nodes.push_back(
+            {built[v].name, NodeSyscalls(nodes.Get(v)), nodes.Get(v)->GetId(), address.str()});
     }
     Simulator::Destroy();
     return result;
@@ -618,10 +769,10 @@ void
 WriteFlowTable(std::ostream& os, const std::vector<VariantResult>& results)
 {
     os << "Flows (throughput: application bytes over start..stop; delay: udp one-way, ping "
-          "round trip)\n";
+          "round trip; srtt, cwnd: tcp sender's mean)\n";
     os << std::left << std::setw(10) << "variant" << std::setw(22) << "flow" << std::right
        << std::setw(14) << "kbit/s" << std::setw(12) << "delay ms" << std::setw(12) << "jitter ms"
-       << std::setw(9) << "loss %"
+       << std::setw(9) << "loss %" << std::setw(12) << "srtt ms" << std::setw(12) << "cwnd B"
        << "\n";
     for (const VariantResult& r : results)
     {
@@ -636,7 +787,9 @@ WriteFlowTable(std::ostream& os, const std::vector<VariantResult>& results)
                << std::setw(14) << Fixed(f.throughputBps / 1000, 2) << std::setw(12)
                << (f.hasDelay ? Fixed(f.meanDelayS * 1000, 2) : "-") << std::setw(12)
                << (f.hasDelay ? Fixed(f.jitterS * 1000, 2) : "-") << std::setw(9)
-               << (f.hasDelay ? Fixed(f.loss * 100, 1) : "-") << "\n";
+               << (f.hasDelay ? Fixed(f.loss * 100, 1) : "-") << std::setw(12)
+               << (f.hasTcp ? Fixed(f.srttMeanS * 1000, 2) : "-") << std::setw(12)
+               << (f.hasTcp ? Fixed(f.cwndMeanBytes, 0) : "-") << "\n";
         }
     }
 }
@@ -648,11 +801,14 @@ WriteLinkAndNodeTables(std::ostream& os,
                        const std::vector<VariantResult>& results,
                        const std::string& heading)
 {
-    os << "\nLinks (both directions" << heading << ")\n";
+    os << "\nLinks (both directions; queue: octets waiting in a PPP daemon for the line, "
+          "the fuller end"
+       << heading << ")\n";
     os << std::left << std::setw(10) << "variant" << std::setw(22) << "link" << std::setw(9)
        << "kind" << std::right << std::setw(12) << "kbit/s" << std::setw(10) << "frames"
-       << std::setw(12) << "bytes" << std::setw(8) << "drops"
-       << "  by reason\n";
+       << std::setw(12) << "bytes" << std::setw(8) << "drops" << std::setw(12) << "queue max"
+       << std::setw(12) << "queue mean"
+       << "  drops by reason\n";
     for (const VariantResult& r : results)
     {
         for (const LinkResult& l : r.links)
@@ -660,7 +816,9 @@ WriteLinkAndNodeTables(std::ostream& os,
             os << std::left << std::setw(10) << r.variant << std::setw(22) << l.label
                << std::setw(9) << l.kind << std::right << std::setw(12)
                << Fixed(l.capacityBps / 1000.0, 2) << std::setw(10) << l.frames << std::setw(12)
-               << l.bytes << std::setw(8) << DropTotal(l.drops) << "  " << DropDetail(l.drops)
+               << l.bytes << std::setw(8) << DropTotal(l.drops) << std::setw(12)
+               << (l.hasQueue ? std::to_string(l.queueMaxOctets) : "-") << std::setw(12)
+               << (l.hasQueue ? Fixed(l.queueMeanOctets, 1) : "-") << "  " << DropDetail(l.drops)
                << "\n";
         }
     }
@@ -710,7 +868,7 @@ TopologyComparison::WriteSummaryTable(std::ostream& os,
        << runs.size() - 1 << " degrees of freedom); sd in flows-summary.csv\n";
     os << std::left << std::setw(10) << "variant" << std::setw(22) << "flow" << std::right
        << std::setw(22) << "kbit/s" << std::setw(20) << "delay ms" << std::setw(20) << "jitter ms"
-       << std::setw(16) << "loss %"
+       << std::setw(16) << "loss %" << std::setw(20) << "srtt ms" << std::setw(20) << "cwnd B"
        << "\n";
     for (const VariantSummary& v : Summarize(runs))
     {
@@ -725,7 +883,9 @@ TopologyComparison::WriteSummaryTable(std::ostream& os,
                << std::setw(22) << MeanAndInterval(f.throughputBps, 1e-3, 2) << std::setw(20)
                << (f.hasDelay ? MeanAndInterval(f.meanDelayS, 1e3, 2) : "-") << std::setw(20)
                << (f.hasDelay ? MeanAndInterval(f.jitterS, 1e3, 2) : "-") << std::setw(16)
-               << (f.hasDelay ? MeanAndInterval(f.loss, 100, 1) : "-") << "\n";
+               << (f.hasDelay ? MeanAndInterval(f.loss, 100, 1) : "-") << std::setw(20)
+               << (f.hasTcp ? MeanAndInterval(f.srttMeanS, 1e3, 2) : "-") << std::setw(20)
+               << (f.hasTcp ? MeanAndInterval(f.cwndMeanBytes, 1, 0) : "-") << "\n";
         }
     }
     WriteLinkAndNodeTables(os,
@@ -765,9 +925,11 @@ struct CsvFiles
         }
         flows << runColumn
               << "variant,flow,tx_packets,rx_packets,rx_bytes,throughput_bps,mean_delay_s,"
-                 "jitter_s,loss\n";
+                 "jitter_s,loss,srtt_mean_s,srtt_min_s,srtt_max_s,cwnd_mean_bytes,"
+                 "cwnd_max_bytes\n";
         links << runColumn
-              << "variant,link,kind,frames,bytes,drops,drops_by_reason,capacity_bps,baud\n";
+              << "variant,link,kind,frames,bytes,drops,drops_by_reason,capacity_bps,baud,"
+                 "queue_max_frames,queue_max_octets,queue_mean_octets\n";
         nodes << runColumn << "variant,node,syscalls\n";
         return "";
     }
@@ -780,17 +942,27 @@ struct CsvFiles
         {
             for (const FlowResult& f : r.flows)
             {
-                flows << run << Csv(r.variant) << "," << Csv(f.label) << "," << f.txPackets << ","
-                      << f.rxPackets << "," << f.rxBytes << "," << Fixed(f.throughputBps, 1) << ","
-                      << (f.hasDelay ? Fixed(f.meanDelayS, 9) : "") << ","
-                      << (f.hasDelay ? Fixed(f.jitterS, 9) : "") << ","
-                      << (f.hasDelay ? Fixed(f.loss, 6) : "") << "\n";
+                flows << run << Csv(r.variant) << "," << Csv(f.label) << ","
+                      << NaUnless(f.hasPackets, std::to_string(f.txPackets)) << ","
+                      << NaUnless(f.hasPackets, std::to_string(f.rxPackets)) << "," << f.rxBytes
+                      << "," << Fixed(f.throughputBps, 1) << ","
+                      << NaUnless(f.hasDelay, Fixed(f.meanDelayS, 9)) << ","
+                      << NaUnless(f.hasDelay, Fixed(f.jitterS, 9)) << ","
+                      << NaUnless(f.hasDelay, Fixed(f.loss, 6)) << ","
+                      << NaUnless(f.hasTcp, Fixed(f.srttMeanS, 9)) << ","
+                      << NaUnless(f.hasTcp, Fixed(f.srttMinS, 9)) << ","
+                      << NaUnless(f.hasTcp, Fixed(f.srttMaxS, 9)) << ","
+                      << NaUnless(f.hasTcp, Fixed(f.cwndMeanBytes, 1)) << ","
+                      << NaUnless(f.hasTcp, std::to_string(f.cwndMaxBytes)) << "\n";
             }
             for (const LinkResult& l : r.links)
             {
                 links << run << Csv(r.variant) << "," << Csv(l.label) << "," << Csv(l.kind) << ","
                       << l.frames << "," << l.bytes << "," << DropTotal(l.drops) << ","
-                      << Csv(DropDetail(l.drops)) << "," << l.capacityBps << "," << l.baud << "\n";
+                      << Csv(DropDetail(l.drops)) << "," << l.capacityBps << "," << l.baud << ","
+                      << NaUnless(l.hasQueue, std::to_string(l.queueMaxFrames)) << ","
+                      << NaUnless(l.hasQueue, std::to_string(l.queueMaxOctets)) << ","
+                      << NaUnless(l.hasQueue, Fixed(l.queueMeanOctets, 3)) << "\n";
             }
             for (const NodeResult& n : r.nodes)
             {
@@ -799,6 +971,35 @@ struct CsvFiles
         }
     }
 };
+
+/**
+ * Write node-ids.csv: each node's ns-3 id, name and address, as the first variant that
+ * ran built them (every variant builds the nodes in the same order).
+ * \param dir the folder \param results the variants \return empty, or the file that
+ * could not be written
+ */
+std::string
+WriteNodeIds(const std::string& dir, const std::vector<VariantResult>& results)
+{
+    std::ofstream ids(dir + "/node-ids.csv");
+    if (!ids)
+    {
+        return dir + "/node-ids.csv: cannot write";
+    }
+    ids << "node_id,node,address\n";
+    for (const VariantResult& r : results)
+    {
+        if (r.error.empty())
+        {
+            for (const NodeResult& n : r.nodes)
+            {
+                ids << n.id << "," << Csv(n.name) << "," << Csv(n.address) << "\n";
+            }
+            break;
+        }
+    }
+    return "";
+}
 
 /// \param s a statistic \param digits decimals \return "mean,sd,ci95"
 std::string
@@ -817,6 +1018,7 @@ TopologyComparison::WriteCsv(const std::string& dir, const std::vector<VariantRe
     if (error.empty())
     {
         files.Write(results, "");
+        error = WriteNodeIds(dir, results);
     }
     return error;
 }
@@ -840,6 +1042,11 @@ TopologyComparison::WriteCsv(const std::string& dir,
     {
         files.Write(runs[r], std::to_string(firstRun + r) + ",");
     }
+    error = WriteNodeIds(dir, runs.front());
+    if (!error.empty())
+    {
+        return error;
+    }
     std::ofstream summary(dir + "/flows-summary.csv");
     if (!summary)
     {
@@ -847,16 +1054,20 @@ TopologyComparison::WriteCsv(const std::string& dir,
     }
     summary << "variant,flow,runs,throughput_bps_mean,throughput_bps_sd,throughput_bps_ci95,"
                "mean_delay_s_mean,mean_delay_s_sd,mean_delay_s_ci95,jitter_s_mean,jitter_s_sd,"
-               "jitter_s_ci95,loss_mean,loss_sd,loss_ci95\n";
+               "jitter_s_ci95,loss_mean,loss_sd,loss_ci95,srtt_mean_s_mean,srtt_mean_s_sd,"
+               "srtt_mean_s_ci95,cwnd_mean_bytes_mean,cwnd_mean_bytes_sd,cwnd_mean_bytes_ci95\n";
+    const std::string NA3 = "NA,NA,NA"; // mean, sd, ci95 of a figure that does not apply
     for (const VariantSummary& v : Summarize(runs))
     {
         for (const FlowSummary& f : v.flows)
         {
             summary << Csv(v.variant) << "," << Csv(f.label) << "," << f.throughputBps.n << ","
                     << StatisticCsv(f.throughputBps, 1) << ","
-                    << (f.hasDelay ? StatisticCsv(f.meanDelayS, 9) : ",,") << ","
-                    << (f.hasDelay ? StatisticCsv(f.jitterS, 9) : ",,") << ","
-                    << (f.hasDelay ? StatisticCsv(f.loss, 6) : ",,") << "\n";
+                    << (f.hasDelay ? StatisticCsv(f.meanDelayS, 9) : NA3) << ","
+                    << (f.hasDelay ? StatisticCsv(f.jitterS, 9) : NA3) << ","
+                    << (f.hasDelay ? StatisticCsv(f.loss, 6) : NA3) << ","
+                    << (f.hasTcp ? StatisticCsv(f.srttMeanS, 9) : NA3) << ","
+                    << (f.hasTcp ? StatisticCsv(f.cwndMeanBytes, 1) : NA3) << "\n";
         }
     }
     return "";
@@ -944,7 +1155,8 @@ TopologyComparison::Summarize(const std::vector<std::vector<VariantResult>>& run
             FlowSummary flow;
             flow.label = runs.front()[v].flows[f].label;
             flow.hasDelay = runs.front()[v].flows[f].hasDelay;
-            std::vector<double> samples[4];
+            flow.hasTcp = true;
+            std::vector<double> samples[6];
             for (const std::vector<VariantResult>& run : runs)
             {
                 const FlowResult& result = run[v].flows.at(f);
@@ -952,11 +1164,17 @@ TopologyComparison::Summarize(const std::vector<std::vector<VariantResult>>& run
                 samples[1].push_back(result.meanDelayS);
                 samples[2].push_back(result.jitterS);
                 samples[3].push_back(result.loss);
+                samples[4].push_back(result.srttMeanS);
+                samples[5].push_back(result.cwndMeanBytes);
+                // A run whose connection never measured an RTT has no figure to average.
+                flow.hasTcp = flow.hasTcp && result.hasTcp;
             }
             flow.throughputBps = SummarizeSamples(samples[0]);
             flow.meanDelayS = SummarizeSamples(samples[1]);
             flow.jitterS = SummarizeSamples(samples[2]);
             flow.loss = SummarizeSamples(samples[3]);
+            flow.srttMeanS = SummarizeSamples(samples[4]);
+            flow.cwndMeanBytes = SummarizeSamples(samples[5]);
             summary.flows.push_back(flow);
         }
         summaries.push_back(summary);

@@ -32,14 +32,24 @@ namespace ns3
 struct FlowResult
 {
     std::string label;       //!< "udp a->c"
-    uint64_t txPackets{0};   //!< sent (udp datagrams, echo requests; tcp: 0)
-    uint64_t rxPackets{0};   //!< received (tcp: 0)
+    bool hasPackets{true};   //!< packets are counted (udp, ping; not tcp)
+    uint64_t txPackets{0};   //!< sent (udp datagrams, echo requests)
+    uint64_t rxPackets{0};   //!< received
     uint64_t rxBytes{0};     //!< application bytes received
     double throughputBps{0}; //!< rxBytes * 8 over the flow's start..stop
     bool hasDelay{false};    //!< delay, jitter and loss are measured (udp, ping)
     double meanDelayS{0};    //!< udp: one-way; ping: round trip
     double jitterS{0};       //!< mean |difference| of successive delays
     double loss{0};          //!< 1 - rx / tx
+    /// The sender's TCP socket reported its RTT estimate at least once (tcp only): the
+    /// srtt and cwnd figures are measured
+    bool hasTcp{false};
+    uint64_t rttSamples{0};   //!< updates of the sender's RTT estimate
+    double srttMeanS{0};      //!< mean of the estimates (TcpSocketBase's RTT trace)
+    double srttMinS{0};       //!< the smallest
+    double srttMaxS{0};       //!< the largest
+    double cwndMeanBytes{0};  //!< congestion window, time-weighted mean until the stop
+    uint32_t cwndMaxBytes{0}; //!< its largest value
 };
 
 /// \ingroup tun
@@ -53,14 +63,22 @@ struct LinkResult
     std::map<std::string, uint64_t> drops; //!< by reason
     uint64_t capacityBps{0};               //!< what it carries: its DataRate, or baud x 8 / 10
     uint64_t baud{0};                      //!< a ppp-tun line's BaudRate, else 0
+    /// A daemon queue was watched (ppp-tun: UserPpp's Queue trace at both ends)
+    bool hasQueue{false};
+    uint32_t queueMaxFrames{0}; //!< the most frames waiting for the line at either end
+    uint32_t queueMaxOctets{0}; //!< the most octets waiting at either end
+    double queueMeanOctets{0};  //!< time-weighted mean of the octets waiting over the
+                                //!< whole run, at the end where it is larger
 };
 
 /// \ingroup tun
 /// A node's counters in one variant.
 struct NodeResult
 {
-    std::string name;     //!< node name
-    uint64_t syscalls{0}; //!< system calls of its simulated processes (daemons)
+    std::string name;      //!< node name
+    uint64_t syscalls{0};  //!< system calls of its simulated processes (daemons)
+    uint32_t id{0};        //!< its ns-3 node id (NodeList index, as in /NodeList/N)
+    std::string address{}; //!< its address, the one flows to it are sent to
 };
 
 /// \ingroup tun
@@ -94,6 +112,9 @@ struct FlowSummary
     Statistic meanDelayS;    //!< of FlowResult::meanDelayS
     Statistic jitterS;       //!< of FlowResult::jitterS
     Statistic loss;          //!< of FlowResult::loss
+    bool hasTcp{false};      //!< srtt and cwnd are measured in every run (tcp)
+    Statistic srttMeanS;     //!< of FlowResult::srttMeanS
+    Statistic cwndMeanBytes; //!< of FlowResult::cwndMeanBytes
 };
 
 /// \ingroup tun
@@ -115,9 +136,10 @@ struct ComparisonOptions
     TopologyRouting routing{TopologyRouting::STATIC}; //!< routing
     /// when ppp-tun daemons are woken by their lines
     SerialLine::ReadWakeup readWakeup{SerialLine::WAKE_PER_INTERRUPT};
-    std::string pcapPrefix;    //!< pcap on every link if set
-    std::string asciiPrefix;   //!< ascii traces of every link if set
-    std::string syscallPrefix; //!< system call traces, prefix-variant.txt and .csv, if set
+    std::string pcapPrefix;     //!< pcap on every link if set
+    std::string asciiPrefix;    //!< ascii traces of every link if set
+    std::string syscallPrefix;  //!< system call traces, prefix-variant.txt and .csv, if set
+    std::string syscallProcess; //!< only this process name's calls in them, if set
     std::function<void(const std::string&)> progress; //!< progress messages, if set
 };
 
@@ -133,8 +155,10 @@ struct ComparisonOptions
  * UserlandPacketCache, and can be installed beside it.)
  * Throughput is the application bytes received between a flow's start and stop, over
  * that time; delay and loss also count what arrives in the drain time after the last
- * stop. TCP has no delay or loss figure (it retransmits). A ping reply that arrives
- * after the ping's stop is lost (V4Ping closes its socket), so a long queue shows as
+ * stop. TCP has no delay or loss figure (it retransmits); its sender's socket gives the
+ * smoothed RTT (TcpSocketBase's RTT trace: mean, min and max of its updates) and the
+ * congestion window (CongestionWindow: time-weighted mean and max up to the stop). A ping reply
+ * that arrives after the ping's stop is lost (V4Ping closes its socket), so a long queue shows as
  * ping loss.
  */
 class TopologyComparison
@@ -212,7 +236,10 @@ class TopologyComparison
                                   uint64_t firstRun);
 
     /**
-     * Write flows.csv, links.csv and nodes.csv into \p dir (which must exist).
+     * Write flows.csv, links.csv, nodes.csv and node-ids.csv (each node's ns-3 id, name
+     * and address, from the first variant that ran: the ids that ns-3's ascii traces
+     * (/NodeList/N), the system call traces and the logs print) into \p dir (which
+     * must exist).
      * \param dir the folder \param results the variants
      * \return empty, or the file that could not be written
      */
@@ -222,8 +249,9 @@ class TopologyComparison
      * Write the CSV of several runs into \p dir: with one run, what WriteCsv writes;
      * with more, flows.csv, links.csv and nodes.csv with a first column "run" (the
      * RngRun) and a row per run, and flows-summary.csv with each flow's runs, mean,
-     * standard deviation and 95% confidence half-width of throughput, delay, jitter and
-     * loss per variant.
+     * standard deviation and 95% confidence half-width of throughput, delay, jitter,
+     * loss, TCP's mean srtt and mean cwnd per variant. A figure that does not apply to a
+     * flow (delay of TCP, srtt of UDP) is NA in every file.
      * \param dir the folder \param runs results[r][v] \param firstRun the first RngRun
      * \return empty, or the file that could not be written
      */

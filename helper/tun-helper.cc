@@ -212,22 +212,8 @@ namespace
 
 /**
  * The ascii "-" line: a packet the process read. A packet tunclose drains is dequeued
- * too, but it is a drop (its "d" line comes from MacTxDrop).
- * \param stream the ascii file \param device the tun \param packet the packet
- */
-void
-AsciiReadByProcess(Ptr<OutputStreamWrapper> stream,
-                   const TunNetDevice* device,
-                   Ptr<const Packet> packet)
-{
-    if (!device->IsDraining())
-    {
-        AsciiTraceHelper::DefaultDequeueSinkWithoutContext(stream, packet);
-    }
-}
-
-/**
- * AsciiReadByProcess for a shared stream, with the trace's context.
+ * too, but it is a drop (its "d" line comes from MacTxDrop). The device is a raw
+ * pointer: the queue belongs to the device, and a Ptr would keep both alive.
  * \param stream the ascii file \param device the tun \param context the Config path
  * \param packet the packet
  */
@@ -260,25 +246,13 @@ TunHelper::EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
     Packet::EnablePrinting();
     if (!stream)
     {
+        // A file of its own; its lines carry the context path all the same, as the serial
+        // ports' do, so that lines of several files grepped or merged say whose they are.
         AsciiTraceHelper ascii;
-        std::string filename =
-            explicitFilename ? prefix : ascii.GetFilenameFromDevice(prefix, device);
-        Ptr<OutputStreamWrapper> file = ascii.CreateFileStream(filename);
-        // + queued for the process, - read by it, d dropped, r written by it.
-        ascii.HookDefaultEnqueueSinkWithoutContext<Queue<Packet>>(device->GetQueue(),
-                                                                  "Enqueue",
-                                                                  file);
-        // A raw pointer: the queue belongs to the device, and a Ptr would keep both alive.
-        // Bound with the sink's own parameter type: ns-3's Callback casts, it does not convert.
-        const TunNetDevice* reader = PeekPointer(device);
-        device->GetQueue()->TraceConnectWithoutContext(
-            "Dequeue",
-            MakeBoundCallback(&AsciiReadByProcess, file, reader));
-        ascii.HookDefaultDropSinkWithoutContext<TunNetDevice>(device, "MacTxDrop", file);
-        ascii.HookDefaultDropSinkWithoutContext<TunNetDevice>(device, "MacRxDrop", file);
-        ascii.HookDefaultReceiveSinkWithoutContext<TunNetDevice>(device, "MacRx", file);
-        return;
+        stream = ascii.CreateFileStream(
+            explicitFilename ? prefix : ascii.GetFilenameFromDevice(prefix, device));
     }
+    // + queued for the process, - read by it, d dropped, r written by it.
     std::ostringstream path;
     path << "/NodeList/" << nd->GetNode()->GetId() << "/DeviceList/" << nd->GetIfIndex()
          << "/$ns3::TunNetDevice/";

@@ -328,8 +328,21 @@ BsdProcess::Record(SyscallRecord record)
     record.time = Simulator::Now();
     record.node = m_node->GetId();
     record.pid = m_pid;
+    record.comm = m_name;
     m_syscallTrace(record);
     m_table->NotifySyscall(record);
+}
+
+void
+BsdProcess::SetName(const std::string& name)
+{
+    m_name = name.substr(0, 16); // MAXCOMLEN
+}
+
+const std::string&
+BsdProcess::GetName() const
+{
+    return m_name;
 }
 
 bool

@@ -87,6 +87,16 @@ class BsdProcess : public Object
     Ucred GetCred() const;     //!< \return the credentials
     Ptr<Node> GetNode() const; //!< \return the node
     bool IsAlive() const;      //!< \return true from Attach until exit
+
+    /**
+     * Name the process, as exec names p_comm: its system call records carry the name,
+     * and SyscallTraceHelper can keep one name's calls. \param name the name, cut to
+     * MAXCOMLEN (16) characters
+     */
+    void SetName(const std::string& name);
+    /// \return the name (empty unless named)
+    const std::string& GetName() const;
+
     /// \return the system calls the process has entered (a restarted call counts once)
     uint64_t GetSyscallCount() const;
 
@@ -530,6 +540,7 @@ class BsdProcess : public Object
     Ptr<File> GetFile(int fd) const;
 
     uint32_t m_pid{0};                                   //!< Pid attribute, then the pid in force
+    std::string m_name;                                  //!< SetName (p_comm)
     uint32_t m_sid{1};                                   //!< Sid attribute
     uint32_t m_uid{0};                                   //!< Uid attribute
     uint32_t m_gid{0};                                   //!< Gid attribute

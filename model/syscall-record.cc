@@ -19,6 +19,10 @@ SyscallRecord::ToText() const
     int64_t ns = time.GetNanoSeconds();
     out << std::setw(4) << ns / 1000000000 << "." << std::setw(9) << std::setfill('0')
         << ns % 1000000000 << std::setfill(' ') << " node " << node << " pid " << pid;
+    if (!comm.empty())
+    {
+        out << " " << comm;
+    }
     if (!isReturn)
     {
         out << " CALL " << call << "(" << args << ")";
@@ -37,7 +41,7 @@ SyscallRecord::ToText() const
 std::string
 SyscallRecord::CsvHeader()
 {
-    return "time_ns,node,pid,event,call,fd,args,result,errno,errno_name";
+    return "time_ns,node,pid,event,call,fd,args,result,errno,errno_name,comm";
 }
 
 std::string
@@ -53,7 +57,7 @@ SyscallRecord::ToCsv() const
     out << time.GetNanoSeconds() << "," << node << "," << pid << "," << (isReturn ? "RET" : "CALL")
         << "," << call << "," << fd << ",\"" << quoted << "\","
         << (isReturn ? (error != 0 ? -1 : result) : 0) << "," << error << ","
-        << (error != 0 ? BsdErrnoName(error) : "");
+        << (error != 0 ? BsdErrnoName(error) : "") << "," << comm;
     return out.str();
 }
 

@@ -64,6 +64,11 @@ TunTunnel::GetTypeId()
                           AddressValue(),
                           MakeAddressAccessor(&TunTunnel::m_peerAddress),
                           MakeAddressChecker())
+            .AddAttribute("ProcessName",
+                          "The daemon's process name in system call traces (p_comm).",
+                          StringValue("tunnel"),
+                          MakeStringAccessor(&TunTunnel::m_processName),
+                          MakeStringChecker())
             .AddAttribute("PeerPort",
                           "The other end's UDP port.",
                           UintegerValue(1194),
@@ -222,6 +227,7 @@ TunTunnel::StartApplication()
                         !Ipv6Address::IsMatchingType(m_peerAddress),
                     "TunTunnel: PeerAddress must be an Ipv4Address or an Ipv6Address");
     m_process = CreateObject<BsdProcess>();
+    m_process->SetName(m_processName);
     m_process->Attach(GetNode());
     OpenTun(0);
 }

@@ -139,6 +139,9 @@ class TunTunnel : public Application
     uint32_t m_readSize;     //!< ReadSize attribute
     bool m_multicast;        //!< Multicast attribute
 
+    /// ProcessName attribute: the daemon's p_comm
+    std::string m_processName;
+
     Ptr<BsdProcess> m_process;               //!< the daemon
     std::string m_tunPath;                   //!< the tun it opened
     int m_tunFd{-1};                         //!< its tun descriptor

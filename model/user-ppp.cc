@@ -65,6 +65,11 @@ UserPpp::GetTypeId()
                           StringValue("/dev/cuaa0"),
                           MakeStringAccessor(&UserPpp::m_serialPath),
                           MakeStringChecker())
+            .AddAttribute("ProcessName",
+                          "The daemon's process name in system call traces (p_comm).",
+                          StringValue("ppp"),
+                          MakeStringAccessor(&UserPpp::m_processName),
+                          MakeStringChecker())
             .AddAttribute("IfQueue",
                           "Stop reading tun while this many packets wait for the line "
                           "(ppp(8)'s DEF_IFQUEUE).",
@@ -132,7 +137,12 @@ UserPpp::GetTypeId()
             .AddTraceSource("FrameDrop",
                             "A frame or packet was dropped: reason, octets.",
                             MakeTraceSourceAccessor(&UserPpp::m_dropTrace),
-                            "ns3::UserPpp::FrameDropTracedCallback");
+                            "ns3::UserPpp::FrameDropTracedCallback")
+            .AddTraceSource("Queue",
+                            "The frames waiting for the line changed: frames, and their "
+                            "octets not yet written to the tty.",
+                            MakeTraceSourceAccessor(&UserPpp::m_queueTrace),
+                            "ns3::UserPpp::QueueTracedCallback");
     return tid;
 }
 
@@ -277,6 +287,7 @@ UserPpp::StartApplication()
 {
     m_running = true;
     m_process = CreateObject<BsdProcess>();
+    m_process->SetName(m_processName);
     m_process->Attach(GetNode());
     // ppp(8)'s timers run off SIGALRM; here it only has to break the select.
     m_process->SetSignalHandler(BSD_SIGALRM, Callback<void, int32_t>([](int32_t) {}), false);
@@ -592,7 +603,9 @@ UserPpp::SendFrame(uint16_t protocol, const std::vector<uint8_t>& info, bool con
     Frame frame;
     frame.protocol = protocol;
     HdlcEncode(protocol, info.data(), info.size(), m_lcp->GetTxOptions(), frame.bytes);
+    m_queuedOctets += frame.bytes.size();
     (control ? m_controlQueue : m_dataQueue).push_back(std::move(frame));
+    QueueChanged();
     Kick();
 }
 
@@ -610,6 +623,14 @@ UserPpp::FlushOutput()
     m_dataQueue.clear();
     m_controlQueue.clear();
     m_headWritten = 0;
+    m_queuedOctets = 0;
+    QueueChanged();
+}
+
+void
+UserPpp::QueueChanged()
+{
+    m_queueTrace(m_controlQueue.size() + m_dataQueue.size(), m_queuedOctets);
 }
 
 void
@@ -655,8 +676,10 @@ UserPpp::LineWritten(int error, int64_t written)
     }
     m_counters.lineBytesOut += written;
     m_headWritten += written;
+    m_queuedOctets -= written;
     if (m_headWritten < queue.front().bytes.size())
     {
+        QueueChanged();
         AfterWrite(); // the tty is full: select for writing again
         return;
     }
@@ -664,6 +687,7 @@ UserPpp::LineWritten(int error, int64_t written)
     m_txTrace(PppProtocolName(queue.front().protocol), queue.front().bytes.size());
     queue.pop_front();
     m_headWritten = 0;
+    QueueChanged();
     if (!m_controlQueue.empty() || !m_dataQueue.empty())
     {
         WriteLine();

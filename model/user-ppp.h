@@ -120,6 +120,9 @@ class UserPpp : public Application
     typedef void (*FrameDropTracedCallback)(const std::string& reason, uint32_t octets);
     /// Signature of the Phase trace.
     typedef void (*PhaseTracedCallback)(const std::string& from, const std::string& to);
+    /// Signature of the Queue trace: frames waiting for the line (LCP/NCP and IP), and
+    /// their octets not yet written to the tty (framed and escaped).
+    typedef void (*QueueTracedCallback)(uint32_t frames, uint32_t octets);
 
   protected:
     // Inherited from Object
@@ -201,6 +204,8 @@ class UserPpp : public Application
     void Reopen();
     /// Flush the frames waiting for the line.
     void FlushOutput();
+    /// Fire the Queue trace with the frames and octets waiting now.
+    void QueueChanged();
     /// \param name a call \param error its errno: logged and counted as a drop
     void Failed(const std::string& name, int error);
 
@@ -215,6 +220,9 @@ class UserPpp : public Application
     Ptr<Lcp> m_lcp;           //!< Lcp
     Ptr<Ipcp> m_ipcp;         //!< Ipcp
     Ptr<Ipv6cp> m_ipv6cp;     //!< Ipv6cp
+
+    /// ProcessName: the daemon's p_comm
+    std::string m_processName;
 
     Ptr<BsdProcess> m_process; //!< the daemon
     int m_tunFd{-1};           //!< /dev/tunN
@@ -239,6 +247,7 @@ class UserPpp : public Application
     FrontQueue<Frame> m_controlQueue;        //!< LCP and NCP frames, first out
     FrontQueue<Frame> m_dataQueue;           //!< IP frames
     std::size_t m_headWritten{0};            //!< octets of the head frame already written
+    uint64_t m_queuedOctets{0};              //!< of the queued frames, less m_headWritten
     bool m_headIsControl{false};             //!< which queue the head frame is from
     FrontQueue<Task> m_tasks;                //!< user-mode work for the loop
     bool m_lineIn{false};                    //!< this pass: select found the line readable
@@ -262,6 +271,7 @@ class UserPpp : public Application
     TracedCallback<const std::string&, uint32_t> m_rxTrace;   //!< FrameRx
     TracedCallback<const std::string&, uint32_t> m_dropTrace; //!< FrameDrop
     TracedCallback<const std::string&, const std::string&> m_phaseTrace; //!< Phase
+    TracedCallback<uint32_t, uint32_t> m_queueTrace;                     //!< Queue
 };
 
 } // namespace ns3

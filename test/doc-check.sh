@@ -9,7 +9,8 @@ if ! /usr/bin/python3 -c "import sphinx" 2>/dev/null; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp "$doc"/*.rst "$doc"/replace.txt "$work"/
+# The images the document shows (its worked example's figure) go with it.
+cp "$doc"/*.rst "$doc"/*.png "$doc"/replace.txt "$work"/
 printf 'project = "tun"\nmaster_doc = "tun"\nexclude_patterns = ["replace.txt", "_build"]\n' >"$work/conf.py"
 /usr/bin/python3 -m sphinx -W -q -b html "$work" "$work/_build"
 echo "doc/tun.rst: built without warnings"

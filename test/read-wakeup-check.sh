@@ -2,7 +2,10 @@
 # SerialLine's ReadWakeup frame changes how often the PPP daemons read, nothing else: on
 # every bundled topology, all links ppp-tun, tun-compare's flows (delivery times, delay
 # and jitter included) and link counters are the same as with a wakeup per interrupt, and
-# every DLT_PPP pcap is byte-identical; the daemons make fewer system calls.
+# every DLT_PPP pcap is byte-identical; the daemons make fewer system calls. One figure
+# is the daemons' own and differs: links.csv's last column, queue_mean_octets, counts the
+# octets not yet handed to the tty, and a daemon woken per interrupt hands them over
+# sooner (the largest queue, in frames and octets, is the same).
 # Each run is its own process, as ns-3's automatic random streams are numbered per process.
 #   read-wakeup-check.sh <tun-compare> <topologies folder>
 set -euo pipefail
@@ -21,7 +24,10 @@ for topology in "$topologies"/*.dot "$topologies"/*.graphml; do
             --output="$out" >/dev/null
     done
     pcaps=0
-    for f in flows.csv links.csv $(cd "$work/$name-interrupt" && ls *.pcap); do
+    for wakeup in interrupt frame; do
+        sed 's/,[^,]*$//' "$work/$name-$wakeup/links.csv" >"$work/$name-$wakeup/links-counters.csv"
+    done
+    for f in flows.csv links-counters.csv $(cd "$work/$name-interrupt" && ls *.pcap); do
         case $f in *.pcap) pcaps=$((pcaps + 1)) ;; esac
         if ! cmp -s "$work/$name-interrupt/$f" "$work/$name-frame/$f"; then
             echo "$name: $f differs between ReadWakeup interrupt and frame" >&2
@@ -35,6 +41,6 @@ for topology in "$topologies"/*.dot "$topologies"/*.graphml; do
         echo "$name: $pcaps pcaps, $perInterrupt system calls per interrupt, $perFrame per frame" >&2
         status=1
     fi
-    echo "$name: flows, links and $pcaps pcaps identical; system calls $perInterrupt -> $perFrame"
+    echo "$name: flows, link counters and $pcaps pcaps identical; system calls $perInterrupt -> $perFrame"
 done
 exit $status

@@ -119,6 +119,70 @@ class SyscallTraceTestCase : public TestCase
     }
 };
 
+/**
+ * A named process's records carry its name, after the pid in text and as the last CSV
+ * column; SetProcessName keeps one name's calls and no other's; names are cut to
+ * MAXCOMLEN (16).
+ */
+class SyscallProcessNameTestCase : public TestCase
+{
+  public:
+    SyscallProcessNameTestCase()
+        : TestCase("ktrace: process names in the lines, and a trace of one name's calls")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<Node> node = CreateObject<Node>();
+        InternetStackHelper internet;
+        internet.Install(node);
+        TunHelper tun;
+        tun.InstallDriver(NodeContainer(node));
+        std::string all = CreateTempDirFilename("all.txt");
+        std::string csv = CreateTempDirFilename("all.csv");
+        std::string ppp = CreateTempDirFilename("ppp.txt");
+        SyscallTraceHelper ktrace;
+        ktrace.EnableText(all, NodeContainer(node));
+        ktrace.EnableCsv(csv, NodeContainer(node));
+        ktrace.SetProcessName("ppp");
+        ktrace.EnableText(ppp, NodeContainer(node));
+        Ptr<BsdProcess> named = CreateObject<BsdProcess>();
+        named->SetName("ppp");
+        named->Attach(node);
+        Ptr<BsdProcess> other = CreateObject<BsdProcess>();
+        other->Attach(node);
+        OpenNow(named, "/dev/tun0", BSD_O_RDWR);
+        OpenNow(other, "/dev/tun1", BSD_O_RDWR);
+        Ptr<BsdProcess> longName = CreateObject<BsdProcess>();
+        longName->SetName("a-very-long-daemon-name");
+        NS_TEST_EXPECT_MSG_EQ(longName->GetName(), "a-very-long-daem", "MAXCOMLEN");
+        Simulator::Destroy();
+
+        std::vector<std::string> lines = Lines(all);
+        NS_TEST_ASSERT_MSG_EQ(lines.size(), 4u, "two calls of two processes");
+        std::string pid = std::to_string(named->GetPid());
+        NS_TEST_EXPECT_MSG_NE(lines[0].find(" pid " + pid + " ppp CALL open"),
+                              std::string::npos,
+                              lines[0]);
+        NS_TEST_EXPECT_MSG_NE(
+            lines[2].find(" pid " + std::to_string(other->GetPid()) + " CALL open"),
+            std::string::npos,
+            "no name, as before: " << lines[2]);
+        std::vector<std::string> rows = Lines(csv);
+        NS_TEST_ASSERT_MSG_EQ(rows.size(), 5u, "header and four rows");
+        NS_TEST_EXPECT_MSG_EQ(rows[1].substr(rows[1].size() - 4), ",ppp", rows[1]);
+        NS_TEST_EXPECT_MSG_EQ(rows[3].back(), ',', "an empty name: " << rows[3]);
+        std::vector<std::string> only = Lines(ppp);
+        NS_TEST_ASSERT_MSG_EQ(only.size(), 2u, "the named process's CALL and RET only");
+        for (const std::string& line : only)
+        {
+            NS_TEST_EXPECT_MSG_NE(line.find(" ppp "), std::string::npos, line);
+        }
+    }
+};
+
 /// The suite.
 class SyscallTraceTestSuite : public TestSuite
 {
@@ -127,6 +191,7 @@ class SyscallTraceTestSuite : public TestSuite
         : TestSuite("syscall-trace", UNIT)
     {
         AddTestCase(new SyscallTraceTestCase, TestCase::QUICK);
+        AddTestCase(new SyscallProcessNameTestCase, TestCase::QUICK);
     }
 };
 

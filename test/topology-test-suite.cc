@@ -15,7 +15,10 @@
 #include "ns3/tun-module.h"
 
 #include <boost/graph/breadth_first_search.hpp>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -558,6 +561,20 @@ class TopologyComparisonTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(results[0].nodes.at(1).syscalls, 0u, "no daemons on p2p");
         NS_TEST_EXPECT_MSG_GT(results[1].nodes.at(1).syscalls, 100u, "ppp(8) works for it");
         NS_TEST_EXPECT_MSG_GT(results[1].links.at(0).frames, 50u, "frames on the line");
+        // The daemons' queues: only ppp-tun has them. 1.5 s of 200 kbit/s is 75 datagrams
+        // of 500 octets, the line carries about 33 of them in that time: some 40 wait in
+        // b's daemon (under its IfQueue of 100, the link's queue), each framed in 528
+        // octets or more.
+        NS_TEST_EXPECT_MSG_EQ(results[0].links.at(1).hasQueue, false, "no daemon on p2p");
+        const LinkResult& line = results[1].links.at(1);
+        NS_TEST_EXPECT_MSG_EQ(line.hasQueue, true, "ppp-tun's daemons");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(line.queueMaxFrames, 30u, "the excess waits");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(line.queueMaxFrames, 50u, "no more than the excess");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(line.queueMaxOctets,
+                                    (line.queueMaxFrames - 2) * 528,
+                                    "of whole datagrams");
+        NS_TEST_EXPECT_MSG_GT(line.queueMeanOctets, 0.0, "a mean");
+        NS_TEST_EXPECT_MSG_LT(line.queueMeanOctets, double(line.queueMaxOctets), "below max");
 
         std::ostringstream table;
         TopologyComparison::WriteTable(table, results);
@@ -584,6 +601,211 @@ class TopologyComparisonTestCase : public TestCase
         std::string first = csv(dir1);
         NS_TEST_EXPECT_MSG_EQ(first, csv(dir1), "same seed, same CSV");
         NS_TEST_EXPECT_MSG_EQ(Has(first, "mixed,udp a->d,"), true, first);
+    }
+};
+
+/**
+ * TCP's figures on the chain, all p2p: the sender's smoothed RTT is never below the
+ * path's propagation round trip (2 x (2 + 1 + 5) ms), and grows as the 92160 bit/s link
+ * queues the window; the congestion window's mean lies between what it started at and
+ * its largest. Figures that do not apply are NA in flows.csv, not 0: TCP's packet
+ * counts and delays, UDP's srtt and cwnd; the tables show "-".
+ */
+class TcpFiguresTestCase : public TestCase
+{
+  public:
+    TcpFiguresTestCase()
+        : TestCase("TCP flows: srtt and cwnd from the sender's socket; NA where a figure does "
+                   "not apply")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TopologyReadResult chain = TunTopologyReader::Read(Bundled("chain.dot"));
+        NS_TEST_ASSERT_MSG_EQ(chain.error, "", "reads");
+        TrafficReadResult traffic = TrafficDescription::Parse(
+            "tcp d a start=1s stop=4s; udp a d rate=16kbps size=200 start=1s stop=4s",
+            "--flows");
+        NS_TEST_ASSERT_MSG_EQ(traffic.error, "", "flows");
+        ComparisonOptions options;
+        options.drainNs = 500000000;
+        std::vector<VariantResult> results = {
+            TopologyComparison::Run(chain.graph, traffic.flows, LinkKind::P2P, options)};
+        NS_TEST_ASSERT_MSG_EQ(results[0].error, "", "runs");
+        const FlowResult& tcp = results[0].flows.at(0);
+        const FlowResult& udp = results[0].flows.at(1);
+        NS_TEST_ASSERT_MSG_EQ(tcp.hasTcp, true, "the socket reported its RTT");
+        NS_TEST_EXPECT_MSG_EQ(tcp.hasDelay, false, "no delay figure for TCP");
+        NS_TEST_EXPECT_MSG_EQ(tcp.hasPackets, false, "nor packet counts");
+        NS_TEST_EXPECT_MSG_GT(tcp.rttSamples, 10u, "an estimate per ACK or so");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(tcp.srttMinS, 0.016, "never below the propagation RTT");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(tcp.srttMinS, tcp.srttMeanS, "min <= mean");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(tcp.srttMeanS, tcp.srttMaxS, "mean <= max");
+        NS_TEST_EXPECT_MSG_GT(tcp.srttMaxS, 2 * tcp.srttMinS, "the bottleneck's queue builds");
+        NS_TEST_EXPECT_MSG_GT(tcp.cwndMaxBytes, 5360u, "grew past 10 segments of 536");
+        NS_TEST_EXPECT_MSG_GT(tcp.cwndMeanBytes, 0.0, "a mean");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(tcp.cwndMeanBytes, double(tcp.cwndMaxBytes), "<= max");
+        NS_TEST_EXPECT_MSG_EQ(udp.hasTcp, false, "no srtt for UDP");
+        NS_TEST_EXPECT_MSG_EQ(udp.hasDelay, true, "UDP's delay");
+
+        std::string path = CreateTempDirFilename("flows.csv");
+        std::string dir = path.substr(0, path.rfind('/'));
+        NS_TEST_ASSERT_MSG_EQ(TopologyComparison::WriteCsv(dir, results), "", "writes");
+        std::ifstream in(path);
+        std::string header;
+        std::string tcpRow;
+        std::string udpRow;
+        std::getline(in, header);
+        std::getline(in, tcpRow);
+        std::getline(in, udpRow);
+        NS_TEST_EXPECT_MSG_EQ(header,
+                              "variant,flow,tx_packets,rx_packets,rx_bytes,throughput_bps,"
+                              "mean_delay_s,jitter_s,loss,srtt_mean_s,srtt_min_s,srtt_max_s,"
+                              "cwnd_mean_bytes,cwnd_max_bytes",
+                              "the columns");
+        NS_TEST_EXPECT_MSG_EQ(Has(tcpRow, "p2p,tcp d->a,NA,NA,"), true, tcpRow);
+        NS_TEST_EXPECT_MSG_EQ(Has(tcpRow, ",NA,NA,NA,0."), true, "no delay, then srtt: " << tcpRow);
+        NS_TEST_EXPECT_MSG_EQ(Has(tcpRow, ",0,"), false, "no zero standing for NA: " << tcpRow);
+        NS_TEST_EXPECT_MSG_EQ(udpRow.substr(udpRow.size() - 15),
+                              ",NA,NA,NA,NA,NA",
+                              "no srtt or cwnd: " << udpRow);
+        NS_TEST_EXPECT_MSG_EQ(Has(udpRow, "NA,NA,NA,NA,NA"), true, udpRow);
+
+        std::ostringstream table;
+        TopologyComparison::WriteTable(table, results);
+        NS_TEST_EXPECT_MSG_EQ(Has(table.str(), "srtt ms"), true, table.str());
+
+        // Over runs (the same run twice, no simulation): the mean of the runs' means, and
+        // NA in flows-summary.csv for UDP's srtt and cwnd and TCP's delays.
+        std::vector<std::vector<VariantResult>> runs = {results, results};
+        std::vector<VariantSummary> summary = TopologyComparison::Summarize(runs);
+        NS_TEST_ASSERT_MSG_EQ(summary.at(0).flows.size(), 2u, "two flows");
+        const FlowSummary& tcpSummary = summary[0].flows[0];
+        NS_TEST_EXPECT_MSG_EQ(tcpSummary.hasTcp, true, "srtt in both runs");
+        NS_TEST_EXPECT_MSG_EQ(tcpSummary.srttMeanS.mean, tcp.srttMeanS, "the runs' mean");
+        NS_TEST_EXPECT_MSG_EQ(tcpSummary.cwndMeanBytes.mean, tcp.cwndMeanBytes, "and cwnd's");
+        NS_TEST_EXPECT_MSG_EQ(summary[0].flows[1].hasTcp, false, "none for UDP");
+        NS_TEST_EXPECT_MSG_EQ(TopologyComparison::WriteCsv(dir, runs, 1), "", "writes");
+        std::ifstream summaryFile(dir + "/flows-summary.csv");
+        std::string line;
+        std::getline(summaryFile, header);
+        NS_TEST_EXPECT_MSG_EQ(Has(header,
+                                  ",srtt_mean_s_mean,srtt_mean_s_sd,srtt_mean_s_ci95,"
+                                  "cwnd_mean_bytes_mean,"),
+                              true,
+                              header);
+        std::getline(summaryFile, line);
+        NS_TEST_EXPECT_MSG_EQ(Has(line, "p2p,tcp d->a,2,"), true, line);
+        NS_TEST_EXPECT_MSG_EQ(Has(line, ",NA,NA,NA,NA,NA,NA,NA,NA,NA,0."), true, line);
+        std::getline(summaryFile, line);
+        NS_TEST_EXPECT_MSG_EQ(line.substr(line.size() - 18), ",NA,NA,NA,NA,NA,NA", line);
+        // A run without an RTT figure (a connection that never opened): no mean of it.
+        runs[1][0].flows[0].hasTcp = false;
+        NS_TEST_EXPECT_MSG_EQ(TopologyComparison::Summarize(runs)[0].flows[0].hasTcp,
+                              false,
+                              "not a mean of one run");
+    }
+};
+
+/**
+ * Trace files carry the nodes' names from the graph, where ns-3 puts their ids, made
+ * file-safe; node-ids.csv maps the ids (which ascii traces, the system call trace and
+ * the logs print) to the names and addresses.
+ */
+class TraceNamesTestCase : public TestCase
+{
+  public:
+    TraceNamesTestCase()
+        : TestCase("Trace files named by node name; node-ids.csv maps ids to names")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NS_TEST_EXPECT_MSG_EQ(TopologyBuilder::FileSafeName("core-1_b.x"), "core-1_b.x", "kept");
+        NS_TEST_EXPECT_MSG_EQ(TopologyBuilder::FileSafeName("../a b/%"),
+                              "..%2Fa%20b%2F%25",
+                              "no folder, no space, '%' escaped itself");
+        NS_TEST_EXPECT_MSG_EQ(TopologyBuilder::FileSafeName(".."), "%2E%2E", "not a folder");
+        NS_TEST_EXPECT_MSG_EQ(TopologyBuilder::FileSafeName("\xc3\xbc"), "%C3%BC", "UTF-8 octets");
+
+        TopologyReadResult chain = TunTopologyReader::Read(Bundled("chain.dot"));
+        NS_TEST_ASSERT_MSG_EQ(chain.error, "", "reads");
+        TrafficReadResult traffic =
+            TrafficDescription::Parse("ping a d interval=500ms start=1s stop=2s", "--flows");
+        NS_TEST_ASSERT_MSG_EQ(traffic.error, "", "flows");
+        std::string path = CreateTempDirFilename("node-ids.csv");
+        std::string dir = path.substr(0, path.rfind('/'));
+        ComparisonOptions options;
+        options.drainNs = 100000000;
+        options.pcapPrefix = dir + "/t";
+        options.asciiPrefix = dir + "/t";
+        std::vector<VariantResult> results = {
+            TopologyComparison::Run(chain.graph, traffic.flows, std::nullopt, options)};
+        NS_TEST_ASSERT_MSG_EQ(results[0].error, "", "runs");
+        // As written: a--b p2p, b--c ppp-tun, c--d udp-tun; each node's devices are
+        // numbered from 1 (0 is its loopback), c's in order: b's tun, the underlay to d,
+        // d's tun.
+        for (const char* name : {"t-mixed-a-1.pcap",
+                                 "t-mixed-b-1.pcap",
+                                 "t-mixed-tun-b-2.pcap",
+                                 "t-mixed-line-b-2.pcap",
+                                 "t-mixed-tun-c-1.pcap",
+                                 "t-mixed-line-c-1.pcap",
+                                 "t-mixed-c-2.pcap",
+                                 "t-mixed-tun-c-3.pcap",
+                                 "t-mixed-d-1.pcap",
+                                 "t-mixed-tun-d-2.pcap",
+                                 "t-mixed-a-1.tr",
+                                 "t-mixed-line-c-1.tr"})
+        {
+            NS_TEST_EXPECT_MSG_EQ(std::filesystem::exists(dir + "/" + name), true, name);
+        }
+        for (const auto& entry : std::filesystem::directory_iterator(dir))
+        {
+            std::string file = entry.path().filename().string();
+            NS_TEST_EXPECT_MSG_EQ(std::regex_search(file, std::regex("-[0-9]+-[0-9]+\\.")),
+                                  false,
+                                  file << ": a node id where its name should be");
+        }
+        NS_TEST_ASSERT_MSG_EQ(TopologyComparison::WriteCsv(dir, results), "", "writes");
+        std::ifstream in(path);
+        std::ostringstream text;
+        text << in.rdbuf();
+        NS_TEST_EXPECT_MSG_EQ(text.str(),
+                              "node_id,node,address\n0,a,10.0.0.1\n1,b,10.0.0.2\n2,c,10.0.0.6\n"
+                              "3,d,10.0.0.10\n",
+                              "ids, names, the addresses flows are sent to");
+        NS_TEST_EXPECT_MSG_EQ(results[0].nodes.at(3).id, 3u, "vertex order");
+
+        // The system calls of one daemon kind: b--c's PPP daemons ("ppp"), not c--d's
+        // tunnel daemons ("tunnel"), and both in the unfiltered trace.
+        options.pcapPrefix.clear();
+        options.asciiPrefix.clear();
+        auto calls = [&](const std::string& process) {
+            options.syscallPrefix = dir + "/k" + process;
+            options.syscallProcess = process;
+            TopologyComparison::Run(chain.graph, traffic.flows, std::nullopt, options);
+            std::ifstream trace(options.syscallPrefix + "-mixed.txt");
+            std::map<std::string, int> names;
+            for (std::string line; std::getline(trace, line);)
+            {
+                std::smatch m;
+                names[std::regex_search(line, m, std::regex(" pid [0-9]+ ([a-z]+) ")) ? m[1].str()
+                                                                                      : "?"]++;
+            }
+            return names;
+        };
+        std::map<std::string, int> everyone = calls("");
+        NS_TEST_EXPECT_MSG_GT(everyone["ppp"], 100, "ppp's calls");
+        NS_TEST_EXPECT_MSG_GT(everyone["tunnel"], 10, "the tunnel daemons' calls");
+        NS_TEST_EXPECT_MSG_EQ(everyone.size(), 2u, "every line with its name");
+        std::map<std::string, int> ppp = calls("ppp");
+        NS_TEST_EXPECT_MSG_EQ(ppp["ppp"], everyone["ppp"], "all of ppp's calls");
+        NS_TEST_EXPECT_MSG_EQ(ppp.size(), 1u, "and only those");
     }
 };
 
@@ -819,6 +1041,8 @@ class TopologyTestSuite : public TestSuite
         AddTestCase(new TopologyShapeTestCase, TestCase::QUICK);
         AddTestCase(new TopologyRoutesTestCase, TestCase::QUICK);
         AddTestCase(new TopologyComparisonTestCase, TestCase::QUICK);
+        AddTestCase(new TcpFiguresTestCase, TestCase::QUICK);
+        AddTestCase(new TraceNamesTestCase, TestCase::QUICK);
         AddTestCase(new TopologyPppRoutesTestCase, TestCase::QUICK);
         AddTestCase(new ConfidenceIntervalTestCase, TestCase::QUICK);
         AddTestCase(new ReplicationsTestCase, TestCase::QUICK);

@@ -38,6 +38,8 @@ refused "a datagram interval (size*8/rate) of 0ns is under 1us" \
 refused "stop=1000000000s is beyond 24h" "--flows=udp a c stop=1000000000s"
 refused "--runs=0: give 1 run or more" --runs=0
 refused "--runs=ten: a whole number of runs, 1 to 10000" --runs=ten
+refused "--syscalls-process=ppp chooses whose calls --syscalls=1 writes: give both" \
+    --syscalls-process=ppp
 refused "--runs=-3: a whole number of runs, 1 to 10000" --runs=-3
 refused "--runs=10001: at most 10000 runs" --runs=10001
 refused "the last run's number would be beyond 2^64 - 1" --run=18446744073709551615 --runs=2

@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <unistd.h>
 
 using namespace ns3;
@@ -260,10 +261,17 @@ class TuncloseTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ((drops.empty() ? "" : drops.front()), "tunclose", "by tunclose");
         std::map<char, int> lines; // ascii: + queued, - read by the process, d dropped
         std::ifstream in(ascii);
+        // Each line names the trace it comes from, as ns-3's shared-stream lines do.
+        std::ostringstream context;
+        context << " /NodeList/" << b.node->GetId() << "/DeviceList/" << tun->GetIfIndex()
+                << "/$ns3::TunNetDevice/";
+        int withContext = 0;
         for (std::string line; std::getline(in, line);)
         {
             ++lines[line.empty() ? ' ' : line[0]];
+            withContext += line.find(context.str()) != std::string::npos;
         }
+        NS_TEST_EXPECT_MSG_EQ(withContext, 100, "every line with its context path");
         NS_TEST_EXPECT_MSG_EQ(lines['+'], 50, "fifty queued");
         NS_TEST_EXPECT_MSG_EQ(lines['-'], 0, "none read by a process");
         NS_TEST_EXPECT_MSG_EQ(lines['d'], 50, "fifty dropped at close");

@@ -784,6 +784,60 @@ class PppTunHelperChainTestCase : public TestCase
     }
 };
 
+/**
+ * The Queue trace follows the frames waiting for the line: during a TCP transfer a
+ * queue builds (a window of 32 KiB against 11520 octets/s); it never holds more than
+ * IfQueue IP frames and a control frame or two; every octet that leaves it was written
+ * to the tty (the decreases add up to lineBytesOut); it is empty when the transfer is
+ * over.
+ */
+class PppQueueTraceTestCase : public TestCase
+{
+  public:
+    PppQueueTraceTestCase()
+        : TestCase("Queue trace: frames and octets waiting for the line, as written")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(32768));
+        PppBench bench;
+        uint32_t frames = 0;
+        uint32_t octets = 0;
+        uint32_t maxFrames = 0;
+        uint32_t maxOctets = 0;
+        uint64_t left = 0;
+        uint64_t calls = 0;
+        bench.ppp[0]->TraceConnectWithoutContext(
+            "Queue",
+            Callback<void, uint32_t, uint32_t>([&](uint32_t n, uint32_t b) {
+                left += b < octets ? octets - b : 0;
+                frames = n;
+                octets = b;
+                maxFrames = std::max(maxFrames, n);
+                maxOctets = std::max(maxOctets, b);
+                ++calls;
+            }));
+        Ptr<PacketSink> sink = BulkTransfer(bench, 60000, Seconds(2));
+        Simulator::Stop(Seconds(20));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(sink->GetTotalRx(), 60000u, "the transfer is done");
+        NS_TEST_EXPECT_MSG_GT(calls, 100u, "a report per frame queued and written");
+        NS_TEST_EXPECT_MSG_GT(maxFrames, 5u, "a queue builds behind the line");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(maxFrames, 32u, "IfQueue (30) IP frames, a control frame");
+        NS_TEST_EXPECT_MSG_GT(maxOctets, 5u * 536, "of whole segments");
+        NS_TEST_EXPECT_MSG_EQ(left,
+                              bench.ppp[0]->GetCounters().lineBytesOut,
+                              "every octet out of the queue went to the tty");
+        NS_TEST_EXPECT_MSG_EQ(frames, 0u, "empty at the end");
+        NS_TEST_EXPECT_MSG_EQ(octets, 0u, "no octet left");
+        Simulator::Destroy();
+        Config::Reset();
+    }
+};
+
 /// The suite.
 class UserPppTestSuite : public TestSuite
 {
@@ -807,6 +861,7 @@ class UserPppTestSuite : public TestSuite
         AddTestCase(new PppTcpAcrossCarrierCutTestCase(Seconds(60)), TestCase::QUICK);
         AddTestCase(new PppTcpOverNoisyLineTestCase(1e-3), TestCase::QUICK);
         AddTestCase(new PppTcpOverNoisyLineTestCase(1e-4), TestCase::QUICK);
+        AddTestCase(new PppQueueTraceTestCase, TestCase::QUICK);
     }
 };
 

@@ -304,8 +304,9 @@ TEST(InputLimits, CsvFieldsWithCommasAndQuotesAreQuoted)
     EXPECT_EQ(Contents(dir.path + "/nodes.csv"),
               "variant,node,syscalls\nmixed,\"a,\"\"b\"\"\",7\nmixed,plain,1\n");
     EXPECT_EQ(Contents(dir.path + "/links.csv"),
-              "variant,link,kind,frames,bytes,drops,drops_by_reason,capacity_bps,baud\n"
-              "mixed,\"a,\"\"b\"\"--plain\",p2p,0,0,0,,0,0\n");
+              "variant,link,kind,frames,bytes,drops,drops_by_reason,capacity_bps,baud,"
+              "queue_max_frames,queue_max_octets,queue_mean_octets\n"
+              "mixed,\"a,\"\"b\"\"--plain\",p2p,0,0,0,,0,0,NA,NA,NA\n");
     std::string flows = Contents(dir.path + "/flows.csv");
     EXPECT_NE(flows.find("\nmixed,\"udp x,y->z\",0,"), std::string::npos) << flows;
 }
