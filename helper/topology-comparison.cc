@@ -482,6 +482,7 @@ TopologyComparison::Run(const TopologyGraph& graph,
     {
         result.error = result.variant + ": " + result.error;
         Simulator::Destroy();
+        TunMpi::Finished();
         return result;
     }
     if (!options.pcapPrefix.empty())
@@ -834,6 +835,7 @@ TopologyComparison::Run(const TopologyGraph& graph,
         result.nodes.push_back({built[v].name, all.syscalls[v]});
     }
     Simulator::Destroy();
+    TunMpi::Finished();
     return result;
 }
 

@@ -7,6 +7,7 @@
 #ifdef TUN_HAVE_MPI
 #include "ns3/global-value.h"
 #include "ns3/mpi-interface.h"
+#include "ns3/simulator.h"
 #include "ns3/string.h"
 
 #include <mpi.h>
@@ -21,6 +22,7 @@ namespace
 {
 bool g_running = false; //!< between Start and Stop
 bool g_fresh = false;   //!< ns-3's interface is enabled and no simulation has used it
+std::string g_type;     //!< the simulator implementation chosen
 } // namespace
 
 bool
@@ -36,9 +38,8 @@ TunMpi::Start(bool nullMessage, int* argc, char*** argv)
     {
         return "MPI is already started";
     }
-    GlobalValue::Bind("SimulatorImplementationType",
-                      StringValue(nullMessage ? "ns3::NullMessageSimulatorImpl"
-                                              : "ns3::DistributedSimulatorImpl"));
+    g_type = nullMessage ? "ns3::NullMessageSimulatorImpl" : "ns3::DistributedSimulatorImpl";
+    GlobalValue::Bind("SimulatorImplementationType", StringValue(g_type));
     // MPI_Init here, not ns-3's: an interface enabled on a communicator leaves MPI
     // running when it is disabled, which Prepare() needs.
     MPI_Init(argc, argv);
@@ -73,12 +74,31 @@ TunMpi::Prepare()
     {
         return;
     }
+    // A simulator made since the last simulation (by an object whose disposal asked for
+    // the time after Simulator::Destroy) is a sequential one (Finished()): drop it, and
+    // have the next one made distributed again.
+    Simulator::Destroy();
+    GlobalValue::Bind("SimulatorImplementationType", StringValue(g_type));
     if (!g_fresh)
     {
         MpiInterface::Disable();
         MpiInterface::Enable(MPI_COMM_WORLD);
     }
     g_fresh = false;
+}
+
+void
+TunMpi::Finished()
+{
+    if (!g_running)
+    {
+        return;
+    }
+    // Objects disposed after Simulator::Destroy (a SerialLine asks for the time) make a
+    // simulator anew: a sequential one, not a second NullMessageSimulatorImpl (ns-3.37's
+    // is a singleton it never resets, and aborts) nor a distributed one on a spent
+    // interface.
+    GlobalValue::Bind("SimulatorImplementationType", StringValue("ns3::DefaultSimulatorImpl"));
 }
 
 std::vector<std::string>
@@ -165,6 +185,11 @@ TunMpi::GetSize()
 
 void
 TunMpi::Prepare()
+{
+}
+
+void
+TunMpi::Finished()
 {
 }
 

@@ -70,6 +70,10 @@ class TunMpi
     /// first simulation, a fresh one, on a fresh duplicate of MPI_COMM_WORLD).
     static void Prepare();
 
+    /// Right after a simulation's Simulator::Destroy(): a simulator made before the next
+    /// Prepare() (by an object disposed late) is a sequential one.
+    static void Finished();
+
     /**
      * Every rank's \p text, in rank order, on every rank (MPI_Allgatherv). A collective
      * call: every rank must make it. Not running: just \p text.
