@@ -8,6 +8,8 @@
 #   ./build.sh fuzz [s]   the libFuzzer harnesses (clang, build-fuzz/), each for s seconds
 #                         (default 60); FUZZ_JOBS=2 runs two at a time
 #   ./build.sh contrib    build and test the module inside an ns-3.37 source tree
+#   ./build.sh mpi        the same in a tree built with MPI, and the partitioned runs
+#                         (mpirun -np 2 and 4) compared with sequential ones
 #
 # Safe to repeat: packages are installed only when missing, builds are incremental.
 # Build trees: build/ (Debug: NS_LOG and NS_ASSERT on) and build-sanitize/.
@@ -102,8 +104,11 @@ fuzz-ci)
 contrib)
     exec "$here/scripts/check-contrib-build.sh" "${@:2}"
     ;;
+mpi)
+    exec "$here/scripts/check-contrib-build.sh" --mpi "${@:2}"
+    ;;
 *)
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
