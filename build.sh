@@ -9,6 +9,8 @@
 #   ./build.sh fuzz [s]   the libFuzzer harnesses (clang, build-fuzz/), each for s seconds
 #                         (default 60); FUZZ_JOBS=2 runs two at a time
 #   ./build.sh contrib    build and test the module inside an ns-3.37 source tree
+#   ./build.sh mpi        the same in a tree built with MPI, and the partitioned runs
+#                         (mpirun -np 2 and 4) compared with sequential ones
 #
 # Safe to repeat: packages are installed only when missing, builds are incremental.
 # TUN_NO_VALIDATORS=1 ./build.sh test installs no validators (their tests skip).
@@ -123,6 +125,9 @@ fuzz-ci)
     ;;
 contrib)
     exec "$here/scripts/check-contrib-build.sh" "${@:2}"
+    ;;
+mpi)
+    exec "$here/scripts/check-contrib-build.sh" --mpi "${@:2}"
     ;;
 *)
     sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'

@@ -25,6 +25,7 @@
 //               [--routing=static|global|none] [--read-wakeup=interrupt|frame]
 //               [--pcap=1] [--ascii=1] [--syscalls=1 [--syscalls-process=ppp|tunnel]]
 //               [--seed=1] [--run=1] [--runs=1]
+//               [--ranks=N [--nullmsg=1]]   (under mpirun -np N, in a build with MPI)
 //
 // Without --topology it runs a built-in copy of examples/topologies/chain.dot with its
 // traffic, so it runs anywhere (CTest, ./ns3 run tun-compare). Traffic syntax: one flow
@@ -77,8 +78,19 @@ MakeDirectory(const std::string& path)
     {
         return S_ISDIR(st.st_mode);
     }
-    return mkdir(path.c_str(), 0755) == 0;
+    // Another rank of a partitioned run may make it between the stat and the mkdir.
+    return mkdir(path.c_str(), 0755) == 0 ||
+           (errno == EEXIST && stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode));
 }
+
+/// MPI_Finalize on every way out of main, once MPI is started.
+struct MpiStopper
+{
+    ~MpiStopper()
+    {
+        TunMpi::Stop();
+    }
+};
 
 /// \return the path of the first executable file \p name in $PATH's folders, as
 /// execvp would find it, or empty: no shell is asked
@@ -401,6 +413,8 @@ main(int argc, char* argv[])
     uint32_t seed = 1;
     uint64_t run = 1;
     std::string runsText = "1";
+    uint32_t ranks = 1;
+    bool nullMessage = false;
     CommandLine cmd(__FILE__);
     // Whole strings through callbacks: CommandLine reads a std::string value up to the
     // first space, and flows and paths have spaces.
@@ -436,7 +450,40 @@ main(int argc, char* argv[])
                  "Runs of every variant, RngRun run, run + 1, ...: the flows' mean and 95% "
                  "confidence interval",
                  whole(runsText));
+    cmd.AddValue("ranks",
+                 "A partitioned run on ns-3's MPI engine, over this many ranks (start it "
+                 "with mpirun -np N; needs a build with MPI: ./build.sh mpi)",
+                 ranks);
+    cmd.AddValue("nullmsg",
+                 "With --ranks: ns-3's null-message synchroniser instead of granted time "
+                 "windows",
+                 nullMessage);
     cmd.Parse(argc, argv);
+
+    MpiStopper stopper;
+    if (ranks == 0)
+    {
+        std::cerr << "tun-compare: --ranks=0: give 1 rank or more\n";
+        return 1;
+    }
+    if (ranks > 1)
+    {
+        std::string error = TunMpi::Start(nullMessage, &argc, &argv);
+        if (!error.empty())
+        {
+            std::cerr << "tun-compare: --ranks=" << ranks << ": " << error << "\n";
+            return 1;
+        }
+        if (TunMpi::GetSize() != ranks)
+        {
+            std::cerr << "tun-compare: --ranks=" << ranks << ", but " << TunMpi::GetSize()
+                      << " MPI processes: start it with mpirun -np " << ranks << "\n";
+            return 1;
+        }
+    }
+    // Rank 0 writes the global outputs (tables, CSV, plots, progress); every rank writes
+    // the trace files of its own nodes.
+    const bool first = TunMpi::GetRank() == 0;
 
     TopologyReadResult topology =
         topologyPath.empty() ? TunTopologyReader::ParseDot(BUILTIN_TOPOLOGY, "built-in chain.dot")
@@ -501,6 +548,7 @@ main(int argc, char* argv[])
         return 1;
     }
     ComparisonOptions options;
+    options.ranks = ranks;
     options.seed = seed;
     options.run = run;
     if (routing == "static")
@@ -549,6 +597,14 @@ main(int argc, char* argv[])
                   << " chooses whose calls --syscalls=1 writes: give both\n";
         return 1;
     }
+    if (ranks > 1 && nullMessage && kinds.size() * replications > 1)
+    {
+        // ns-3.37's NullMessageSimulatorImpl is a singleton it never resets: a second
+        // simulation in the same process aborts in its constructor.
+        std::cerr << "tun-compare: --nullmsg: ns-3's null-message simulator runs one "
+                     "simulation per process: give one variant (--variants=) and --runs=1\n";
+        return 1;
+    }
     if (!MakeDirectory(output))
     {
         std::cerr << "tun-compare: cannot make the folder " << output << "\n";
@@ -567,12 +623,41 @@ main(int argc, char* argv[])
         options.syscallPrefix = output + "/syscalls";
         options.syscallProcess = syscallProcess;
     }
+    if (ranks > 1 && first)
+    {
+        // Where each variant's nodes go, before it runs (TopologyComparison makes the same).
+        for (const std::optional<LinkKind>& kind : kinds)
+        {
+            TopologyPartition p = TopologyPartition::Make(topology.graph, ranks, kind);
+            std::cout << "partition " << (kind ? LinkKindName(*kind) : "mixed") << ": ";
+            if (!p.error.empty())
+            {
+                std::cout << p.error << "\n";
+                continue;
+            }
+            std::cout << ranks << " ranks, nodes per rank";
+            for (uint32_t r = 0; r < ranks; ++r)
+            {
+                std::cout << (r ? "/" : " ") << std::count(p.rankOf.begin(), p.rankOf.end(), r);
+            }
+            std::cout << ", " << p.cutLinks << " links cut";
+            if (p.lookaheadNs >= 0)
+            {
+                std::cout << ", lookahead " << p.lookaheadNs * 1e-6 << " ms";
+            }
+            std::cout << "\n";
+        }
+    }
     // Progress on stderr, with the wall clock: the only place it is read.
     auto started = std::chrono::steady_clock::now();
     auto elapsed = [started] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     };
-    options.progress = [&elapsed](const std::string& message) {
+    options.progress = [&elapsed, first](const std::string& message) {
+        if (!first)
+        {
+            return;
+        }
         std::cerr << "\r[" << std::fixed << std::setprecision(1) << elapsed() << " s] " << message
                   << "   " << std::flush;
         if (message.find(": 100% (") != std::string::npos)
@@ -587,6 +672,14 @@ main(int argc, char* argv[])
                                             kinds,
                                             options,
                                             replications);
+    if (!first)
+    {
+        // The results are every rank's, gathered: rank 0 reports them.
+        bool failed = std::any_of(results.front().begin(),
+                                  results.front().end(),
+                                  [](const VariantResult& r) { return !r.error.empty(); });
+        return failed ? 1 : 0;
+    }
     bool failed = false;
     for (const VariantResult& r : results.front())
     {

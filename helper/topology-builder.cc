@@ -4,8 +4,10 @@
 
 #include "topology-builder.h"
 
+#include "topology-partition.h"
 #include "tun-helper.h"
 
+#include "ns3/channel.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
@@ -38,6 +40,8 @@ namespace
 
 const Ipv4Mask LINK_MASK("255.255.255.252"); //!< one /30 per link
 const uint16_t FIRST_TUNNEL_PORT = 1194;     //!< OpenVPN's; link i uses 1194 + i
+/// When the daemons of another rank's nodes start: past any run (about 31 years).
+const Time NEVER = Seconds(1e9);
 
 /// \param node a node \param device a device on it \param address \param mask
 void
@@ -128,6 +132,26 @@ TopologyBuilder::SetRouting(TopologyRouting routing)
 }
 
 void
+TopologyBuilder::SetPartition(const std::vector<uint32_t>& rankOf, uint32_t rank)
+{
+    m_rankOf = rankOf;
+    m_rank = rank;
+}
+
+void
+TopologyBuilder::Park(Ptr<Application> app)
+{
+    app->SetStartTime(NEVER);
+    app->SetStopTime(NEVER + Seconds(1));
+}
+
+bool
+TopologyBuilder::IsLocal(TopologyVertex v) const
+{
+    return m_rankOf.empty() || m_rankOf.at(v) == m_rank;
+}
+
+void
 TopologyBuilder::SetBaseAddresses(Ipv4Address base, Ipv4Address underlay)
 {
     m_base = base;
@@ -135,7 +159,7 @@ TopologyBuilder::SetBaseAddresses(Ipv4Address base, Ipv4Address underlay)
 }
 
 std::string
-TopologyBuilder::Build(const TopologyGraph& graph)
+TopologyBuilder::Check(const TopologyGraph& graph) const
 {
     uint64_t links = boost::num_edges(graph);
     uint64_t space = (uint64_t(1) << 32) - m_base.Get();
@@ -175,8 +199,47 @@ TopologyBuilder::Build(const TopologyGraph& graph)
                "host routes to keep its datagrams off the tunnel); use static routing";
     }
 
+    if (!m_rankOf.empty())
+    {
+        if (m_rankOf.size() != nodes)
+        {
+            return "the partition has " + std::to_string(m_rankOf.size()) + " nodes, the graph " +
+                   std::to_string(nodes);
+        }
+        for (auto [it, end] = boost::edges(graph); it != end; ++it)
+        {
+            auto a = boost::source(*it, graph);
+            auto b = boost::target(*it, graph);
+            std::string why = TopologyPartition::WhyUncuttable(m_override.value_or(graph[*it].kind),
+                                                               graph[*it].delayNs);
+            if (m_rankOf[a] != m_rankOf[b] && !why.empty())
+            {
+                return "edge " + graph[a].name + " -- " + graph[b].name + ": " + why +
+                       ", but the partition puts '" + graph[a].name + "' on rank " +
+                       std::to_string(m_rankOf[a]) + " and '" + graph[b].name + "' on rank " +
+                       std::to_string(m_rankOf[b]);
+            }
+        }
+    }
+    return "";
+}
+
+std::string
+TopologyBuilder::Build(const TopologyGraph& graph)
+{
+    std::string error = Check(graph);
+    if (!error.empty())
+    {
+        return error;
+    }
+    const std::size_t nodes = boost::num_vertices(graph);
     m_graph = graph;
-    m_nodes.Create(boost::num_vertices(graph));
+    for (TopologyVertex v = 0; v < nodes; ++v)
+    {
+        // The system id tells PointToPointHelper (and ns-3's distributed simulator) which
+        // rank a node is on: a p2p link between ranks becomes a PointToPointRemoteChannel.
+        m_nodes.Create(1, m_rankOf.empty() ? 0 : m_rankOf[v]);
+    }
     InternetStackHelper internet;
     // IPv4 only: IPv6's router and neighbour solicitations would cross every link (and
     // ppp(8) drops them without IPV6CP), noise in a comparison of IPv4 traffic.
@@ -207,6 +270,17 @@ TopologyBuilder::Build(const TopologyGraph& graph)
             break;
         }
         m_links.push_back(link);
+    }
+
+    // A node another rank owns: its daemons are built (so that pids, descriptors and
+    // units are what they are everywhere) but never start.
+    for (uint32_t i = 0; i < m_daemons.GetN(); ++i)
+    {
+        Ptr<Application> daemon = m_daemons.Get(i);
+        if (!m_rankOf.empty() && daemon->GetNode()->GetSystemId() != m_rank)
+        {
+            Park(daemon);
+        }
     }
 
     if (m_routing == TopologyRouting::STATIC)
@@ -254,6 +328,7 @@ TopologyBuilder::BuildPppTun(Link& link, const TopologyLink& spec)
         link.ppp[i] = DynamicCast<UserPpp>(daemon);
         m_daemons.Add(daemon);
     }
+    link.devices[0]->GetChannel()->SetAttribute("Delay", TimeValue(NanoSeconds(spec.delayNs)));
 }
 
 void
@@ -282,6 +357,8 @@ TopologyBuilder::BuildUdpTun(Link& link, const TopologyLink& spec, uint16_t port
         link.tunnel[i] = DynamicCast<TunTunnel>(daemons.Get(i));
         m_daemons.Add(daemons.Get(i));
     }
+    // Nothing crosses from one tun interface to the other faster than the underlay.
+    link.devices[0]->GetChannel()->SetAttribute("Delay", TimeValue(NanoSeconds(spec.delayNs)));
 }
 
 void
@@ -306,6 +383,10 @@ TopologyBuilder::InstallStaticRoutes()
     std::vector<TopologyVertex> order;
     for (TopologyVertex s = 0; s < n; ++s)
     {
+        if (!IsLocal(s))
+        {
+            continue; // nothing is forwarded on another rank's node here
+        }
         std::fill(dist.begin(), dist.end(), unreached);
         dist[s] = 0;
         pred[s] = s;
@@ -432,6 +513,10 @@ TopologyBuilder::ForEachTracedDevice(const std::string& prefix, Enable enable)
     {
         for (int i = 0; i < 2; ++i)
         {
+            if (!IsLocal(link.ends[i]))
+            {
+                continue; // the owning rank writes its files
+            }
             // ns-3's "<prefix>-<node id>-<device index>", with the node's name.
             const std::string node = "-" + FileSafeName(m_graph[link.ends[i]].name) + "-";
             auto stem = [&node](const std::string& p, Ptr<NetDevice> device) {

@@ -106,9 +106,37 @@ class TopologyBuilder
     void SetReadWakeup(SerialLine::ReadWakeup wakeup);
     /// \param base first /30 of the links \param underlay first /30 of udp-tun underlays
     void SetBaseAddresses(Ipv4Address base, Ipv4Address underlay);
+    /**
+     * A partitioned run (ns-3's distributed simulator): every rank builds the whole
+     * network, with each node's system id its rank, so that node ids, device indices,
+     * tun units and addresses are the same on every rank and as in a sequential run. On
+     * a node another rank owns, the daemons are built but never start, and no routes
+     * are installed: nothing runs there. Traces are enabled on local devices only.
+     * Links between ranks must be cuttable (TopologyPartition::WhyUncuttable): Build
+     * refuses one that is not, naming it.
+     * \param rankOf each vertex's rank (TopologyPartition::rankOf) \param rank this one's
+     */
+    void SetPartition(const std::vector<uint32_t>& rankOf, uint32_t rank);
+    /// \param v a vertex \return true when this rank simulates it (always, unpartitioned)
+    bool IsLocal(TopologyVertex v) const;
+    /**
+     * Make \p app never start nor stop (both past any run): an application of a node
+     * another rank owns, made only so that every rank creates the same objects in the
+     * same order (and so draws the same random streams).
+     * \param app the application
+     */
+    static void Park(Ptr<Application> app);
 
     /**
-     * Build the network. Call once, on a fresh simulation.
+     * What Build would refuse, without building anything (no simulation object is made).
+     * \param graph the topology
+     * \return empty, or why it cannot be built
+     */
+    std::string Check(const TopologyGraph& graph) const;
+
+    /**
+     * Build the network. Call once, on a fresh simulation. Refuses what Check refuses,
+     * before making anything.
      * \param graph the topology
      * \return empty, or why it cannot be built (global routing over tun links, too many
      *         links for the address space or the tunnel ports)
@@ -181,6 +209,8 @@ class TopologyBuilder
     std::vector<Link> m_links;                          //!< one per edge
     std::vector<uint32_t> m_routeCount;                 //!< per vertex
     PppTunHelper m_ppp;                                 //!< makes the ppp-tun links
+    std::vector<uint32_t> m_rankOf;                     //!< SetPartition; empty: all local
+    uint32_t m_rank{0};                                 //!< this process's rank
     ApplicationContainer m_daemons;                     //!< UserPpp and TunTunnel
 };
 

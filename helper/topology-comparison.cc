@@ -5,7 +5,10 @@
 #include "topology-comparison.h"
 
 #include "syscall-trace-helper.h"
+#include "topology-partition.h"
+#include "tun-mpi.h"
 
+#include "ns3/abort.h"
 #include "ns3/application.h"
 #include "ns3/boolean.h"
 #include "ns3/bulk-send-application.h"
@@ -39,8 +42,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <iomanip>
+#include <map>
 #include <sstream>
 
 namespace ns3
@@ -367,6 +372,118 @@ NodeSyscalls(Ptr<Node> node)
     return total;
 }
 
+/**
+ * What one rank measured of a variant: the parts of each result its own nodes see. Every
+ * quantity is measured on exactly one rank (a sender's count where the sender is, a
+ * receiver's where the receiver is, each end of a link where that end is), zero on the
+ * others, so the whole is the sum of the parts, exactly (x + 0 is x, in doubles too).
+ */
+struct Partial
+{
+    /// One flow's raw counts.
+    struct Flow
+    {
+        uint64_t tx{0};          //!< packets sent (udp)
+        uint64_t samples{0};     //!< delay samples
+        uint64_t rxBytes{0};     //!< bytes received (udp, tcp)
+        uint64_t bytesAtStop{0}; //!< by the flow's stop
+        double sum{0};           //!< of delays
+        double jitterSum{0};     //!< of |successive differences|
+    };
+
+    /// One link's counters.
+    struct Link
+    {
+        uint64_t frames{0};                    //!< frames sent
+        uint64_t bytes{0};                     //!< their bytes
+        std::map<std::string, uint64_t> drops; //!< by reason
+    };
+
+    std::vector<Flow> flows;        //!< in traffic order
+    std::vector<Link> links;        //!< in edge order
+    std::vector<uint64_t> syscalls; //!< per node
+
+    /// \return the parts as text, doubles exactly (hexadecimal)
+    std::string Encode() const
+    {
+        std::ostringstream os;
+        os << std::hexfloat;
+        for (const Flow& f : flows)
+        {
+            os << "f " << f.tx << ' ' << f.samples << ' ' << f.rxBytes << ' ' << f.bytesAtStop
+               << ' ' << f.sum << ' ' << f.jitterSum << '\n';
+        }
+        for (const Link& l : links)
+        {
+            os << "l " << l.frames << ' ' << l.bytes << ' ' << l.drops.size() << '\n';
+            for (const auto& [reason, count] : l.drops)
+            {
+                // A reason is a phrase of the module's own ("if_snd full"): no line breaks.
+                os << count << ' ' << reason << '\n';
+            }
+        }
+        for (uint64_t calls : syscalls)
+        {
+            os << "n " << calls << '\n';
+        }
+        return os.str();
+    }
+
+    /// Add the parts \p text (Encode()) holds; the same numbers of flows, links, nodes.
+    /// \param text another rank's parts
+    void Add(const std::string& text)
+    {
+        std::istringstream is(text);
+        std::string tag;
+        std::string number;
+        auto real = [&is, &number]() {
+            is >> number;
+            return std::strtod(number.c_str(), nullptr);
+        };
+        for (Flow& f : flows)
+        {
+            uint64_t tx;
+            uint64_t samples;
+            uint64_t rxBytes;
+            uint64_t atStop;
+            is >> tag >> tx >> samples >> rxBytes >> atStop;
+            NS_ABORT_MSG_UNLESS(tag == "f", "TopologyComparison: bad partial results");
+            f.tx += tx;
+            f.samples += samples;
+            f.rxBytes += rxBytes;
+            f.bytesAtStop += atStop;
+            f.sum += real();
+            f.jitterSum += real();
+        }
+        for (Link& l : links)
+        {
+            uint64_t frames;
+            uint64_t bytes;
+            std::size_t reasons;
+            is >> tag >> frames >> bytes >> reasons;
+            NS_ABORT_MSG_UNLESS(tag == "l", "TopologyComparison: bad partial results");
+            l.frames += frames;
+            l.bytes += bytes;
+            for (std::size_t r = 0; r < reasons; ++r)
+            {
+                uint64_t count;
+                std::string reason;
+                is >> count;
+                is.get();
+                std::getline(is, reason);
+                l.drops[reason] += count;
+            }
+        }
+        for (uint64_t& calls : syscalls)
+        {
+            uint64_t n;
+            is >> tag >> n;
+            NS_ABORT_MSG_UNLESS(tag == "n", "TopologyComparison: bad partial results");
+            calls += n;
+        }
+    }
+};
+
 } // namespace
 
 bool
@@ -406,6 +523,30 @@ TopologyComparison::Run(const TopologyGraph& graph,
     {
         return result;
     }
+    TopologyPartition partition;
+    if (options.ranks > 1)
+    {
+        if (TunMpi::GetSize() != options.ranks)
+        {
+            result.error = std::to_string(options.ranks) + " ranks asked for, " +
+                           std::to_string(TunMpi::GetSize()) +
+                           " running (start it under mpirun -np " + std::to_string(options.ranks) +
+                           ")";
+            return result;
+        }
+        if (!options.syscallPrefix.empty())
+        {
+            result.error = "system call traces are one file for every node: not in a "
+                           "partitioned run yet";
+            return result;
+        }
+        partition = TopologyPartition::Make(graph, options.ranks, override);
+        if (!partition.error.empty())
+        {
+            result.error = result.variant + ": " + partition.error;
+            return result;
+        }
+    }
     RngSeedManager::SetSeed(options.seed);
     RngSeedManager::SetRun(options.run);
 
@@ -413,11 +554,25 @@ TopologyComparison::Run(const TopologyGraph& graph,
     builder.SetKindOverride(override);
     builder.SetRouting(options.routing);
     builder.SetReadWakeup(options.readWakeup);
+    if (options.ranks > 1)
+    {
+        builder.SetPartition(partition.rankOf, TunMpi::GetRank());
+    }
+    // Refused before any simulation object exists: a partitioned run's MPI interface is
+    // prepared only for a simulation that runs (TunMpi::Prepare).
+    result.error = builder.Check(graph);
+    if (!result.error.empty())
+    {
+        result.error = result.variant + ": " + result.error;
+        return result;
+    }
+    TunMpi::Prepare();
     result.error = builder.Build(graph);
     if (!result.error.empty())
     {
         result.error = result.variant + ": " + result.error;
         Simulator::Destroy();
+        TunMpi::Finished();
         return result;
     }
     if (!options.pcapPrefix.empty())
@@ -446,6 +601,10 @@ TopologyComparison::Run(const TopologyGraph& graph,
     {
         for (int side = 0; side < 2; ++side)
         {
+            if (!builder.IsLocal(links[i].ends[side]))
+            {
+                continue; // counted by the rank that owns it
+            }
             if (links[i].kind == LinkKind::P2P)
             {
                 Watch(links[i].devices[side], &wires[i]);
@@ -617,6 +776,16 @@ TopologyComparison::Run(const TopologyGraph& graph,
         }
         sender.Start(NanoSeconds(starts[i]));
         sender.Stop(NanoSeconds(flow.stopNs));
+        // Another rank's end: made all the same (every rank then draws the same random
+        // streams in the same order), but it never runs here.
+        if (!builder.IsLocal(index.at(flow.from)))
+        {
+            TopologyBuilder::Park(sender.Get(0));
+        }
+        if (receivers[i] && !builder.IsLocal(index.at(flow.to)))
+        {
+            TopologyBuilder::Park(receivers[i]);
+        }
         senders[i] = sender.Get(0);
         // Throughput counts what arrived by the stop: bytes still queued then (a slow
         // line's backlog) would otherwise raise it above what the path carries.
@@ -647,37 +816,130 @@ TopologyComparison::Run(const TopologyGraph& graph,
     Simulator::Stop(end);
     Simulator::Run();
 
+    // This rank's parts of the results; gathered from every rank below.
+    const TopologyGraph& built = builder.GetGraph();
+    const NodeContainer& nodes = builder.GetNodes();
+    Partial mine;
     for (std::size_t i = 0; i < flows.size(); ++i)
     {
         const TrafficFlow& flow = flows[i];
+        Partial::Flow part;
+        part.samples = stats[i].samples;
+        part.sum = stats[i].sum;
+        part.jitterSum = stats[i].jitterSum;
+        part.bytesAtStop = stats[i].bytesAtStop;
+        if (flow.kind == TrafficFlow::UDP)
+        {
+            Ptr<UdpClient> client = DynamicCast<UdpClient>(senders[i]);
+            part.tx = client ? client->GetTotalTx() / flow.size : stats[i].txPackets;
+            part.rxBytes = stats[i].rxBytes;
+        }
+        else if (flow.kind == TrafficFlow::TCP)
+        {
+            part.rxBytes = DynamicCast<PacketSink>(receivers[i])->GetTotalRx();
+        }
+        mine.flows.push_back(part);
+    }
+    for (std::size_t i = 0; i < links.size(); ++i)
+    {
+        const TopologyBuilder::Link& link = links[i];
+        Partial::Link part;
+        if (link.kind == LinkKind::PPP_TUN)
+        {
+            for (int side = 0; side < 2; ++side)
+            {
+                if (!builder.IsLocal(link.ends[side]))
+                {
+                    continue;
+                }
+                const UserPpp::Counters& counters = link.ppp[side]->GetCounters();
+                part.frames += counters.framesSent;
+                part.bytes += counters.lineBytesOut;
+                for (const auto& [reason, count] : counters.drops)
+                {
+                    AddDrop(part.drops, reason, count);
+                }
+                Ptr<TunNetDevice> tun = DynamicCast<TunNetDevice>(link.devices[side]);
+                AddDrop(part.drops, "if_snd full", tun->GetCounters().snddrops);
+                AddDrop(part.drops, "tty overrun", link.line->GetStats(side).overruns);
+            }
+        }
+        else
+        {
+            part.frames = wires[i].frames;
+            part.bytes = wires[i].bytes;
+            AddDrop(part.drops, "rx error", wires[i].rxErrors);
+            for (int side = 0; side < 2; ++side)
+            {
+                if (!builder.IsLocal(link.ends[side]))
+                {
+                    continue;
+                }
+                bool tunnel = link.kind == LinkKind::UDP_TUN;
+                AddDrop(part.drops,
+                        "queue full",
+                        QueueDrops(tunnel ? link.underlay[side] : link.devices[side]));
+                if (tunnel)
+                {
+                    Ptr<TunNetDevice> tun = DynamicCast<TunNetDevice>(link.devices[side]);
+                    AddDrop(part.drops, "if_snd full", tun->GetCounters().snddrops);
+                    AddDrop(part.drops, "tunnel", link.tunnel[side]->GetDrops());
+                }
+            }
+        }
+        mine.links.push_back(part);
+    }
+    for (TopologyVertex v = 0; v < boost::num_vertices(built); ++v)
+    {
+        mine.syscalls.push_back(builder.IsLocal(v) ? NodeSyscalls(nodes.Get(v)) : 0);
+    }
+    // The whole: every rank's parts added, in rank order (one rank: its own).
+    Partial all = mine;
+    for (auto& part : all.flows)
+    {
+        part = Partial::Flow();
+    }
+    for (auto& part : all.links)
+    {
+        part = Partial::Link();
+    }
+    std::fill(all.syscalls.begin(), all.syscalls.end(), 0);
+    for (const std::string& text : TunMpi::AllGather(mine.Encode()))
+    {
+        all.Add(text);
+    }
+
+    for (std::size_t i = 0; i < flows.size(); ++i)
+    {
+        const TrafficFlow& flow = flows[i];
+        const Partial::Flow& part = all.flows[i];
         FlowResult out;
         out.label = flow.Label();
         double seconds = (flow.stopNs - starts[i]) * 1e-9;
         if (flow.kind == TrafficFlow::UDP)
         {
-            Ptr<UdpClient> client = DynamicCast<UdpClient>(senders[i]);
-            out.txPackets = client ? client->GetTotalTx() / flow.size : stats[i].txPackets;
-            out.rxPackets = stats[i].samples;
-            out.rxBytes = stats[i].rxBytes;
+            out.txPackets = part.tx;
+            out.rxPackets = part.samples;
+            out.rxBytes = part.rxBytes;
         }
         else if (flow.kind == TrafficFlow::TCP)
         {
             out.hasPackets = false; // segments are not the application's packets
-            out.rxBytes = DynamicCast<PacketSink>(receivers[i])->GetTotalRx();
+            out.rxBytes = part.rxBytes;
         }
         else
         {
             // V4Ping sends at start and every interval until stop.
             out.txPackets = (flow.stopNs - starts[i] + flow.intervalNs - 1) / flow.intervalNs;
-            out.rxPackets = stats[i].samples;
-            out.rxBytes = stats[i].samples * flow.size;
+            out.rxPackets = part.samples;
+            out.rxBytes = part.samples * flow.size;
         }
-        out.throughputBps = stats[i].bytesAtStop * 8.0 / seconds;
+        out.throughputBps = part.bytesAtStop * 8.0 / seconds;
         out.hasDelay = flow.kind != TrafficFlow::TCP;
         if (out.hasDelay)
         {
-            out.meanDelayS = stats[i].samples ? stats[i].sum / stats[i].samples : 0;
-            out.jitterS = stats[i].samples > 1 ? stats[i].jitterSum / (stats[i].samples - 1) : 0;
+            out.meanDelayS = part.samples ? part.sum / part.samples : 0;
+            out.jitterS = part.samples > 1 ? part.jitterSum / (part.samples - 1) : 0;
             out.loss = out.txPackets ? 1.0 - double(out.rxPackets) / out.txPackets : 0;
             out.loss = std::max(0.0, out.loss);
         }
@@ -695,7 +957,6 @@ TopologyComparison::Run(const TopologyGraph& graph,
         result.flows.push_back(out);
     }
 
-    const TopologyGraph& built = builder.GetGraph();
     for (std::size_t i = 0; i < links.size(); ++i)
     {
         const TopologyBuilder::Link& link = links[i];
@@ -705,20 +966,15 @@ TopologyComparison::Run(const TopologyGraph& graph,
         const TopologyLink& spec = built[link.edge];
         out.baud = link.kind == LinkKind::PPP_TUN ? spec.GetBaud() : 0;
         out.capacityBps = out.baud != 0 ? out.baud * 8 / 10 : spec.GetRateBps();
+        out.frames = all.links[i].frames;
+        out.bytes = all.links[i].bytes;
+        out.drops = all.links[i].drops;
         if (link.kind == LinkKind::PPP_TUN)
         {
+            // The daemons' queues are traced where they run: with ranks, on the rank that
+            // owns the link (ppp-tun links are never cut); see doc/tun.rst.
             for (int side = 0; side < 2; ++side)
             {
-                const UserPpp::Counters& counters = link.ppp[side]->GetCounters();
-                out.frames += counters.framesSent;
-                out.bytes += counters.lineBytesOut;
-                for (const auto& [reason, count] : counters.drops)
-                {
-                    AddDrop(out.drops, reason, count);
-                }
-                Ptr<TunNetDevice> tun = DynamicCast<TunNetDevice>(link.devices[side]);
-                AddDrop(out.drops, "if_snd full", tun->GetCounters().snddrops);
-                AddDrop(out.drops, "tty overrun", link.line->GetStats(side).overruns);
                 out.queueMaxFrames =
                     std::max(out.queueMaxFrames, uint32_t(queueFrames[i][side].max));
                 out.queueMaxOctets =
@@ -728,36 +984,17 @@ TopologyComparison::Run(const TopologyGraph& graph,
             }
             out.hasQueue = true;
         }
-        else
-        {
-            out.frames = wires[i].frames;
-            out.bytes = wires[i].bytes;
-            AddDrop(out.drops, "rx error", wires[i].rxErrors);
-            for (int side = 0; side < 2; ++side)
-            {
-                bool tunnel = link.kind == LinkKind::UDP_TUN;
-                AddDrop(out.drops,
-                        "queue full",
-                        QueueDrops(tunnel ? link.underlay[side] : link.devices[side]));
-                if (tunnel)
-                {
-                    Ptr<TunNetDevice> tun = DynamicCast<TunNetDevice>(link.devices[side]);
-                    AddDrop(out.drops, "if_snd full", tun->GetCounters().snddrops);
-                    AddDrop(out.drops, "tunnel", link.tunnel[side]->GetDrops());
-                }
-            }
-        }
         result.links.push_back(out);
     }
-    const NodeContainer& nodes = builder.GetNodes();
     for (TopologyVertex v = 0; v < boost::num_vertices(built); ++v)
     {
         std::ostringstream address;
         address << builder.GetNodeAddress(v);
         result.nodes.push_back(
-            {built[v].name, NodeSyscalls(nodes.Get(v)), nodes.Get(v)->GetId(), address.str()});
+            {built[v].name, all.syscalls[v], nodes.Get(v)->GetId(), address.str()});
     }
     Simulator::Destroy();
+    TunMpi::Finished();
     return result;
 }
 

@@ -141,6 +141,11 @@ struct ComparisonOptions
     std::string syscallPrefix;  //!< system call traces, prefix-variant.txt and .csv, if set
     std::string syscallProcess; //!< only this process name's calls in them, if set
     std::function<void(const std::string&)> progress; //!< progress messages, if set
+    /// A partitioned run over this many MPI ranks (TunMpi must be running with as many):
+    /// nodes are dealt to ranks by TopologyPartition, each rank simulates its own, and the
+    /// results are gathered so that every rank returns the whole, as a sequential run
+    /// would. 1: sequential.
+    uint32_t ranks{1};
 };
 
 /**

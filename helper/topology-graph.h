@@ -40,7 +40,8 @@ std::optional<LinkKind> ParseLinkKind(const std::string& name);
 /// A topology node.
 struct TopologyNode
 {
-    std::string name; //!< unique in the graph
+    std::string name;               //!< unique in the graph
+    std::optional<uint32_t> rank{}; //!< the MPI rank the file puts it on, if any
 };
 
 /**

@@ -8,6 +8,7 @@
 #include "message-escape.h"
 #include "nesting-depth.h"
 
+#include <algorithm>
 #include <boost/graph/graphml.hpp>
 #include <boost/graph/graphviz.hpp>
 #include <boost/property_tree/ptree.hpp>
@@ -217,7 +218,24 @@ Convert(const RawGraph& raw, const std::string& name, TopologyReadResult& result
                            "' and '" + node.id + "')";
             break;
         }
-        boost::add_vertex(TopologyNode{nodeName}, graph);
+        TopologyNode vertex{nodeName};
+        auto rank = node.attrs.find("rank");
+        if (rank != node.attrs.end())
+        {
+            // A partitioned run's rank for this node (TopologyPartition); a whole number.
+            const std::string& text = rank->second;
+            bool digits =
+                !text.empty() && text.size() <= 5 &&
+                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (!digits)
+            {
+                result.error = name + ": node '" + nodeName + "': bad rank '" + text +
+                               "': a whole number, 0 to 99999";
+                break;
+            }
+            vertex.rank = static_cast<uint32_t>(std::stoul(text));
+        }
+        boost::add_vertex(vertex, graph);
     }
     for (auto [it, end] = boost::edges(raw); result.Ok() && it != end; ++it)
     {

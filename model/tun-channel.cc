@@ -11,6 +11,7 @@
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/nstime.h"
 #include "ns3/pointer.h"
 
 #include <algorithm>
@@ -36,7 +37,17 @@ TunChannel::GetTypeId()
                           "tunnel or a cable relay pair.",
                           PointerValue(),
                           MakePointerAccessor(&TunChannel::m_line),
-                          MakePointerChecker<SerialLine>());
+                          MakePointerChecker<SerialLine>())
+            // ns-3's distributed simulators (src/mpi) read every point-to-point channel's
+            // "Delay" as its lookahead when its ends are on different ranks.
+            .AddAttribute("Delay",
+                          "The least time a packet takes from one interface of the pair to "
+                          "the other: the propagation delay of what carries it. ns-3's "
+                          "distributed simulators read it as the lookahead of a pair whose "
+                          "ends are on different ranks.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&TunChannel::m_delay),
+                          MakeTimeChecker());
     return tid;
 }
 

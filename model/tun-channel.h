@@ -6,6 +6,7 @@
 #define TUN_CHANNEL_H
 
 #include "ns3/channel.h"
+#include "ns3/nstime.h"
 #include "ns3/ptr.h"
 
 #include <string>
@@ -105,6 +106,7 @@ class TunChannel : public Channel
 
     std::vector<Ptr<TunNetDevice>> m_devices; //!< one or two interfaces
     Ptr<SerialLine> m_line;                   //!< under a PPP pair, else null
+    Time m_delay;                             //!< the Delay attribute
 };
 
 } // namespace ns3

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Usage: scripts/check-contrib-build.sh [-h|--help]
+# Usage: scripts/check-contrib-build.sh [--mpi] [-h|--help]
 #
 # Builds this module as contrib/tun inside Debian 12's ns-3.37 source tree (the ns3
 # 3.37-2 source package) and runs its test suites and examples with ns-3's own tools
 # (./ns3, ./test.py). Meant for a Debian 12 machine, as root; safe to re-run: the
 # download, the unpacked tree and the ns-3 build are cached and reused.
+#
+# --mpi: a second tree ($TUN_NS3_CACHE/mpi/...) configured with --enable-mpi against
+# Debian's libopenmpi-dev, with only the modules tun and ns-3's mpi need and no tests;
+# it runs the distributed checks (test/mpi-check.sh) instead of the suites. A tree of its own:
+# ns-3 adds -DNS3_MPI to every target, so reconfiguring the plain tree would rebuild
+# all of it, and back again on the next plain run.
 #
 # Environment:
 #   TUN_NS3_CACHE    cache directory (default: $HOME/.cache/ns3-tun)
@@ -18,7 +24,12 @@ if [[ ${1:-} == -h || ${1:-} == --help ]]; then
     sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"
     exit 0
 fi
-[[ $# -eq 0 ]] || { echo "usage: $0 [-h|--help]" >&2; exit 2; }
+MPI=0
+if [[ ${1:-} == --mpi ]]; then
+    MPI=1
+    shift
+fi
+[[ $# -eq 0 ]] || { echo "usage: $0 [--mpi] [-h|--help]" >&2; exit 2; }
 
 NS3_VERSION=3.37
 NS3_DEB_VERSION=3.37-2
@@ -29,15 +40,20 @@ PROFILE=${TUN_NS3_PROFILE:-debug}
 WERROR=${TUN_NS3_WERROR:-1}
 APT_SOURCES_FILE=/etc/apt/sources.list.d/ns3-src.sources
 REQUIRED_PACKAGES=(cmake g++ python3 libgsl-dev ninja-build bzip2 libboost-graph-dev)
+((MPI == 0)) || REQUIRED_PACKAGES+=(libopenmpi-dev openmpi-bin)
 
 mkdir -p "$CACHE_DIR"
 CACHE_DIR=$(cd "$CACHE_DIR" && pwd -P)
-NS3_DIR=$CACHE_DIR/ns-allinone-$NS3_VERSION/ns-$NS3_VERSION
-LOG_DIR=$CACHE_DIR/logs
+# The downloaded source is shared; the unpacked tree and its build are per mode.
+TREE_DIR=$CACHE_DIR
+((MPI == 0)) || TREE_DIR=$CACHE_DIR/mpi
+mkdir -p "$TREE_DIR"
+NS3_DIR=$TREE_DIR/ns-allinone-$NS3_VERSION/ns-$NS3_VERSION
+LOG_DIR=$TREE_DIR/logs
 mkdir -p "$LOG_DIR"
 
-# One run at a time per cache: another run would re-point contrib/tun and rebuild under us.
-exec 9>"$CACHE_DIR/.lock"
+# One run at a time per tree: another run would re-point contrib/tun and rebuild under us.
+exec 9>"$TREE_DIR/.lock"
 if ! flock -n 9; then
     echo "waiting for another run using $CACHE_DIR ..."
     flock 9
@@ -134,8 +150,8 @@ fi
 phase_end
 
 # --- 2. ns-3 source tree (Debian's ns3 source package) ------------------------------------
-phase_begin source "ns3 $NS3_DEB_VERSION source in $CACHE_DIR"
-UNPACKED_MARKER=$CACHE_DIR/.unpacked-ns3-$NS3_DEB_VERSION
+phase_begin source "ns3 $NS3_DEB_VERSION source in $TREE_DIR"
+UNPACKED_MARKER=$TREE_DIR/.unpacked-ns3-$NS3_DEB_VERSION
 ORIG_TARBALL=$CACHE_DIR/download/ns3_$NS3_VERSION.orig.tar.bz2
 if [[ -f $UNPACKED_MARKER && -x $NS3_DIR/ns3 ]]; then
     echo "reusing $NS3_DIR"
@@ -163,10 +179,10 @@ EOF
     # Unpack into a scratch directory, then move into place, so an interrupted run
     # never leaves a half-unpacked tree that looks complete.
     echo "unpacking $(basename "$ORIG_TARBALL")"
-    scratch=$(mktemp -d "$CACHE_DIR/unpack.XXXXXX")
+    scratch=$(mktemp -d "$TREE_DIR/unpack.XXXXXX")
     tar -xjf "$ORIG_TARBALL" -C "$scratch" "ns-allinone-$NS3_VERSION/ns-$NS3_VERSION"
-    rm -rf "$CACHE_DIR/ns-allinone-$NS3_VERSION"
-    mv "$scratch/ns-allinone-$NS3_VERSION" "$CACHE_DIR/"
+    rm -rf "$TREE_DIR/ns-allinone-$NS3_VERSION"
+    mv "$scratch/ns-allinone-$NS3_VERSION" "$TREE_DIR/"
     rmdir "$scratch"
     touch "$UNPACKED_MARKER"
 fi
@@ -204,13 +220,20 @@ fi
 # build/include/ns3 (tun's reader was once topology-reader.h, like ns-3's).
 # Only tun's own tests and examples are built (--filter-module-examples-and-tests): the
 # other modules' suites are ns-3's business and would double the build.
+# MPI mode: mpi itself and tun's examples only. Its check runs tun-compare; the suites
+# are the plain mode's, and without tests ns-3 needs no csma (nor topology-read: the
+# plain mode proves the header names), which keeps a cold build of this tree short.
 MODULES=tun,csma,topology-read
+extra_flags=(--enable-tests)
+if ((MPI)); then
+    MODULES=tun,mpi
+    extra_flags=(--enable-mpi --disable-tests)
+fi
 werror_flag=--enable-werror
 [[ $WERROR == 1 ]] || werror_flag=--disable-werror
-phase_begin configure "./ns3 configure -d $PROFILE $werror_flag, tests and examples of tun, modules: $MODULES"
-logged configure ns3 configure -G Ninja -d "$PROFILE" "$werror_flag" \
-    --enable-tests --enable-examples --enable-modules="$MODULES" \
-    --filter-module-examples-and-tests=tun
+phase_begin configure "./ns3 configure -d $PROFILE $werror_flag ${extra_flags[*]}, examples of tun, modules: $MODULES"
+logged configure ns3 configure -G Ninja -d "$PROFILE" "$werror_flag" "${extra_flags[@]}" \
+    --enable-examples --enable-modules="$MODULES" --filter-module-examples-and-tests=tun
 phase_end
 
 # --- 5. build ----------------------------------------------------------------------------
@@ -224,6 +247,15 @@ stray=$(cd "$NS3_DIR/cmake-cache" && ninja -t deps | awk '
     /^[^ \t]/ { target = $1 } /\/usr\/include\/ns3\// { print "  " target " " $1 }')
 [[ -z $stray ]] || die "the build used installed ns-3 headers:"$'\n'"$stray"
 phase_end
+
+# --- 6m. MPI mode: the distributed checks ------------------------------------------------
+if ((MPI)); then
+    phase_begin test "test/mpi-check.sh: sequential against mpirun -np 2 and 4"
+    logged mpi-check "$REPO_DIR/test/mpi-check.sh" "$NS3_DIR/build/contrib/tun/examples" \
+        "$LOG_DIR/mpi-check"
+    phase_end
+    exit 0
+fi
 
 # --- 6. the module's test suites and examples, with ns-3's own runners --------------------
 phase_begin test "test.py suites and ./ns3 run examples"

@@ -47,4 +47,8 @@ refused "--flows:1: 'uniform(3s,2s)': the latest must come after the earliest" \
     "--flows=udp a c start=uniform(3s,2s)"
 refused "--flows:1: on=exp(1ns): a mean under 1ms" "--flows=udp a c on=exp(1ns) off=1s"
 refused "--flows:1 (item 2): on= and off= go together" "--flows=ping a c; udp a c off=1s"
+# Partitioned runs (issue 15): this standalone build has no MPI (Debian's ns-3 has no mpi
+# module; TunMpi is compiled without it), so asking for ranks is a message, not a crash.
+refused "--ranks=2: this build has no MPI" --ranks=2
+refused "--ranks=0: give 1 rank or more" --ranks=0
 exit $failed
