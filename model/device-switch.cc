@@ -292,6 +292,22 @@ DeviceSwitch::Dispatch(Ptr<DevOps> ops,
     NS_ABORT_MSG_IF(!ops, "DeviceSwitch: device " << ap->dev->GetName() << " has no operations");
     bool needMplock = (ops->head.flags & D_MPSAFE) == 0; // dev_needmplock
     GiantLock& giant = m_kernel->GetGiantLock();
+    // Everything the call needs until it completes, for a call that cannot finish at once.
+    auto makeRequest = [&](Time start, std::string args) {
+        auto req = Create<Request>();
+        req->start = start;
+        req->args = std::move(args);
+        req->ops = std::move(ops);
+        req->ap = std::move(ap);
+        req->needMplock = needMplock;
+        req->mplockCounter = mplockCounter;
+        req->mpsafeCounter = mpsafeCounter;
+        req->result = result;
+        req->isErrno = isErrno;
+        req->asked = asked;
+        req->done = std::move(done);
+        return req;
+    };
     if (!needMplock || (!giant.IsHeld() && m_kernel->GetCostModel()->GetGiantHoldTime().IsZero()))
     {
         // Most calls find Giant free and do not sleep: they run and complete here, and
@@ -323,33 +339,10 @@ DeviceSwitch::Dispatch(Ptr<DevOps> ops,
             Complete(*ap, start, args, result, isErrno, asked, std::move(done), error);
             return;
         }
-        auto req = Create<Request>();
-        req->start = start;
-        req->args = std::move(args);
-        req->ops = std::move(ops);
-        req->ap = std::move(ap);
-        req->needMplock = needMplock;
-        req->mplockCounter = mplockCounter;
-        req->mpsafeCounter = mpsafeCounter;
-        req->result = result;
-        req->isErrno = isErrno;
-        req->asked = asked;
-        req->done = std::move(done);
-        AfterRun(req, error);
+        AfterRun(makeRequest(start, std::move(args)), error);
         return;
     }
-    auto req = Create<Request>();
-    req->start = Simulator::Now();
-    req->args = DescribeIfTraced(*ap);
-    req->ops = std::move(ops);
-    req->ap = std::move(ap);
-    req->needMplock = (req->ops->head.flags & D_MPSAFE) == 0; // dev_needmplock
-    req->mplockCounter = mplockCounter;
-    req->mpsafeCounter = mpsafeCounter;
-    req->result = result;
-    req->isErrno = isErrno;
-    req->asked = asked;
-    req->done = std::move(done);
+    Ptr<Request> req = makeRequest(Simulator::Now(), DescribeIfTraced(*ap));
     if (req->needMplock)
     {
         m_kernel->GetGiantLock().Acquire([this, req] { Run(req); });
