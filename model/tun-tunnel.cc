@@ -69,14 +69,16 @@ TunTunnel::GetTypeId()
                           StringValue("tunnel"),
                           MakeStringAccessor(&TunTunnel::m_processName),
                           MakeStringChecker())
-            .AddAttribute("PeerPort",
-                          "The other end's UDP port.",
-                          UintegerValue(1194),
-                          MakeUintegerAccessor(&TunTunnel::m_peerPort),
-                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute(
+                "PeerPort",
+                "The other end's UDP port (not OpenVPN's 1194, which Wireshark decodes as "
+                "OpenVPN).",
+                UintegerValue(DEFAULT_PORT),
+                MakeUintegerAccessor(&TunTunnel::m_peerPort),
+                MakeUintegerChecker<uint16_t>(1))
             .AddAttribute("LocalPort",
                           "The UDP port the socket is bound to.",
-                          UintegerValue(1194),
+                          UintegerValue(DEFAULT_PORT),
                           MakeUintegerAccessor(&TunTunnel::m_localPort),
                           MakeUintegerChecker<uint16_t>())
             .AddAttribute("ReadSize",
@@ -112,8 +114,8 @@ TunTunnel::GetTypeId()
 }
 
 TunTunnel::TunTunnel()
-    : m_peerPort(1194),
-      m_localPort(1194),
+    : m_peerPort(DEFAULT_PORT),
+      m_localPort(DEFAULT_PORT),
       m_readSize(TUNMRU),
       m_multicast(true),
       m_polled(MakeCallback(&TunTunnel::Polled, this)),

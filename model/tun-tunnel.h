@@ -58,6 +58,14 @@ class TunTunnel : public Application
      */
     static TypeId GetTypeId();
 
+    /**
+     * The default UDP port of both ends: 14194, not OpenVPN's 1194. The datagrams are
+     * not OpenVPN's wire format, and Wireshark decodes UDP port 1194 as OpenVPN (as
+     * unknown or malformed messages); no dissector claims 14194 (Wireshark 4.0's
+     * udp.port table leaves 13911 to 17219 free), so the underlay shows plain UDP.
+     */
+    static constexpr uint16_t DEFAULT_PORT = 14194;
+
     TunTunnel();
     ~TunTunnel() override;
 

@@ -213,7 +213,7 @@ class TunTunnelMalformedTestCase : public TestCase
         stranger->Attach(bench.nodes.Get(1));
         int fd = -1;
         stranger->Socket(BSD_AF_INET, BSD_SOCK_DGRAM, [&fd](int, int s) { fd = s; });
-        Address to = InetSocketAddress(bench.v4.GetAddress(0), 1194);
+        Address to = InetSocketAddress(bench.v4.GetAddress(0), TunTunnel::DEFAULT_PORT);
         std::vector<uint8_t> tooLong(4 + TUNMRU - 3, 0); // over TUNMRU: tunwrite's EIO
         tooLong[3] = BSD_AF_INET;
         std::vector<std::vector<uint8_t>> junk = {{1, 2, 3}, {0, 0, 0, 99, 0x45, 0}, tooLong};
