@@ -39,7 +39,9 @@ namespace
 {
 
 const Ipv4Mask LINK_MASK("255.255.255.252"); //!< one /30 per link
-const uint16_t FIRST_TUNNEL_PORT = 1194;     //!< OpenVPN's; link i uses 1194 + i
+/// TunTunnel's default, 14194; link i uses 14194 + i (the first 3026 links stay clear of
+/// every port Wireshark dissects).
+const uint16_t FIRST_TUNNEL_PORT = TunTunnel::DEFAULT_PORT;
 /// When the daemons of another rank's nodes start: past any run (about 31 years).
 const Time NEVER = Seconds(1e9);
 

@@ -111,7 +111,8 @@ class TunHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
      * Ifconfig can address them before the daemons start.
      * \param a one node \param aUnderlay its address the tunnel's datagrams go to
      * \param b the other \param bUnderlay its address (same family as \p aUnderlay)
-     * \param port the UDP port of both ends
+     * \param port the UDP port of both ends (TunTunnel::DEFAULT_PORT, 14194: not OpenVPN's
+     *        1194, which Wireshark decodes as OpenVPN)
      * \param unit the tun unit on both nodes
      * \return the two daemons, a's first (GetDevices gives their tun interfaces,
      *         IfconfigPair addresses them)
@@ -125,7 +126,7 @@ class TunHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
                                            const Address& aUnderlay,
                                            Ptr<Node> b,
                                            const Address& bUnderlay,
-                                           uint16_t port = 1194,
+                                           uint16_t port = 14194,
                                            uint32_t unit = 0) const;
 
     /**

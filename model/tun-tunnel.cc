@@ -17,6 +17,7 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -32,6 +33,42 @@ namespace
 
 /// OpenVPN's dynamic tun names: /dev/tun0 to /dev/tun255.
 constexpr uint32_t AUTO_UNITS = 256;
+
+/// IP protocol number of TCP.
+constexpr uint8_t IPPROTO_TCP_NUMBER = 6;
+/// The TCP header without options, and its SYN flag.
+constexpr uint32_t TCP_HEADER = 20;
+constexpr uint8_t TCP_SYN = 0x02;
+/// TCP option kinds (RFC 9293): end of list, no-operation, maximum segment size.
+constexpr uint8_t TCPOPT_EOL = 0;
+constexpr uint8_t TCPOPT_NOP = 1;
+constexpr uint8_t TCPOPT_MAXSEG = 2;
+
+/// The MssOutcome names of the MssFix trace and GetMssFixes.
+const char*
+MssOutcomeName(TunTunnel::MssOutcome outcome)
+{
+    switch (outcome)
+    {
+    case TunTunnel::MSS_NOT_SYN:
+        return "not syn";
+    case TunTunnel::MSS_NO_OPTION:
+        return "no option";
+    case TunTunnel::MSS_SMALL:
+        return "small";
+    case TunTunnel::MSS_CLAMPED:
+        return "clamped";
+    case TunTunnel::MSS_MALFORMED:
+        return "malformed";
+    }
+    return "?";
+}
+
+uint16_t
+Get16(const std::vector<uint8_t>& b, std::size_t at)
+{
+    return uint16_t((b[at] << 8) | b[at + 1]);
+}
 
 /// The 4 bytes of an int ioctl parameter.
 std::vector<uint8_t>
@@ -69,14 +106,16 @@ TunTunnel::GetTypeId()
                           StringValue("tunnel"),
                           MakeStringAccessor(&TunTunnel::m_processName),
                           MakeStringChecker())
-            .AddAttribute("PeerPort",
-                          "The other end's UDP port.",
-                          UintegerValue(1194),
-                          MakeUintegerAccessor(&TunTunnel::m_peerPort),
-                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute(
+                "PeerPort",
+                "The other end's UDP port (not OpenVPN's 1194, which Wireshark decodes as "
+                "OpenVPN).",
+                UintegerValue(DEFAULT_PORT),
+                MakeUintegerAccessor(&TunTunnel::m_peerPort),
+                MakeUintegerChecker<uint16_t>(1))
             .AddAttribute("LocalPort",
                           "The UDP port the socket is bound to.",
-                          UintegerValue(1194),
+                          UintegerValue(DEFAULT_PORT),
                           MakeUintegerAccessor(&TunTunnel::m_localPort),
                           MakeUintegerChecker<uint16_t>())
             .AddAttribute("ReadSize",
@@ -91,6 +130,14 @@ TunTunnel::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&TunTunnel::m_multicast),
                           MakeBooleanChecker())
+            .AddAttribute("MssFix",
+                          "0: off. Else the largest datagram (family word and IP packet) a "
+                          "full TCP segment should make, as OpenVPN's --mssfix: the MSS "
+                          "option of TCP SYNs crossing either way is lowered to this less "
+                          "4, the IP header (20; IPv6 40) and 20.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&TunTunnel::m_mssFix),
+                          MakeUintegerChecker<uint32_t>(0, 65535))
             .AddTraceSource("TunToPeer",
                             "A packet read from tun was sent to the peer.",
                             MakeTraceSourceAccessor(&TunTunnel::m_tunToPeerTrace),
@@ -104,6 +151,12 @@ TunTunnel::GetTypeId()
                             "\"tun write <errno>\" or \"socket send <errno>\".",
                             MakeTraceSourceAccessor(&TunTunnel::m_dropTrace),
                             "ns3::TunTunnel::DropTracedCallback")
+            .AddTraceSource("MssFix",
+                            "MssFix looked at a TCP SYN, or at a malformed TCP packet: "
+                            "\"clamped\", \"small\", \"no option\" or \"malformed\", the "
+                            "MSS found and the MSS kept.",
+                            MakeTraceSourceAccessor(&TunTunnel::m_mssFixTrace),
+                            "ns3::TunTunnel::MssFixTracedCallback")
             .AddTraceSource("Error",
                             "A system call of the daemon failed.",
                             MakeTraceSourceAccessor(&TunTunnel::m_errorTrace),
@@ -112,10 +165,11 @@ TunTunnel::GetTypeId()
 }
 
 TunTunnel::TunTunnel()
-    : m_peerPort(1194),
-      m_localPort(1194),
+    : m_peerPort(DEFAULT_PORT),
+      m_localPort(DEFAULT_PORT),
       m_readSize(TUNMRU),
       m_multicast(true),
+      m_mssFix(0),
       m_polled(MakeCallback(&TunTunnel::Polled, this)),
       m_tunRead(MakeCallback(&TunTunnel::TunRead, this)),
       m_peerSent(MakeCallback(&TunTunnel::PeerSent, this)),
@@ -191,6 +245,155 @@ uint64_t
 TunTunnel::GetErrors() const
 {
     return m_errors;
+}
+
+uint64_t
+TunTunnel::GetMssFixes(const std::string& outcome) const
+{
+    auto it = m_mss.find(outcome);
+    return it == m_mss.end() ? 0 : it->second;
+}
+
+uint16_t
+TunTunnel::MssFor(uint32_t mssFix, bool v6)
+{
+    uint32_t overhead = 4 + (v6 ? 40 : 20) + TCP_HEADER;
+    return mssFix > overhead ? uint16_t(std::min<uint32_t>(mssFix - overhead, 65535)) : 1;
+}
+
+TunTunnel::MssOutcome
+TunTunnel::ClampMss(std::vector<uint8_t>& d, uint32_t mssFix, uint16_t& before, uint16_t& after)
+{
+    before = after = 0;
+    if (d.size() < 4)
+    {
+        return MSS_NOT_SYN; // PeerRead drops it
+    }
+    uint32_t family =
+        (uint32_t(d[0]) << 24) | (uint32_t(d[1]) << 16) | (uint32_t(d[2]) << 8) | d[3];
+    std::size_t tcp = 0; // where the TCP header begins
+    std::size_t end = 0; // where the IP packet ends
+    if (family == BSD_AF_INET)
+    {
+        if (d.size() < 4 + 20 || (d[4] >> 4) != 4)
+        {
+            return d.size() >= 4 + 10 && d[4 + 9] == IPPROTO_TCP_NUMBER ? MSS_MALFORMED
+                                                                        : MSS_NOT_SYN;
+        }
+        if (d[4 + 9] != IPPROTO_TCP_NUMBER || (Get16(d, 4 + 6) & 0x1fff) != 0)
+        {
+            return MSS_NOT_SYN; // not TCP, or a fragment without the TCP header
+        }
+        std::size_t hlen = (d[4] & 0x0f) * 4u;
+        std::size_t total = Get16(d, 4 + 2);
+        if (hlen < 20 || total < hlen || 4 + total > d.size())
+        {
+            return MSS_MALFORMED;
+        }
+        tcp = 4 + hlen;
+        end = 4 + total;
+    }
+    else if (family == BSD_AF_INET6)
+    {
+        if (d.size() < 4 + 40 || (d[4] >> 4) != 6)
+        {
+            return d.size() >= 4 + 7 && d[4 + 6] == IPPROTO_TCP_NUMBER ? MSS_MALFORMED
+                                                                       : MSS_NOT_SYN;
+        }
+        if (d[4 + 6] != IPPROTO_TCP_NUMBER)
+        {
+            return MSS_NOT_SYN; // not TCP, or behind extension headers (mss.c skips those)
+        }
+        std::size_t payload = Get16(d, 4 + 4);
+        if (4 + 40 + payload > d.size())
+        {
+            return MSS_MALFORMED;
+        }
+        tcp = 4 + 40;
+        end = 4 + 40 + payload;
+    }
+    else
+    {
+        return MSS_NOT_SYN;
+    }
+    if (end - tcp < TCP_HEADER)
+    {
+        return MSS_MALFORMED;
+    }
+    std::size_t doff = (d[tcp + 12] >> 4) * 4u;
+    if (doff < TCP_HEADER || doff > end - tcp)
+    {
+        return MSS_MALFORMED;
+    }
+    if (!(d[tcp + 13] & TCP_SYN))
+    {
+        return MSS_NOT_SYN;
+    }
+    uint16_t limit = MssFor(mssFix, family == BSD_AF_INET6);
+    // The options, kind by kind; a length that runs past the header is malformed.
+    for (std::size_t o = tcp + TCP_HEADER; o < tcp + doff;)
+    {
+        uint8_t kind = d[o];
+        if (kind == TCPOPT_EOL)
+        {
+            break;
+        }
+        if (kind == TCPOPT_NOP)
+        {
+            ++o;
+            continue;
+        }
+        if (o + 1 >= tcp + doff || d[o + 1] < 2 || o + d[o + 1] > tcp + doff)
+        {
+            return MSS_MALFORMED;
+        }
+        if (kind == TCPOPT_MAXSEG)
+        {
+            if (d[o + 1] != 4)
+            {
+                return MSS_MALFORMED;
+            }
+            before = after = Get16(d, o + 2);
+            if (before <= limit)
+            {
+                return MSS_SMALL;
+            }
+            after = limit;
+            d[o + 2] = after >> 8;
+            d[o + 3] = after & 0xff;
+            // RFC 1624 eqn. 3: HC' = ~(~HC + ~m + m'), in ones' complement. The checksum
+            // sums 16-bit words from the TCP header's start; a field at an odd offset
+            // straddles two words and adds in byte-swapped.
+            bool odd = (o + 2 - tcp) % 2 != 0;
+            auto word = [odd](uint16_t v) { return odd ? uint16_t((v << 8) | (v >> 8)) : v; };
+            uint32_t sum = uint16_t(~Get16(d, tcp + 16)) + uint16_t(~word(before)) + word(after);
+            sum = (sum & 0xffff) + (sum >> 16);
+            sum = (sum & 0xffff) + (sum >> 16);
+            uint16_t check = ~uint16_t(sum);
+            d[tcp + 16] = check >> 8;
+            d[tcp + 17] = check & 0xff;
+            return MSS_CLAMPED;
+        }
+        o += d[o + 1];
+    }
+    return MSS_NO_OPTION;
+}
+
+void
+TunTunnel::FixMss(std::vector<uint8_t>& datagram)
+{
+    uint16_t before = 0;
+    uint16_t after = 0;
+    MssOutcome outcome = ClampMss(datagram, m_mssFix, before, after);
+    if (outcome == MSS_NOT_SYN)
+    {
+        return;
+    }
+    const char* name = MssOutcomeName(outcome);
+    ++m_mss[name];
+    NS_LOG_INFO("tunnel pid " << m_process->GetPid() << ": mssfix " << name << " " << before
+                              << " -> " << after);
+    m_mssFixTrace(name, before, after);
 }
 
 void
@@ -388,7 +591,11 @@ TunTunnel::TunRead(int error, const std::vector<uint8_t>& data)
         return;
     }
     m_packet.assign(data.begin(), data.end());
-    m_process->SendTo(m_sockFd, data, PeerSocketAddress(), m_peerSent);
+    if (m_mssFix != 0)
+    {
+        FixMss(m_packet);
+    }
+    m_process->SendTo(m_sockFd, m_packet, PeerSocketAddress(), m_peerSent);
 }
 
 void
@@ -425,7 +632,11 @@ TunTunnel::PeerRead(int error, const std::vector<uint8_t>& data, const Address&)
         return;
     }
     m_packet.assign(data.begin(), data.end());
-    m_process->Write(m_tunFd, data, m_tunWritten);
+    if (m_mssFix != 0)
+    {
+        FixMss(m_packet);
+    }
+    m_process->Write(m_tunFd, m_packet, m_tunWritten);
 }
 
 void

@@ -48,6 +48,11 @@ namespace ns3
  *
  * The interface's addresses are not the daemon's business here: configure them with
  * TunHelper::Ifconfig, as OpenVPN runs ifconfig(8).
+ *
+ * MssFix, as OpenVPN's --mssfix N: when not 0, the MSS option of every TCP SYN (SYN-ACK
+ * included) crossing the tunnel, either way, is lowered so that a full segment makes a
+ * datagram of at most MssFix bytes (see ClampMss). The TCP checksum is adjusted
+ * incrementally (RFC 1624).
  */
 class TunTunnel : public Application
 {
@@ -57,6 +62,50 @@ class TunTunnel : public Application
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+
+    /**
+     * The default UDP port of both ends: 14194, not OpenVPN's 1194. The datagrams are
+     * not OpenVPN's wire format, and Wireshark decodes UDP port 1194 as OpenVPN (as
+     * unknown or malformed messages); no dissector claims 14194 (Wireshark 4.0's
+     * udp.port table leaves 13911 to 17219 free), so the underlay shows plain UDP.
+     */
+    static constexpr uint16_t DEFAULT_PORT = 14194;
+
+    /// What ClampMss did with a datagram.
+    enum MssOutcome
+    {
+        MSS_NOT_SYN,   //!< not a TCP SYN (or a later IPv4 fragment): not looked at further
+        MSS_NO_OPTION, //!< a SYN without an MSS option: left alone
+        MSS_SMALL,     //!< a SYN whose MSS is already within the limit: left alone
+        MSS_CLAMPED,   //!< a SYN whose MSS was lowered, its checksum adjusted
+        MSS_MALFORMED, //!< an IP packet or TCP header too short or inconsistent: left alone
+    };
+
+    /**
+     * The MSS that keeps a full segment's datagram within \p mssFix bytes: \p mssFix
+     * less the family word (4), the IP header (20, or 40 for IPv6) and the TCP header
+     * without options (20), as OpenVPN reckons. The sender counts its options in the
+     * MSS (RFC 879), so its IP packets stay within \p mssFix - 4 bytes.
+     * \param mssFix the MssFix attribute \param v6 the packet is IPv6
+     * \return the MSS, at least 1
+     */
+    static uint16_t MssFor(uint32_t mssFix, bool v6);
+
+    /**
+     * Lower the MSS option of a TCP SYN in a tunnel datagram (family word, then the IP
+     * packet) to MssFor(mssFix), adjusting the TCP checksum incrementally (RFC 1624).
+     * Only IPv4 without fragment offset and IPv6 whose next header is TCP are looked at,
+     * as OpenVPN's mss.c does; nothing is read past the datagram or the IP length.
+     * \param datagram the datagram, changed in place only when MSS_CLAMPED
+     * \param mssFix the largest datagram a full segment should make
+     * \param before set to the MSS found (0 when none) \param after set to the MSS
+     *        written (or kept)
+     * \return what was done
+     */
+    static MssOutcome ClampMss(std::vector<uint8_t>& datagram,
+                               uint32_t mssFix,
+                               uint16_t& before,
+                               uint16_t& after);
 
     TunTunnel();
     ~TunTunnel() override;
@@ -75,6 +124,14 @@ class TunTunnel : public Application
     uint64_t GetDrops(const std::string& reason) const;
     /// \return system calls that failed (their errno is in the Error trace)
     uint64_t GetErrors() const;
+    /// \param outcome an outcome as the MssFix trace gives it ("clamped", "small", "no
+    /// option", "malformed") \return TCP SYNs (or malformed TCP packets) seen with it
+    uint64_t GetMssFixes(const std::string& outcome) const;
+
+    /// Signature of the MssFix trace: the outcome, the MSS found and the MSS kept.
+    typedef void (*MssFixTracedCallback)(const std::string& outcome,
+                                         uint16_t before,
+                                         uint16_t after);
 
     /// Signature of the Drop trace: why, and the bytes of the dropped packet.
     typedef void (*DropTracedCallback)(const std::string& reason, uint32_t bytes);
@@ -125,6 +182,8 @@ class TunTunnel : public Application
                uint64_t& packets,
                uint64_t& bytes,
                TracedCallback<const std::vector<uint8_t>&>& trace);
+    /// Apply MssFix to a datagram before it is sent or written. \param datagram
+    void FixMss(std::vector<uint8_t>& datagram);
     /// Count and trace a drop. \param reason \param bytes
     void Dropped(const std::string& reason, uint32_t bytes);
     /// Count and trace a failed call. \param call \param error
@@ -138,6 +197,7 @@ class TunTunnel : public Application
     uint16_t m_localPort;    //!< LocalPort attribute
     uint32_t m_readSize;     //!< ReadSize attribute
     bool m_multicast;        //!< Multicast attribute
+    uint32_t m_mssFix;       //!< MssFix attribute (0: off)
 
     /// ProcessName attribute: the daemon's p_comm
     std::string m_processName;
@@ -152,6 +212,7 @@ class TunTunnel : public Application
     uint64_t m_peerToTunBytes{0};            //!< counters
     uint64_t m_errors{0};                    //!< failed calls
     std::map<std::string, uint64_t> m_drops; //!< by reason
+    std::map<std::string, uint64_t> m_mss;   //!< MssFix outcomes
 
     // The loop's state between calls, and its completions, made with the object.
     bool m_peerReady{false};                   //!< the poll found a datagram queued
@@ -163,10 +224,11 @@ class TunTunnel : public Application
     BsdProcess::RecvFromCallback m_peerRead;   //!< -> PeerRead
     BsdProcess::WriteCallback m_tunWritten;    //!< -> TunWritten
 
-    TracedCallback<const std::vector<uint8_t>&> m_tunToPeerTrace;        //!< TunToPeer
-    TracedCallback<const std::vector<uint8_t>&> m_peerToTunTrace;        //!< PeerToTun
-    TracedCallback<const std::string&, uint32_t> m_dropTrace;            //!< Drop
-    TracedCallback<const std::string&, const std::string&> m_errorTrace; //!< Error
+    TracedCallback<const std::vector<uint8_t>&> m_tunToPeerTrace;         //!< TunToPeer
+    TracedCallback<const std::vector<uint8_t>&> m_peerToTunTrace;         //!< PeerToTun
+    TracedCallback<const std::string&, uint32_t> m_dropTrace;             //!< Drop
+    TracedCallback<const std::string&, const std::string&> m_errorTrace;  //!< Error
+    TracedCallback<const std::string&, uint16_t, uint16_t> m_mssFixTrace; //!< MssFix
 };
 
 } // namespace ns3

@@ -98,8 +98,8 @@ class FlowMonitorPppTestCase : public TestCase
 
 /**
  * 20 datagrams through a UDP tunnel: FlowMonitor sees the inner flow (tun addresses) with
- * 20 sent and received, and the outer flow of tunnel datagrams to port 1194 carrying at
- * least those 20, each 32 octets longer (UDP and IP headers, and the address family).
+ * 20 sent and received, and the outer flow of tunnel datagrams to port 14194 (the default) carrying
+ * at least those 20, each 32 octets longer (UDP and IP headers, and the address family).
  */
 class FlowMonitorTunnelTestCase : public TestCase
 {
@@ -140,7 +140,7 @@ class FlowMonitorTunnelTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(FindFlow(monitor, classifier, "10.8.0.1", 4000, inner),
                               true,
                               "inner flow");
-        NS_TEST_ASSERT_MSG_EQ(FindFlow(monitor, classifier, "10.9.9.1", 1194, outer),
+        NS_TEST_ASSERT_MSG_EQ(FindFlow(monitor, classifier, "10.9.9.1", 14194, outer),
                               true,
                               "outer flow");
         NS_TEST_EXPECT_MSG_EQ(inner.txPackets, 20u, "inner sent");

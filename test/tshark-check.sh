@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Validation by a tool no one here wrote: tshark must read every pcap and pppdump file
 # the examples wrote (a link without traffic gives an empty but valid file), and decode
-# every frame as IPv4, IPv6 or a PPP control protocol, with nothing malformed.
+# every frame as IPv4, IPv6 or a PPP control protocol, with nothing malformed, and no
+# UDP tunnel datagram taken for OpenVPN (its wire format is not OpenVPN's).
 # Skipped (exit 77) when tshark is not installed.
 set -euo pipefail
 dir=${1:?usage: tshark-check.sh <example-output dir>}
@@ -25,9 +26,11 @@ for f in "${files[@]}"; do
     total=$(tshark -r "$f" 2>/dev/null | wc -l)
     malformed=$(tshark -r "$f" -Y "_ws.malformed || _ws.expert.severity >= error" 2>/dev/null | wc -l)
     unknown=$(tshark -r "$f" -Y "!(ip || ipv6 || lcp || ipcp || ipv6cp)" 2>/dev/null | wc -l)
-    printf '%-60s %5d frames, %d malformed, %d undecoded\n' "${f#"$dir"/}" "$total" "$malformed" "$unknown"
+    openvpn=$(tshark -r "$f" -Y "openvpn" 2>/dev/null | wc -l)
+    printf '%-60s %5d frames, %d malformed, %d undecoded, %d OpenVPN\n' "${f#"$dir"/}" "$total" \
+        "$malformed" "$unknown" "$openvpn"
     frames=$((frames + total))
-    if [ "$malformed" -ne 0 ] || [ "$unknown" -ne 0 ]; then
+    if [ "$malformed" -ne 0 ] || [ "$unknown" -ne 0 ] || [ "$openvpn" -ne 0 ]; then
         status=1
     fi
 done

@@ -60,7 +60,7 @@ class PairDevicesTestCase : public TestCase
                                                              underlay.GetAddress(0),
                                                              nodes.Get(1),
                                                              underlay.GetAddress(1),
-                                                             1194,
+                                                             14194,
                                                              2);
         ApplicationContainer relays =
             tun.InstallRelayPair(nodes.Get(2), nodes.Get(3), MilliSeconds(5), 1);

@@ -85,7 +85,7 @@ TEST(TunAbortDeathTest, TunnelPairOnAUnitPppTookNamesNodeAndUnit)
                                   bench.underlay.GetAddress(0),
                                   bench.nodes.Get(1),
                                   bench.underlay.GetAddress(1),
-                                  1194,
+                                  14194,
                                   0);
         },
         "tun0 on node [0-9]+ is already one end of a tun pair \\(its peer is tun0 on node "
@@ -105,7 +105,7 @@ TEST(TunAbortDeathTest, RelayPairOnAUnitATunnelTookNamesNodeAndUnit)
                                   bench.underlay.GetAddress(0),
                                   bench.nodes.Get(1),
                                   bench.underlay.GetAddress(1),
-                                  1194,
+                                  14194,
                                   2);
             tun.InstallRelayPair(third.Get(0), bench.nodes.Get(1), MilliSeconds(1), 2);
         },
