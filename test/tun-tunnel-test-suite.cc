@@ -385,7 +385,7 @@ class TunTunnelClampMssTestCase : public TestCase
                                           TunTunnel::MSS_CLAMPED,
                                           "shape " << i << " v6 " << v6);
                     NS_TEST_EXPECT_MSG_EQ(before, 1460u, "");
-                    NS_TEST_EXPECT_MSG_EQ(after, v6 ? 1408u : 1428u, "");
+                    NS_TEST_EXPECT_MSG_EQ(after, (v6 ? 1408u : 1428u), "MSS as clamped");
                     NS_TEST_EXPECT_MSG_EQ(MssAt(d, at[i]), after, "written");
                     NS_TEST_EXPECT_MSG_EQ(TcpChecksumOk(d), true, "shape " << i << " v6 " << v6);
                 }
