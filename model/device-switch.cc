@@ -151,17 +151,23 @@ DeviceSwitch::GetNode() const
 void
 DeviceSwitch::Run(Ptr<Request> req)
 {
-    uint64_t* counter = req->needMplock ? req->mplockCounter : req->mpsafeCounter;
+    AfterRun(
+        req,
+        CallSlot(*req->ops, *req->ap, req->needMplock ? req->mplockCounter : req->mpsafeCounter));
+}
+
+int
+DeviceSwitch::CallSlot(const DevOps& ops, DevGenericArgs& ap, uint64_t* counter)
+{
     if (counter)
     {
         ++*counter;
     }
-    const DevOpFunction& func = (*req->ops)[req->ap->desc];
+    const DevOpFunction& func = ops[ap.desc];
     NS_ABORT_MSG_IF(!func,
-                    "DeviceSwitch: table \"" << req->ops->head.name << "\" has no "
-                                             << DevOpName(req->ap->desc)
+                    "DeviceSwitch: table \"" << ops.head.name << "\" has no " << DevOpName(ap.desc)
                                              << " operation; was it compiled?");
-    AfterRun(req, func(*req->ap));
+    return func(ap);
 }
 
 void
@@ -319,17 +325,7 @@ DeviceSwitch::Dispatch(Ptr<DevOps> ops,
         {
             giant.Acquire([] {});
         }
-        uint64_t* counter = needMplock ? mplockCounter : mpsafeCounter;
-        if (counter)
-        {
-            ++*counter;
-        }
-        const DevOpFunction& func = (*ops)[ap->desc];
-        NS_ABORT_MSG_IF(!func,
-                        "DeviceSwitch: table \"" << ops->head.name << "\" has no "
-                                                 << DevOpName(ap->desc)
-                                                 << " operation; was it compiled?");
-        int error = func(*ap);
+        int error = CallSlot(*ops, *ap, needMplock ? mplockCounter : mpsafeCounter);
         if (error != BSD_ESLEEP)
         {
             if (needMplock)
@@ -345,7 +341,7 @@ DeviceSwitch::Dispatch(Ptr<DevOps> ops,
     Ptr<Request> req = makeRequest(Simulator::Now(), DescribeIfTraced(*ap));
     if (req->needMplock)
     {
-        m_kernel->GetGiantLock().Acquire([this, req] { Run(req); });
+        giant.Acquire([this, req] { Run(req); });
     }
     else
     {

@@ -342,6 +342,13 @@ class DeviceSwitch : public Object
     uint32_t Context() const;
     /// Run the slot function of \p req for the first time (lock held if needed).
     void Run(Ptr<Request> req);
+    /**
+     * Count the call and run its slot function (the lock held if needed).
+     * \param ops the table \param ap the arguments
+     * \param counter the kern.mp* counter to bump, or nullptr
+     * \return the slot's error
+     */
+    int CallSlot(const DevOps& ops, DevGenericArgs& ap, uint64_t* counter);
     /// Continue a request whose process was woken from tsleep with \p sleepError.
     void Resume(Ptr<Request> req, int sleepError);
     /// Handle the slot function's (or its continuation's) return value.
