@@ -58,8 +58,9 @@ ClosesFrame(bool& inFrame, uint8_t octet)
 }
 
 /**
- * ClosesFrame over a run of octets, a flag at a time.
- * \param inFrame as for ClosesFrame; updated to its value after the run
+ * ClosesFrame over a run of octets, a flag at a time, up to the first that closes a frame.
+ * \param inFrame as for ClosesFrame; updated to its value after that octet (false), or
+ *        after the run if none closes
  * \param data the octets \param n how many
  * \return the index of the first octet that closes a frame, or \p n
  */
@@ -86,6 +87,23 @@ FirstClose(bool& inFrame, const uint8_t* data, std::size_t n)
     }
     inFrame = end[-1] != HDLC_FLAG;
     return n;
+}
+
+/**
+ * ClosesFrame over a whole run of octets.
+ * \param inFrame as for ClosesFrame; updated to its value after the run
+ * \param data the octets \param n how many
+ * \return whether some octet of the run closes a frame
+ */
+bool
+ClosesAFrame(bool& inFrame, const uint8_t* data, std::size_t n)
+{
+    if (FirstClose(inFrame, data, n) == n)
+    {
+        return false;
+    }
+    inFrame = data[n - 1] != HDLC_FLAG; // FirstClose stopped at the first close
+    return true;
 }
 
 /**
@@ -1042,11 +1060,7 @@ SerialLine::Interrupt(uint32_t side, Time)
 {
     Port& p = m_ports[side];
     p.timeoutArmed = false;
-    bool frameEnds = FirstClose(p.inFrame, p.fifo.data(), p.fifo.size()) < p.fifo.size();
-    if (frameEnds)
-    {
-        p.inFrame = p.fifo.back() != HDLC_FLAG; // FirstClose stopped at the first close
-    }
+    bool frameEnds = ClosesAFrame(p.inFrame, p.fifo.data(), p.fifo.size());
     // What the buffer has no room for is overrun, the oldest kept.
     std::size_t room = m_rxBufferSize - std::min<std::size_t>(m_rxBufferSize, p.rxBuffer.size());
     std::size_t kept = std::min(room, p.fifo.size());
@@ -1074,11 +1088,7 @@ SerialLine::NextReaderWakeup(uint32_t side) const
     const SerialWire& wire = m_ports[1 - side].wire;
     bool frameMode = m_readWakeup == WAKE_PER_FRAME;
     bool inFrame = p.inFrame;
-    bool frameEnds = FirstClose(inFrame, p.fifo.data(), p.fifo.size()) < p.fifo.size();
-    if (frameEnds)
-    {
-        inFrame = p.fifo.back() != HDLC_FLAG;
-    }
+    bool frameEnds = ClosesAFrame(inFrame, p.fifo.data(), p.fifo.size());
     std::size_t count = p.fifo.size();
     bool armed = p.timeoutArmed;
     int64_t timeout = p.timeout.GetTimeStep();
