@@ -14,6 +14,7 @@
 #include "ns3/device-switch.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/pooled-event.h"
 #include "ns3/process-table.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
@@ -158,12 +159,13 @@ CableDriver::Write(DevWriteArgs& ap)
     ++end.stats.sent;
     Ptr<CableDriver> peer = end.peerDriver;
     uint32_t unit = end.peerUnit;
-    Simulator::ScheduleWithContext(peer->m_node->GetId(),
-                                   end.delay,
-                                   &CableDriver::Deliver,
-                                   peer,
-                                   unit,
-                                   std::move(packet));
+    // The bytes are moved into the event and on into Deliver: MakeEvent copied them twice.
+    Simulator::ScheduleWithContext(
+        peer->m_node->GetId(),
+        end.delay,
+        MakePooledEvent([peer, unit, packet = std::move(packet)]() mutable {
+            peer->Deliver(unit, std::move(packet));
+        }));
     return BSD_OK;
 }
 

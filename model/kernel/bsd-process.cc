@@ -7,6 +7,7 @@
 #include "bsd-errno.h"
 #include "bsd-kernel.h"
 #include "kernel-cost-model.h"
+#include "pooled-event.h"
 #include "process-table.h"
 
 #include "ns3/abort.h"
@@ -380,10 +381,11 @@ BsdProcess::Return(int error, uint64_t copied, std::function<void(int)> finish)
     Time delay = cost->GetSyscallTime() + cost->GetCopyTime(copied);
     Ptr<BsdProcess> self = this;
     // Always a later event, never inside the call, and in the node's context.
-    Simulator::ScheduleWithContext(
-        m_node->GetId(),
-        delay,
-        [self, error, finish = std::move(finish)] { self->ReturnToUser(error, finish); });
+    Simulator::ScheduleWithContext(m_node->GetId(),
+                                   delay,
+                                   MakePooledEvent([self, error, finish = std::move(finish)] {
+                                       self->ReturnToUser(error, finish);
+                                   }));
 }
 
 void
@@ -522,12 +524,13 @@ BsdProcess::Read(int fd, uint32_t nbytes, ReadCallback cb)
             }
             // Uninitialised like a user's buffer: zeroing 16 KiB per read cost more than
             // the rest of the tun path together. A restarted read keeps its buffer.
-            if (m_syscall.bufferSize < nbytes || !m_syscall.buffer)
+            ReadBufferPool::Buffer& buffer = m_syscall.readBuffer;
+            if (!buffer.bytes || buffer.size < nbytes)
             {
-                m_syscall.bufferSize = std::max<uint32_t>(nbytes, 1);
-                m_syscall.buffer.reset(new uint8_t[m_syscall.bufferSize]);
+                ReadBufferPool::Give(std::move(buffer));
+                buffer = ReadBufferPool::Take(nbytes);
             }
-            m_syscall.uio = Uio(Uio::READ, m_syscall.buffer.get(), nbytes);
+            m_syscall.uio = Uio(Uio::READ, buffer.bytes.get(), nbytes);
             auto ap = Create<DevReadArgs>();
             ap->dev = file->dev;
             ap->caller = this;
@@ -588,7 +591,7 @@ BsdProcess::TransferDone(int64_t result, bool isRead)
     {
         if (isRead)
         {
-            const uint8_t* bytes = m_syscall.buffer.get();
+            const uint8_t* bytes = m_syscall.readBuffer.bytes.get();
             m_syscall.data.assign(bytes, bytes + moved);
         }
         m_syscall.result = moved;
@@ -610,11 +613,11 @@ BsdProcess::ReadReturned(int error)
     ReadCallback done = m_syscall.readDone;
     m_syscall.readDone = ReadCallback();
     std::vector<uint8_t> data = TakeData(error);
-    // Not kept for the next read: thousands of daemons sleeping in select would each
-    // hold one (a tenth more peak memory at 10,000 PPP links), for a saving of one
-    // allocation per read.
-    m_syscall.buffer.reset();
-    m_syscall.bufferSize = 0;
+    // Not kept by the process: thousands of daemons sleeping in select would each hold
+    // one (a tenth more peak memory at 10,000 PPP links). The pool keeps a few for the
+    // next reads of any process.
+    ReadBufferPool::Give(std::move(m_syscall.readBuffer));
+    m_syscall.readBuffer = ReadBufferPool::Buffer();
     Returned(error, data.size());
     done(error, data); // which may take the bytes: data is not used again
 }
@@ -1478,7 +1481,10 @@ BsdProcess::Wake(int error)
     Time latency = m_kernel->GetCostModel()->GetWakeupLatency();
     NS_LOG_LOGIC("pid " << m_pid << " wakes: " << BsdErrnoName(error));
     // Runnable now, running later: never inside the wakeup() that woke it.
-    Simulator::ScheduleWithContext(m_node->GetId(), latency, [onWake, error] { onWake(error); });
+    Simulator::ScheduleWithContext(
+        m_node->GetId(),
+        latency,
+        MakePooledEvent([onWake = std::move(onWake), error] { onWake(error); }));
 }
 
 bool

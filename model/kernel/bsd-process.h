@@ -7,6 +7,7 @@
 
 #include "bsd-fcntl.h"
 #include "bsd-signal.h"
+#include "read-buffer-pool.h"
 #include "syscall-record.h"
 #include "uio.h"
 
@@ -418,8 +419,7 @@ class BsdProcess : public Object
 
         uint32_t nbytes{0};                //!< read, recvfrom: the buffer's size
         std::vector<uint8_t> data;         //!< write, sendto: the bytes; read, recvfrom: result
-        std::unique_ptr<uint8_t[]> buffer; //!< read: the copy-out target, for this call
-        uint32_t bufferSize{0};            //!< its size
+        ReadBufferPool::Buffer readBuffer; //!< read: the copy-out target, for this call
         Uio uio{Uio::READ, nullptr, 0};    //!< the transfer of a device read or write
         Address address;                   //!< sendto's destination
         SocketFile::RecvRequest recv;      //!< a socket read, filled in by soreceive

@@ -26,6 +26,7 @@
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/pointer.h"
+#include "ns3/pooled-event.h"
 #include "ns3/process-table.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
@@ -530,13 +531,12 @@ TunNetDevice::Input(Ptr<Packet> packet, uint8_t family)
     ++waiting;
     m_macRxTrace(packet);
     // The protocol runs from its software interrupt, after tunwrite has returned.
-    Simulator::ScheduleWithContext(m_node->GetId(),
-                                   Time(0),
-                                   &TunNetDevice::DeliverInput,
-                                   this,
-                                   packet,
-                                   protocol,
-                                   family);
+    Simulator::ScheduleWithContext(
+        m_node->GetId(),
+        Time(0),
+        MakePooledEvent([this, packet = std::move(packet), protocol, family]() mutable {
+            DeliverInput(std::move(packet), protocol, family);
+        }));
     return BSD_OK;
 }
 
