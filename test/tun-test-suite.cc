@@ -397,6 +397,100 @@ class TunModeventLastchangeTestCase : public TestCase
 };
 
 /**
+ * A tun interface takes part in IPv6 only once it is given an IPv6 address: on a node with
+ * ns-3's IPv6, an open tun interface (no TUNSIFHEAD) with only an IPv4 address sends no
+ * IPv6 and so sees no EAFNOSUPPORT from tunoutput over a run. One given an IPv6 address on
+ * purpose still has its IPv6 (duplicate address detection, router solicitations) refused
+ * by tunoutput, counted as before; so has one with Ipv6AutoLinkLocal, as the interface
+ * was before this attribute.
+ */
+class TunIpv6OnlyWhenAddressedTestCase : public TestCase
+{
+  public:
+    TunIpv6OnlyWhenAddressedTestCase()
+        : TestCase("IPv6 on a tun interface only once it has an IPv6 address")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        TunBench b;
+        Ptr<TunNetDevice> tun[3];
+        uint32_t refused[3] = {0, 0, 0};
+        uint32_t queued6[3] = {0, 0, 0};
+        for (uint32_t u = 0; u < 3; ++u)
+        {
+            b.OpenTun(u);
+            tun[u] = b.driver->GetUnit(u);
+            uint32_t* count = &refused[u];
+            tun[u]->TraceConnectWithoutContext(
+                "Drop",
+                Callback<void, Ptr<const Packet>, const std::string&>(
+                    [count](Ptr<const Packet>, const std::string& why) {
+                        *count += why == "EAFNOSUPPORT";
+                    }));
+            uint32_t* sniffed = &queued6[u];
+            tun[u]->TraceConnectWithoutContext(
+                "Sniffer",
+                Callback<void, Ptr<const Packet>>([sniffed](Ptr<const Packet> p) {
+                    uint8_t family = 0;
+                    p->CopyData(&family, 1);
+                    *sniffed += family == BSD_AF_INET6;
+                }));
+        }
+        tun[2]->SetAttribute("Ipv6AutoLinkLocal", BooleanValue(true));
+        // tun0 is brought up by SIOCSIFFLAGS (if_up) before its address, as ppp(8) does.
+        std::vector<uint8_t> flags(BSD_IFREQ_SIZE, 0);
+        uint16_t up = BSD_IFF_UP;
+        std::memcpy(flags.data() + 16, &up, 2);
+        NS_TEST_EXPECT_MSG_EQ(Ifioctl(tun[0], BSD_AF_INET, BSD_SIOCSIFFLAGS, flags.data(), 0),
+                              BSD_OK,
+                              "SIOCSIFFLAGS");
+        NS_TEST_EXPECT_MSG_EQ((tun[0]->GetIfFlags() & (BSD_IFF_UP | BSD_IFF_RUNNING)),
+                              uint32_t(BSD_IFF_UP),
+                              "up; no link-local address, so no tuninit: not running");
+        // With Ipv6AutoLinkLocal, if_up runs in6_if_up: the link-local address goes through
+        // in6_ifinit's SIOCSIFADDR, and tuninit marks the interface running too.
+        Ifioctl(tun[2], BSD_AF_INET, BSD_SIOCSIFFLAGS, flags.data(), 0);
+        NS_TEST_EXPECT_MSG_EQ((tun[2]->GetIfFlags() & (BSD_IFF_UP | BSD_IFF_RUNNING)),
+                              uint32_t(BSD_IFF_UP | BSD_IFF_RUNNING),
+                              "Ipv6AutoLinkLocal: up and running");
+        TunHelper::Ifconfig(tun[0], "10.0.0.1", "10.0.0.2");
+        TunHelper::Ifconfig(tun[1], "10.0.1.1", "10.0.1.2");
+        TunHelper::Ifconfig(tun[2], "10.0.2.1", "10.0.2.2");
+        Ptr<Ipv6> ipv6 = b.node->GetObject<Ipv6>();
+        ipv6->AddAddress(ipv6->GetInterfaceForDevice(tun[1]),
+                         Ipv6InterfaceAddress("2001:db8::1", Ipv6Prefix(64)));
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+
+        int32_t i0 = ipv6->GetInterfaceForDevice(tun[0]);
+        NS_TEST_ASSERT_MSG_GT_OR_EQ(i0, 0, "the interface is in the IPv6 stack");
+        NS_TEST_EXPECT_MSG_EQ(ipv6->IsUp(i0), false, "but not up for IPv6");
+        NS_TEST_EXPECT_MSG_EQ(ipv6->GetNAddresses(i0), 0u, "no link-local address");
+        NS_TEST_EXPECT_MSG_EQ(refused[0], 0u, "IPv4 only: no EAFNOSUPPORT");
+        NS_TEST_EXPECT_MSG_EQ(queued6[0], 0u, "and no IPv6 reached tunoutput");
+        NS_TEST_EXPECT_MSG_EQ(tun[0]->GetCounters().oerrors, 0u, "");
+        for (const TunNetDevice::IfAddr& ifa : tun[0]->GetIfAddrs())
+        {
+            NS_TEST_EXPECT_MSG_EQ(ifa.family, uint32_t(BSD_AF_INET), "IPv4 addresses only");
+        }
+
+        int32_t i1 = ipv6->GetInterfaceForDevice(tun[1]);
+        NS_TEST_EXPECT_MSG_EQ(ipv6->IsUp(i1), true, "given an IPv6 address: up for IPv6");
+        NS_TEST_EXPECT_MSG_GT(refused[1], 0u, "whose output tunoutput refuses, as ever");
+        NS_TEST_EXPECT_MSG_EQ(refused[1], queued6[1], "every IPv6 packet");
+
+        NS_TEST_EXPECT_MSG_EQ(ipv6->IsUp(ipv6->GetInterfaceForDevice(tun[2])),
+                              true,
+                              "Ipv6AutoLinkLocal: up for IPv6 with the interface");
+        NS_TEST_EXPECT_MSG_GT(refused[2], 0u, "and its chatter is refused");
+        Simulator::Destroy();
+    }
+};
+
+/**
  * tun_clone leaves a name another handler already answered alone, and answers only
  * "tun<unit>"; tunifioctl's SIOCSIFDSTADDR runs tuninit as SIOCSIFADDR does.
  */
@@ -529,12 +623,12 @@ class TunifioctlTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(Ifioctl(tun, BSD_AF_INET, BSD_SIOCSIFFLAGS, flags.data(), 0),
                               BSD_OK,
                               "ifioctl ignores the driver's EINVAL");
-        // if_up runs in6_if_up: the link-local address goes through in6_ifinit's
-        // SIOCSIFADDR, and tuninit marks the interface running too (the node has IPv6).
-        NS_TEST_EXPECT_MSG_EQ(tun->GetIfFlags(),
-                              (BSD_IFF_UP | BSD_IFF_DEBUG | BSD_IFF_POINTOPOINT |
-                               BSD_IFF_MULTICAST | BSD_IFF_RUNNING),
-                              "UP and DEBUG set; IFF_CANTCHANGE bits kept; running");
+        // The interface has no address, IPv6 included: nothing runs tuninit, so it is up
+        // but not running (see TunIpv6OnlyWhenAddressedTestCase for Ipv6AutoLinkLocal).
+        NS_TEST_EXPECT_MSG_EQ(
+            tun->GetIfFlags(),
+            (BSD_IFF_UP | BSD_IFF_DEBUG | BSD_IFF_POINTOPOINT | BSD_IFF_MULTICAST),
+            "UP and DEBUG set; IFF_CANTCHANGE bits kept; not running");
         // FreeBSD 4's IFF_CANTCHANGE: ALLMULTI and SMART are the kernel's, LOOPBACK is not.
         uint16_t more = up | BSD_IFF_ALLMULTI | BSD_IFF_SMART | BSD_IFF_LOOPBACK;
         std::memcpy(flags.data() + 16, &more, 2);
@@ -1501,6 +1595,7 @@ class TunTestSuite : public TestSuite
         AddTestCase(new TunPcapTestCase, TestCase::QUICK);
         AddTestCase(new TunModeventLastchangeTestCase, TestCase::QUICK);
         AddTestCase(new TunCloneDstaddrTestCase, TestCase::QUICK);
+        AddTestCase(new TunIpv6OnlyWhenAddressedTestCase, TestCase::QUICK);
     }
 };
 

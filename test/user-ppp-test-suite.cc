@@ -424,6 +424,55 @@ class PppKilledPeerTestCase : public TestCase
 };
 
 /**
+ * Without Ipv6 the daemons configure IPv4 only, so on nodes with ns-3's IPv6 the tun
+ * interfaces never take part in IPv6: over a run neither daemon reads an IPv6 packet from
+ * tun, so none is dropped for its address family, and every packet read is an IPv4 one
+ * that went on the line.
+ */
+class PppIpv4OnlyNoIpv6TestCase : public TestCase
+{
+  public:
+    PppIpv4OnlyNoIpv6TestCase()
+        : TestCase("IPv4-only daemons read no IPv6 from tun: no address family drops")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PppBench bench;
+        std::map<std::string, uint32_t> drops[2];
+        for (int i = 0; i < 2; ++i)
+        {
+            std::map<std::string, uint32_t>* mine = &drops[i];
+            bench.ppp[i]->TraceConnectWithoutContext(
+                "FrameDrop",
+                Callback<void, const std::string&, uint32_t>(
+                    [mine](const std::string& reason, uint32_t) { ++(*mine)[reason]; }));
+        }
+        std::vector<Time> rtts;
+        Ping(bench.nodes.Get(0), "10.0.0.2", Seconds(2), Seconds(4.5), &rtts);
+        Simulator::Stop(Seconds(8));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(rtts.size(), 3u, "IPv4 crosses");
+        for (int i = 0; i < 2; ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(drops[i]["address family"], 0u, "no IPv6 chatter, end " << i);
+            NS_TEST_EXPECT_MSG_EQ(bench.ppp[i]->GetCounters().drops.count("address family"),
+                                  0u,
+                                  "none counted, end " << i);
+            Ptr<Ipv6> ipv6 = bench.nodes.Get(i)->GetObject<Ipv6>();
+            int32_t k = ipv6->GetInterfaceForDevice(bench.ppp[i]->GetTunDevice());
+            NS_TEST_EXPECT_MSG_EQ(ipv6->IsUp(k), false, "tun0 not up for IPv6, end " << i);
+        }
+        // a read the three echo requests, b the three replies: nothing else.
+        NS_TEST_EXPECT_MSG_EQ(bench.ppp[0]->GetCounters().packetsFromTun, 3u, "a read");
+        NS_TEST_EXPECT_MSG_EQ(bench.ppp[1]->GetCounters().packetsFromTun, 3u, "b read");
+        Simulator::Destroy();
+    }
+};
+
+/**
  * Addresses from the peer, and IPv6: a asks for 0.0.0.0 and b assigns 10.9.0.2; with
  * Ipv6 set both run IPV6CP and get fe80::<identifier> on tun0.
  */
@@ -462,6 +511,7 @@ class PppAssignedAndIpv6TestCase : public TestCase
                 found |= ipv6->GetAddress(k, n).GetAddress() == cp->GetLocalLinkLocal();
             }
             NS_TEST_EXPECT_MSG_EQ(found, true, "fe80::<identifier> on tun0 " << i);
+            NS_TEST_EXPECT_MSG_EQ(ipv6->IsUp(k), true, "tun0 up for IPv6 " << i);
         }
         NS_TEST_EXPECT_MSG_EQ(bench.ppp[0]->GetIpv6cp()->GetPeerLinkLocal(),
                               bench.ppp[1]->GetIpv6cp()->GetLocalLinkLocal(),
@@ -852,6 +902,7 @@ class UserPppTestSuite : public TestSuite
         AddTestCase(new PppKilledPeerTestCase(true), TestCase::QUICK);
         AddTestCase(new PppCarrierTestCase, TestCase::QUICK);
         AddTestCase(new PppEchoFailureTestCase, TestCase::QUICK);
+        AddTestCase(new PppIpv4OnlyNoIpv6TestCase, TestCase::QUICK);
         AddTestCase(new PppAssignedAndIpv6TestCase, TestCase::QUICK);
         AddTestCase(new PppTcpGoodputTestCase("interrupt"), TestCase::QUICK);
         AddTestCase(new PppTcpGoodputTestCase("frame"), TestCase::QUICK);

@@ -9,6 +9,7 @@
 #include "tun-channel.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/bsd-errno.h"
 #include "ns3/bsd-ioctl-argument.h"
 #include "ns3/bsd-kernel.h"
@@ -128,6 +129,15 @@ TunNetDevice::GetTypeId()
                           UintegerValue(BSD_IFQ_MAXLEN),
                           MakeUintegerAccessor(&TunNetDevice::m_intrqMaxLen),
                           MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("Ipv6AutoLinkLocal",
+                          "Bring the node's IPv6 interface for this device up whenever the "
+                          "interface comes up, with ns-3's autoconfigured link-local address "
+                          "(and its duplicate address detection and router solicitations), "
+                          "as KAME's in6_if_up with net.inet6.ip6.auto_linklocal=1. False "
+                          "keeps the interface out of IPv6 until it is given an IPv6 address.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&TunNetDevice::m_ipv6AutoLinkLocal),
+                          MakeBooleanChecker())
             .AddAttribute("Channel",
                           "The TunChannel that shows ns-3 the pair this interface is one end "
                           "of (TunChannel::Join); an interface on no pair has one of its own.",
@@ -756,14 +766,29 @@ TunNetDevice::SetIpUp(bool up)
     // Solicitations from an address Ipv6Interface::SetDown has removed, and its next one
     // dereferences interface -1. Nothing is lost: tunoutput drops a packet for a closed
     // tun with EHOSTDOWN whatever IFF_UP says, as the 2001 driver does.
+    // Only an interface given an IPv6 address takes part in IPv6 (unless Ipv6AutoLinkLocal):
+    // ns-3's Ipv6Interface::SetUp would autoconfigure a link-local address, run duplicate
+    // address detection and solicit routers, all of which tunoutput refuses with
+    // EAFNOSUPPORT without TUN_IFHEAD and ppp(8) drops without IPV6CP. The seed's
+    // tuninit sets IFF_UP itself, not through if_up, so never runs in6_if_up; if_up
+    // (SIOCSIFFLAGS) would, on a kernel with INET6 and auto_linklocal, which is what
+    // Ipv6AutoLinkLocal stands for (doc/tun.rst, departures).
     if (Ptr<Ipv6> ipv6 = m_node ? m_node->GetObject<Ipv6>() : nullptr)
     {
         int32_t i = ipv6->GetInterfaceForDevice(this);
-        if (up && i >= 0 && !ipv6->IsUp(i))
+        if (up && i >= 0 && !ipv6->IsUp(i) && (m_ipv6AutoLinkLocal || HasIpv6Address()))
         {
             ipv6->SetUp(i);
         }
     }
+}
+
+bool
+TunNetDevice::HasIpv6Address() const
+{
+    return std::any_of(m_ifAddrs.begin(), m_ifAddrs.end(), [](const IfAddr& ifa) {
+        return ifa.family == BSD_AF_INET6;
+    });
 }
 
 void

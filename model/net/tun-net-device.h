@@ -259,8 +259,11 @@ class TunNetDevice : public NetDevice
     void Dropped(Ptr<const Packet> packet, int reason);
     /// Set or clear IFF_RUNNING, firing the link-change callbacks on a change.
     void SetRunning(bool running);
-    /// Bring the node's IP interfaces for this device up or down.
+    /// Bring the node's IP interfaces for this device up or down; IPv6 only once the
+    /// interface has an IPv6 address, or with Ipv6AutoLinkLocal.
     void SetIpUp(bool up);
+    /// \return whether if_addrhead holds an AF_INET6 address
+    bool HasIpv6Address() const;
 
     Ptr<Node> m_node;                           //!< the node
     mutable Ptr<TunChannel> m_channel;          //!< the pair's, or one of its own once asked
@@ -269,6 +272,7 @@ class TunNetDevice : public NetDevice
     uint32_t m_unit{0};                         //!< if_unit
     Mac48Address m_address;                     //!< a link address for ns-3 (tun has none)
     bool m_draining{false};                     //!< DrainQueue runs
+    bool m_ipv6AutoLinkLocal{false};            //!< IPv6 up with the interface, no address
     Time m_lastChange;                          //!< if_lastchange
     uint32_t m_tunFlags{0};                     //!< tun_flags
     uint32_t m_ifFlags{0};                      //!< if_flags
