@@ -7,6 +7,9 @@
 #include "ns3/boolean.h"
 #include "ns3/bsd-errno.h"
 #include "ns3/bsd-if.h"
+#include "ns3/bsd-ioctl-argument.h"
+#include "ns3/bsd-syscalls.h"
+#include "ns3/bsd-task.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/inet6-socket-address.h"
 #include "ns3/ipv4-address.h"
@@ -67,15 +70,6 @@ uint16_t
 Get16(const std::vector<uint8_t>& b, std::size_t at)
 {
     return uint16_t((b[at] << 8) | b[at + 1]);
-}
-
-/// The 4 bytes of an int ioctl parameter.
-std::vector<uint8_t>
-IntArg(int32_t v)
-{
-    std::vector<uint8_t> b(4);
-    std::memcpy(b.data(), &v, 4);
-    return b;
 }
 
 } // namespace
@@ -168,12 +162,7 @@ TunTunnel::TunTunnel()
       m_localPort(DEFAULT_PORT),
       m_readSize(TUNMRU),
       m_multicast(true),
-      m_mssFix(0),
-      m_polled(MakeCallback(&TunTunnel::Polled, this)),
-      m_tunRead(MakeCallback(&TunTunnel::TunRead, this)),
-      m_peerSent(MakeCallback(&TunTunnel::PeerSent, this)),
-      m_peerRead(MakeCallback(&TunTunnel::PeerRead, this)),
-      m_tunWritten(MakeCallback(&TunTunnel::TunWritten, this))
+      m_mssFix(0)
 {
 }
 
@@ -431,7 +420,7 @@ TunTunnel::StartApplication()
     m_process = CreateObject<BsdProcess>();
     m_process->SetName(m_processName);
     m_process->Attach(GetNode());
-    OpenTun(0);
+    BsdTask::Exec(m_process, Run()); // runs up to the first open's wait
 }
 
 void
@@ -443,212 +432,173 @@ TunTunnel::StopApplication()
     }
 }
 
-void
-TunTunnel::OpenTun(uint32_t unit)
+BsdTask
+TunTunnel::Run()
 {
+    BsdSyscalls sys(m_process);
+
+    // open_tun_generic: /dev/tunN, or with "auto" each dynamic name in turn until one
+    // opens (any failure moves on to the next).
     bool automatic = m_tunDevice == "auto";
-    std::string path = automatic ? "/dev/tun" + std::to_string(unit) : m_tunDevice;
-    m_process->Open(path, BSD_O_RDWR, [this, automatic, unit, path](int error, int fd) {
-        if (error != BSD_OK)
+    int tun = -1;
+    for (uint32_t unit = 0;; ++unit)
+    {
+        std::string path = automatic ? "/dev/tun" + std::to_string(unit) : m_tunDevice;
+        auto [error, fd] = co_await sys.Open(path, BSD_O_RDWR);
+        if (error == BSD_OK)
         {
-            // open_tun_generic: any failure moves on to the next dynamic name.
-            if (automatic && unit + 1 < AUTO_UNITS)
-            {
-                OpenTun(unit + 1);
-                return;
-            }
+            tun = fd;
+            m_tunPath = path;
+            break;
+        }
+        if (!automatic || unit + 1 >= AUTO_UNITS)
+        {
             Failed("open " + (automatic ? std::string("/dev/tun*") : path), error);
-            return;
+            co_return;
         }
-        m_tunFd = fd;
-        m_tunPath = path;
-        ConfigureTun();
-    });
-}
-
-void
-TunTunnel::ConfigureTun()
-{
-    Ptr<BsdProcess> p = m_process;
+    }
     // set_nonblock, set_cloexec
-    p->Fcntl(m_tunFd, BsdProcess::F_SETFL, BSD_O_NONBLOCK, [this, p](int error, int32_t) {
-        if (error != BSD_OK)
-        {
-            Failed("fcntl F_SETFL", error);
-        }
-        p->Fcntl(m_tunFd, BsdProcess::F_SETFD, 1, [this, p](int error, int32_t) {
-            if (error != BSD_OK)
-            {
-                Failed("fcntl F_SETFD", error);
-            }
-            int32_t mode = BSD_IFF_POINTOPOINT | (m_multicast ? int32_t(BSD_IFF_MULTICAST) : 0);
-            p->Ioctl(m_tunFd,
-                     TUNSIFMODE,
-                     IntArg(mode),
-                     [this, p](int error, const std::vector<uint8_t>&) {
-                         if (error != BSD_OK)
-                         {
-                             Failed("ioctl TUNSIFMODE", error); // logged, not fatal
-                         }
-                         p->Ioctl(m_tunFd,
-                                  TUNSIFHEAD,
-                                  IntArg(1),
-                                  [this](int error, const std::vector<uint8_t>&) {
-                                      if (error != BSD_OK)
-                                      {
-                                          Failed("ioctl TUNSIFHEAD", error);
-                                      }
-                                      OpenSocket();
-                                  });
-                     });
-        });
-    });
-}
+    if (auto [error, value] = co_await sys.Fcntl(tun, BsdProcess::F_SETFL, BSD_O_NONBLOCK);
+        error != BSD_OK)
+    {
+        Failed("fcntl F_SETFL", error);
+    }
+    if (auto [error, value] = co_await sys.Fcntl(tun, BsdProcess::F_SETFD, 1); error != BSD_OK)
+    {
+        Failed("fcntl F_SETFD", error);
+    }
+    // open_tun's TUNSIFMODE and TUNSIFHEAD, as OpenVPN does on FreeBSD (spec section 3).
+    int32_t mode = BSD_IFF_POINTOPOINT | (m_multicast ? int32_t(BSD_IFF_MULTICAST) : 0);
+    std::vector<uint8_t> modeArg = BsdIntArgument(mode);
+    if (auto [error, out] = co_await sys.Ioctl(tun, TUNSIFMODE, std::move(modeArg));
+        error != BSD_OK)
+    {
+        Failed("ioctl TUNSIFMODE", error); // logged, not fatal
+    }
+    std::vector<uint8_t> one = BsdIntArgument(1);
+    if (auto [error, out] = co_await sys.Ioctl(tun, TUNSIFHEAD, std::move(one)); error != BSD_OK)
+    {
+        Failed("ioctl TUNSIFHEAD", error);
+    }
 
-void
-TunTunnel::OpenSocket()
-{
-    Ptr<BsdProcess> p = m_process;
+    // The UDP socket, bound to LocalPort, non-blocking.
     bool v6 = Ipv6Address::IsMatchingType(m_peerAddress);
-    p->Socket(v6 ? BSD_AF_INET6 : BSD_AF_INET, BSD_SOCK_DGRAM, [this, p, v6](int error, int fd) {
-        if (error != BSD_OK)
+    auto [socketError, sock] = co_await sys.Socket(v6 ? BSD_AF_INET6 : BSD_AF_INET, BSD_SOCK_DGRAM);
+    if (socketError != BSD_OK)
+    {
+        Failed("socket", socketError);
+        co_return;
+    }
+    Address local = v6 ? Address(Inet6SocketAddress(Ipv6Address::GetAny(), m_localPort))
+                       : Address(InetSocketAddress(Ipv4Address::GetAny(), m_localPort));
+    if (int error = co_await sys.Bind(sock, local); error != BSD_OK)
+    {
+        Failed("bind", error);
+        co_return;
+    }
+    if (auto [error, value] = co_await sys.Fcntl(sock, BsdProcess::F_SETFL, BSD_O_NONBLOCK);
+        error != BSD_OK)
+    {
+        Failed("fcntl F_SETFL", error);
+    }
+
+    // The loop, as OpenVPN's single-threaded one: wait for either descriptor, move one
+    // packet from tun to the peer if tun is readable, then one datagram from the peer to
+    // tun if the socket is. Entry 0 is tun, entry 1 the socket; poll(2) fills in their
+    // revents in place.
+    std::vector<BsdProcess::PollFd> fds(2);
+    fds[0] = {tun, BSD_POLLIN, 0};
+    fds[1] = {sock, BSD_POLLIN, 0};
+    const Time inftim(-1); // poll(2)'s INFTIM: until a descriptor is ready
+    // What the traces are given: the packet as sent, kept while the call that sends it
+    // runs (the call takes the packet itself). Its storage serves every packet.
+    std::vector<uint8_t> moved;
+    for (;;)
+    {
+        if (!m_process->IsAlive()) // a trace sink may have ended the process
         {
-            Failed("socket", error);
-            return;
+            co_return;
         }
-        m_sockFd = fd;
-        Address local = v6 ? Address(Inet6SocketAddress(Ipv6Address::GetAny(), m_localPort))
-                           : Address(InetSocketAddress(Ipv4Address::GetAny(), m_localPort));
-        p->Bind(m_sockFd, local, [this, p](int error) {
-            if (error != BSD_OK)
+        auto [pollError, n] = co_await sys.Poll(fds, inftim);
+        if (pollError != BSD_OK)
+        {
+            Failed("poll", pollError);
+            continue;
+        }
+        bool peerReady = fds[1].revents & BSD_POLLIN;
+        if (fds[0].revents & BSD_POLLIN)
+        {
+            // A packet from tun, one datagram to the peer.
+            auto [readError, packet] = co_await sys.Read(tun, m_readSize);
+            if (readError == BSD_OK)
             {
-                Failed("bind", error);
-                return;
-            }
-            p->Fcntl(m_sockFd, BsdProcess::F_SETFL, BSD_O_NONBLOCK, [this](int error, int32_t) {
-                if (error != BSD_OK)
+                if (m_mssFix != 0)
                 {
-                    Failed("fcntl F_SETFL", error);
+                    FixMss(packet);
                 }
-                Loop();
-            });
-        });
-    });
-}
-
-void
-TunTunnel::Loop()
-{
-    if (!m_process->IsAlive())
-    {
-        return;
-    }
-    m_pollFds.assign(
-        {{m_tunFd, BSD_POLLIN, 0}, {m_sockFd, BSD_POLLIN, 0}}); // no allocation after the first
-    m_process->Poll(m_pollFds, Time(-1), m_polled);
-}
-
-void
-TunTunnel::Polled(int error, int, const std::vector<BsdProcess::PollFd>& fds)
-{
-    if (error != BSD_OK)
-    {
-        Failed("poll", error);
-        Loop();
-        return;
-    }
-    m_peerReady = fds[1].revents & BSD_POLLIN;
-    if (fds[0].revents & BSD_POLLIN)
-    {
-        m_process->Read(m_tunFd, m_readSize, m_tunRead);
-        return;
-    }
-    AfterTun();
-}
-
-void
-TunTunnel::AfterTun()
-{
-    if (m_peerReady)
-    {
-        m_process->RecvFrom(m_sockFd, m_readSize, m_peerRead);
-        return;
-    }
-    Loop();
-}
-
-void
-TunTunnel::TunRead(int error, const std::vector<uint8_t>& data)
-{
-    if (error != BSD_OK)
-    {
-        if (error != BSD_EWOULDBLOCK)
-        {
-            Failed("read tun", error);
+                moved.assign(packet.begin(), packet.end());
+                Address to = PeerSocketAddress();
+                auto [sendError, sent] = co_await sys.SendTo(sock, std::move(packet), to);
+                Count(sendError,
+                      "sendto",
+                      "socket send ",
+                      moved,
+                      m_tunToPeerPackets,
+                      m_tunToPeerBytes,
+                      m_tunToPeerTrace);
+            }
+            else if (readError != BSD_EWOULDBLOCK) // non-blocking: nothing there is no failure
+            {
+                Failed("read tun", readError);
+            }
         }
-        AfterTun();
-        return;
-    }
-    m_packet.assign(data.begin(), data.end());
-    if (m_mssFix != 0)
-    {
-        FixMss(m_packet);
-    }
-    m_process->SendTo(m_sockFd, m_packet, PeerSocketAddress(), m_peerSent);
-}
-
-void
-TunTunnel::PeerSent(int error, int64_t)
-{
-    Count(error, "sendto", "socket send ", m_tunToPeerPackets, m_tunToPeerBytes, m_tunToPeerTrace);
-    AfterTun();
-}
-
-void
-TunTunnel::PeerRead(int error, const std::vector<uint8_t>& data, const Address&)
-{
-    if (error != BSD_OK)
-    {
-        if (error != BSD_EWOULDBLOCK)
+        if (!peerReady)
         {
-            Failed("recvfrom", error);
+            continue;
         }
-        Loop();
-        return;
+        // A datagram from the peer, one packet to tun.
+        auto [recvError, datagram, from] = co_await sys.RecvFrom(sock, m_readSize);
+        if (recvError != BSD_OK)
+        {
+            if (recvError != BSD_EWOULDBLOCK)
+            {
+                Failed("recvfrom", recvError);
+            }
+            continue;
+        }
+        if (datagram.size() < 4)
+        {
+            Dropped("short datagram", datagram.size());
+            continue;
+        }
+        uint32_t family = (uint32_t(datagram[0]) << 24) | (uint32_t(datagram[1]) << 16) |
+                          (uint32_t(datagram[2]) << 8) | datagram[3];
+        if (family != BSD_AF_INET && family != BSD_AF_INET6)
+        {
+            Dropped("unknown family", datagram.size());
+            continue;
+        }
+        if (m_mssFix != 0)
+        {
+            FixMss(datagram);
+        }
+        moved.assign(datagram.begin(), datagram.end());
+        auto [writeError, written] = co_await sys.Write(tun, std::move(datagram));
+        Count(writeError,
+              "write tun",
+              "tun write ",
+              moved,
+              m_peerToTunPackets,
+              m_peerToTunBytes,
+              m_peerToTunTrace);
     }
-    if (data.size() < 4)
-    {
-        Dropped("short datagram", data.size());
-        Loop();
-        return;
-    }
-    uint32_t family =
-        (uint32_t(data[0]) << 24) | (uint32_t(data[1]) << 16) | (uint32_t(data[2]) << 8) | data[3];
-    if (family != BSD_AF_INET && family != BSD_AF_INET6)
-    {
-        Dropped("unknown family", data.size());
-        Loop();
-        return;
-    }
-    m_packet.assign(data.begin(), data.end());
-    if (m_mssFix != 0)
-    {
-        FixMss(m_packet);
-    }
-    m_process->Write(m_tunFd, m_packet, m_tunWritten);
-}
-
-void
-TunTunnel::TunWritten(int error, int64_t)
-{
-    Count(error, "write tun", "tun write ", m_peerToTunPackets, m_peerToTunBytes, m_peerToTunTrace);
-    Loop();
 }
 
 void
 TunTunnel::Count(int error,
                  const char* call,
                  const char* dropped,
+                 const std::vector<uint8_t>& packet,
                  uint64_t& packets,
                  uint64_t& bytes,
                  TracedCallback<const std::vector<uint8_t>&>& trace)
@@ -656,12 +606,12 @@ TunTunnel::Count(int error,
     if (error != BSD_OK)
     {
         Failed(call, error);
-        Dropped(std::string(dropped) + BsdErrnoName(error), m_packet.size());
+        Dropped(std::string(dropped) + BsdErrnoName(error), packet.size());
         return;
     }
     ++packets;
-    bytes += m_packet.size();
-    trace(m_packet);
+    bytes += packet.size();
+    trace(packet);
 }
 
 } // namespace ns3

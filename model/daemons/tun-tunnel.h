@@ -23,6 +23,8 @@
 namespace ns3
 {
 
+class BsdTask;
+
 /**
  * \ingroup tun
  * \brief A simulated tunnel daemon: /dev/tunN on one side, a UDP socket to the peer on
@@ -147,37 +149,19 @@ class TunTunnel : public Application
     void StartApplication() override;
     void StopApplication() override;
 
-    /// Open /dev/tun<unit>, or the next unit when TunDevice is "auto". \param unit
-    void OpenTun(uint32_t unit);
-    /// The tun is open: the mode ioctls, then the socket.
-    void ConfigureTun();
-    /// Make and bind the socket, then loop.
-    void OpenSocket();
-    /// Poll both descriptors (the top of the daemon's loop).
-    void Loop();
-    /// Poll returned: read tun if it is ready, then the socket. \param error \param n
-    /// \param fds
-    void Polled(int error, int n, const std::vector<BsdProcess::PollFd>& fds);
-    /// After tun: read the socket if the poll found it ready, else loop.
-    void AfterTun();
-    /// A packet came from tun: send it to the peer. \param error \param data
-    void TunRead(int error, const std::vector<uint8_t>& data);
-    /// The datagram to the peer is sent. \param error \param n
-    void PeerSent(int error, int64_t n);
-    /// A datagram came from the peer: write it to tun. \param error \param data
-    /// \param from the sender
-    void PeerRead(int error, const std::vector<uint8_t>& data, const Address& from);
-    /// The packet from the peer is written to tun. \param error \param n
-    void TunWritten(int error, int64_t n);
+    /// The daemon's program: OpenVPN's open_tun, the socket, then the poll loop.
+    /// \return the task, for the daemon's process to run
+    BsdTask Run();
     /**
-     * Count the packet in hand as moved, or its call as failed and the packet as dropped.
+     * Count a packet as moved, or its call as failed and the packet as dropped.
      * \param error the call's outcome \param call its name \param dropped the drop
-     * reason's prefix \param packets \param bytes the direction's counters \param trace
-     * the direction's trace
+     * reason's prefix \param packet the packet as sent or written \param packets
+     * \param bytes the direction's counters \param trace the direction's trace
      */
     void Count(int error,
                const char* call,
                const char* dropped,
+               const std::vector<uint8_t>& packet,
                uint64_t& packets,
                uint64_t& bytes,
                TracedCallback<const std::vector<uint8_t>&>& trace);
@@ -203,8 +187,6 @@ class TunTunnel : public Application
 
     Ptr<BsdProcess> m_process;               //!< the daemon
     std::string m_tunPath;                   //!< the tun it opened
-    int m_tunFd{-1};                         //!< its tun descriptor
-    int m_sockFd{-1};                        //!< its socket
     uint64_t m_tunToPeerPackets{0};          //!< counters
     uint64_t m_tunToPeerBytes{0};            //!< counters
     uint64_t m_peerToTunPackets{0};          //!< counters
@@ -212,16 +194,6 @@ class TunTunnel : public Application
     uint64_t m_errors{0};                    //!< failed calls
     std::map<std::string, uint64_t> m_drops; //!< by reason
     std::map<std::string, uint64_t> m_mss;   //!< MssFix outcomes
-
-    // The loop's state between calls, and its completions, made with the object.
-    bool m_peerReady{false};                   //!< the poll found a datagram queued
-    std::vector<uint8_t> m_packet;             //!< the packet being moved, for the traces
-    BsdProcess::PollCallback m_polled;         //!< -> Polled
-    std::vector<BsdProcess::PollFd> m_pollFds; //!< the entries of each poll
-    BsdProcess::ReadCallback m_tunRead;        //!< -> TunRead
-    BsdProcess::WriteCallback m_peerSent;      //!< -> PeerSent
-    BsdProcess::RecvFromCallback m_peerRead;   //!< -> PeerRead
-    BsdProcess::WriteCallback m_tunWritten;    //!< -> TunWritten
 
     TracedCallback<const std::vector<uint8_t>&> m_tunToPeerTrace;         //!< TunToPeer
     TracedCallback<const std::vector<uint8_t>&> m_peerToTunTrace;         //!< PeerToTun

@@ -10,6 +10,8 @@
 #include "ns3/bsd-ifioctl.h"
 #include "ns3/bsd-ioctl-argument.h"
 #include "ns3/bsd-signal.h"
+#include "ns3/bsd-syscalls.h"
+#include "ns3/bsd-task.h"
 #include "ns3/bsd-tty.h"
 #include "ns3/cdev.h"
 #include "ns3/ipv6-interface-address.h"
@@ -153,11 +155,7 @@ UserPpp::UserPpp()
       m_reopenDelay(Seconds(3)),
       m_lcp(CreateObject<Lcp>()),
       m_ipcp(CreateObject<Ipcp>()),
-      m_ipv6cp(CreateObject<Ipv6cp>()),
-      m_selected(MakeCallback(&UserPpp::Selected, this)),
-      m_lineWritten(MakeCallback(&UserPpp::LineWritten, this)),
-      m_lineRead(MakeCallback(&UserPpp::LineRead, this)),
-      m_tunRead(MakeCallback(&UserPpp::TunRead, this))
+      m_ipv6cp(CreateObject<Ipv6cp>())
 {
 }
 
@@ -323,7 +321,7 @@ UserPpp::StartApplication()
     });
     m_ipcp->SetLayerCallbacks([this] { IpcpUp(); }, [this] { IpcpDown(); }, nullptr, nullptr);
     m_ipv6cp->SetLayerCallbacks([this] { Ipv6cpUp(); }, [this] { Ipv6cpDown(); }, nullptr, nullptr);
-    OpenTun(0);
+    BsdTask::Exec(m_process, Run()); // runs up to the first open's wait
 }
 
 void
@@ -339,151 +337,55 @@ UserPpp::StopApplication()
     }
 }
 
-void
-UserPpp::OpenTun(uint32_t unit)
-{
-    std::string path = m_tunPath.empty() ? "/dev/tun" + std::to_string(unit) : m_tunPath;
-    m_process->Open(path, BSD_O_RDWR, [this, unit, path](int error, int fd) {
-        if (error == BSD_OK)
-        {
-            m_tunFd = fd;
-            m_tunUnit = unit;
-            ConfigureTun();
-            return;
-        }
-        // bundle_Create: no such unit ends the search; a busy one moves on.
-        if (m_tunPath.empty() && error != BSD_ENOENT && error != BSD_ENXIO &&
-            unit + 1 < MAX_TUN_UNITS)
-        {
-            OpenTun(unit + 1);
-            return;
-        }
-        Failed("open " + path, error);
-    });
-}
-
-void
-UserPpp::ConfigureTun()
-{
-    // bundle_Create names the interface after the device it opened.
-    std::string path = m_tunPath.empty() ? "/dev/tun" + std::to_string(m_tunUnit) : m_tunPath;
-    m_ifName = path.substr(path.rfind('/') + 1);
-    // ppp(8)'s route and IPv6 address calls (a routing socket, in6_control) are not
-    // modelled as system calls: they alone reach the interface object.
-    m_tun = Ifunit(GetNode(), m_ifName);
-    NS_ABORT_MSG_IF(!m_tun, "UserPpp: " << path << " has no interface " << m_ifName);
-    Ptr<BsdProcess> p = m_process;
-    auto logged = [this](const std::string& name) {
-        return [this, name](int error) {
-            if (error != BSD_OK)
-            {
-                Failed("ioctl " + name, error); // ppp(8) only logs these
-            }
-        };
-    };
-    p->Ioctl(m_tunFd,
-             TUNSIFMODE,
-             BsdIntArgument(BSD_IFF_POINTOPOINT),
-             [this, p, logged](int error, const std::vector<uint8_t>&) {
-                 logged("TUNSIFMODE")(error);
-                 p->Ioctl(m_tunFd,
-                          TUNSLMODE,
-                          BsdIntArgument(0),
-                          [this, p, logged](int error, const std::vector<uint8_t>&) {
-                              logged("TUNSLMODE")(error);
-                              p->Ioctl(m_tunFd,
-                                       TUNSIFHEAD,
-                                       BsdIntArgument(1),
-                                       [this, logged](int error, const std::vector<uint8_t>&) {
-                                           logged("TUNSIFHEAD")(error);
-                                           m_header = error == BSD_OK;
-                                           SetInterfaceUp([this] { OpenSerial(); });
-                                       });
-                          });
-             });
-}
-
-void
-UserPpp::SetInterfaceUp(std::function<void()> next)
+BsdTask
+UserPpp::SetInterfaceUp(BsdSyscalls& sys)
 {
     // iface_ChangeFlags: on a PF_INET socket, SIOCGIFFLAGS, then SIOCSIFFLAGS with IFF_UP.
-    m_process->Socket(BSD_AF_INET, BSD_SOCK_DGRAM, [this, next](int error, int s) {
-        if (error != BSD_OK)
-        {
-            Failed("socket", error);
-            next();
-            return;
-        }
-        m_process->Ioctl(s,
-                         BSD_SIOCGIFFLAGS,
-                         BsdIfreq(m_ifName).GetBytes(),
-                         [this, s, next](int error, const std::vector<uint8_t>& out) {
-                             if (error != BSD_OK)
-                             {
-                                 Failed("ioctl SIOCGIFFLAGS", error);
-                                 m_process->Close(s, [next](int) { next(); });
-                                 return;
-                             }
-                             BsdIfreq ifr(out);
-                             ifr.SetFlags(static_cast<int16_t>(ifr.GetFlags() | BSD_IFF_UP));
-                             m_process->Ioctl(
-                                 s,
-                                 BSD_SIOCSIFFLAGS,
-                                 ifr.GetBytes(),
-                                 [this, s, next](int error, const std::vector<uint8_t>&) {
-                                     if (error != BSD_OK)
-                                     {
-                                         Failed("ioctl SIOCSIFFLAGS", error);
-                                     }
-                                     m_process->Close(s, [next](int) { next(); });
-                                 });
-                         });
-    });
+    auto [error, s] = co_await sys.Socket(BSD_AF_INET, BSD_SOCK_DGRAM);
+    if (error != BSD_OK)
+    {
+        Failed("socket", error);
+        co_return;
+    }
+    auto [getError, out] = co_await sys.Ioctl(s, BSD_SIOCGIFFLAGS, BsdIfreq(m_ifName).GetBytes());
+    if (getError != BSD_OK)
+    {
+        Failed("ioctl SIOCGIFFLAGS", getError);
+        co_await sys.Close(s);
+        co_return;
+    }
+    BsdIfreq ifr(out);
+    ifr.SetFlags(static_cast<int16_t>(ifr.GetFlags() | BSD_IFF_UP));
+    auto [setError, none] = co_await sys.Ioctl(s, BSD_SIOCSIFFLAGS, ifr.GetBytes());
+    if (setError != BSD_OK)
+    {
+        Failed("ioctl SIOCSIFFLAGS", setError);
+    }
+    co_await sys.Close(s);
 }
 
-void
-UserPpp::InterfaceIoctl(const std::string& name,
+BsdTask
+UserPpp::InterfaceIoctl(BsdSyscalls& sys,
+                        std::string name,
                         uint32_t cmd,
                         std::vector<uint8_t> arg,
-                        std::function<void(int)> done)
+                        int& result)
 {
     // iface.c's pattern: a PF_INET datagram socket for one interface ioctl, then close.
-    m_process->Socket(BSD_AF_INET,
-                      BSD_SOCK_DGRAM,
-                      [this, name, cmd, arg = std::move(arg), done](int error, int s) {
-                          if (error != BSD_OK)
-                          {
-                              Failed("socket", error);
-                              done(error);
-                              return;
-                          }
-                          m_process->Ioctl(
-                              s,
-                              cmd,
-                              arg,
-                              [this, name, s, done](int error, const std::vector<uint8_t>&) {
-                                  if (error != BSD_OK)
-                                  {
-                                      Failed("ioctl " + name, error);
-                                  }
-                                  m_process->Close(s, [done, error](int) { done(error); });
-                              });
-                      });
-}
-
-void
-UserPpp::OpenSerial()
-{
-    m_process->Open(m_serialPath, BSD_O_RDWR | BSD_O_NONBLOCK, [this](int error, int fd) {
-        if (error != BSD_OK)
-        {
-            Failed("open " + m_serialPath, error);
-            return;
-        }
-        m_lineFd = fd;
-        CarrierTimer(); // reads the carrier first, which starts LCP when it is there
-        Loop();
-    });
+    auto [error, s] = co_await sys.Socket(BSD_AF_INET, BSD_SOCK_DGRAM);
+    if (error != BSD_OK)
+    {
+        Failed("socket", error);
+        result = error;
+        co_return;
+    }
+    auto [ioctlError, out] = co_await sys.Ioctl(s, cmd, std::move(arg));
+    if (ioctlError != BSD_OK)
+    {
+        Failed("ioctl " + name, ioctlError);
+    }
+    co_await sys.Close(s);
+    result = ioctlError;
 }
 
 // --- the main loop -----------------------------------------------------------------------
@@ -506,88 +408,201 @@ UserPpp::Kick()
     }
 }
 
-void
-UserPpp::Loop()
+BsdTask
+UserPpp::Run()
 {
-    if (!m_running || !m_process->IsAlive())
+    BsdSyscalls sys(m_process);
+
+    // bundle_Create: the first /dev/tunN that opens; no such unit ends the search, a
+    // busy one moves on.
+    for (uint32_t unit = 0;; ++unit)
     {
-        return;
-    }
-    if (!m_tasks.empty())
-    {
-        Task task = std::move(m_tasks.front());
-        m_tasks.pop_front();
-        task([this] { Loop(); });
-        return;
-    }
-    // A hung-up line selects ready at once (POLLHUP); it is left out until the carrier
-    // timer sees the carrier again, as ppp(8) closes the device on hangup.
-    std::vector<int>& readFds = m_readFds; // members: no allocation after the first
-    std::vector<int>& writeFds = m_writeFds;
-    readFds.clear();
-    writeFds.clear();
-    if (m_carrier)
-    {
-        readFds.push_back(m_lineFd);
-        if (!m_controlQueue.empty() || !m_dataQueue.empty())
+        std::string path = m_tunPath.empty() ? "/dev/tun" + std::to_string(unit) : m_tunPath;
+        auto [error, fd] = co_await sys.Open(path, BSD_O_RDWR);
+        if (error == BSD_OK)
         {
-            writeFds.push_back(m_lineFd);
+            m_tunFd = fd;
+            m_tunUnit = unit;
+            break;
+        }
+        if (m_tunPath.empty() && error != BSD_ENOENT && error != BSD_ENXIO &&
+            unit + 1 < MAX_TUN_UNITS)
+        {
+            continue;
+        }
+        Failed("open " + path, error);
+        co_return;
+    }
+    // bundle_Create names the interface after the device it opened.
+    std::string path = m_tunPath.empty() ? "/dev/tun" + std::to_string(m_tunUnit) : m_tunPath;
+    m_ifName = path.substr(path.rfind('/') + 1);
+    // ppp(8)'s route and IPv6 address calls (a routing socket, in6_control) are not
+    // modelled as system calls: they alone reach the interface object.
+    m_tun = Ifunit(GetNode(), m_ifName);
+    NS_ABORT_MSG_IF(!m_tun, "UserPpp: " << path << " has no interface " << m_ifName);
+    // The tun modes; ppp(8) only logs their failures.
+    std::vector<uint8_t> mode = BsdIntArgument(BSD_IFF_POINTOPOINT);
+    if (auto [error, out] = co_await sys.Ioctl(m_tunFd, TUNSIFMODE, std::move(mode));
+        error != BSD_OK)
+    {
+        Failed("ioctl TUNSIFMODE", error);
+    }
+    std::vector<uint8_t> zero = BsdIntArgument(0);
+    if (auto [error, out] = co_await sys.Ioctl(m_tunFd, TUNSLMODE, std::move(zero));
+        error != BSD_OK)
+    {
+        Failed("ioctl TUNSLMODE", error);
+    }
+    std::vector<uint8_t> one = BsdIntArgument(1);
+    auto [headError, headOut] = co_await sys.Ioctl(m_tunFd, TUNSIFHEAD, std::move(one));
+    if (headError != BSD_OK)
+    {
+        Failed("ioctl TUNSIFHEAD", headError);
+    }
+    m_header = headError == BSD_OK;
+    co_await SetInterfaceUp(sys);
+
+    // The serial port, non-blocking.
+    auto [lineError, line] = co_await sys.Open(m_serialPath, BSD_O_RDWR | BSD_O_NONBLOCK);
+    if (lineError != BSD_OK)
+    {
+        Failed("open " + m_serialPath, lineError);
+        co_return;
+    }
+    m_lineFd = line;
+    CarrierTimer(); // reads the carrier first, which starts LCP when it is there
+
+    // DoLoop: the pending work, then select over the line and tun; then write the line,
+    // read the line, read tun, as the select found them ready.
+    std::vector<int> readFds; // select(2) rewrites them with the ready descriptors
+    std::vector<int> writeFds;
+    const Time inftim(-1);
+    for (;;)
+    {
+        if (!m_running || !m_process->IsAlive())
+        {
+            co_return;
+        }
+        if (!m_tasks.empty())
+        {
+            Task task = std::move(m_tasks.front());
+            m_tasks.pop_front();
+            co_await task(sys);
+            continue;
+        }
+        // A hung-up line selects ready at once (POLLHUP); it is left out until the
+        // carrier timer sees the carrier again, as ppp(8) closes the device on hangup.
+        readFds.clear();
+        writeFds.clear();
+        if (m_carrier)
+        {
+            readFds.push_back(m_lineFd);
+            if (!m_controlQueue.empty() || !m_dataQueue.empty())
+            {
+                writeFds.push_back(m_lineFd);
+            }
+        }
+        if (m_phase == PHASE_NETWORK && m_dataQueue.size() < m_ifQueue)
+        {
+            readFds.push_back(m_tunFd); // not while choked (bundle_FillQueues)
+        }
+        m_selecting = true;
+        auto [selectError, n] = co_await sys.Select(readFds, writeFds, inftim);
+        m_selecting = false;
+        NS_LOG_LOGIC("select: " << BsdErrnoName(selectError) << " " << readFds.size()
+                                << " readable, " << writeFds.size() << " writable");
+        if (selectError != BSD_OK)
+        {
+            if (selectError != BSD_EINTR)
+            {
+                Failed("select", selectError);
+            }
+            continue;
+        }
+        bool lineIn = std::find(readFds.begin(), readFds.end(), m_lineFd) != readFds.end();
+        bool tunIn = std::find(readFds.begin(), readFds.end(), m_tunFd) != readFds.end();
+        bool lineOut = std::find(writeFds.begin(), writeFds.end(), m_lineFd) != writeFds.end();
+
+        // The line: the waiting frames, head first, until the tty takes no more.
+        while (lineOut)
+        {
+            if (m_headWritten == 0)
+            {
+                m_headIsControl = !m_controlQueue.empty();
+            }
+            FrontQueue<Frame>* queue = m_headIsControl ? &m_controlQueue : &m_dataQueue;
+            if (queue->empty())
+            {
+                m_headWritten = 0;
+                break;
+            }
+            const std::vector<uint8_t>& bytes = queue->front().bytes;
+            std::vector<uint8_t> rest(bytes.begin() + m_headWritten, bytes.end());
+            auto [error, written] = co_await sys.Write(m_lineFd, std::move(rest));
+            if (error != BSD_OK)
+            {
+                if (error == BSD_EIO)
+                {
+                    CarrierIs(false); // ttwrite: the line hung up
+                }
+                else if (error != BSD_EWOULDBLOCK)
+                {
+                    Failed("write " + m_serialPath, error);
+                }
+                break;
+            }
+            queue = m_headIsControl ? &m_controlQueue : &m_dataQueue;
+            if (queue->empty())
+            {
+                break; // flushed by a carrier loss while the write ran
+            }
+            m_counters.lineBytesOut += written;
+            m_headWritten += written;
+            m_queuedOctets -= written;
+            if (m_headWritten < queue->front().bytes.size())
+            {
+                QueueChanged();
+                break; // the tty is full: select for writing again
+            }
+            ++m_counters.framesSent;
+            m_txTrace(PppProtocolName(queue->front().protocol), queue->front().bytes.size());
+            queue->pop_front();
+            m_headWritten = 0;
+            QueueChanged();
+            lineOut = !m_controlQueue.empty() || !m_dataQueue.empty();
+        }
+
+        if (lineIn)
+        {
+            auto [error, data] = co_await sys.Read(m_lineFd, LINE_READ_SIZE);
+            if (error != BSD_OK)
+            {
+                if (error != BSD_EWOULDBLOCK)
+                {
+                    Failed("read " + m_serialPath, error);
+                }
+            }
+            else if (data.empty())
+            {
+                CarrierIs(false); // end of file: the line hung up
+            }
+            else
+            {
+                LineInput(data);
+            }
+        }
+
+        if (tunIn)
+        {
+            auto [error, data] = co_await sys.Read(m_tunFd, TUN_READ_SIZE);
+            if (error != BSD_OK)
+            {
+                Failed("read tun", error);
+                continue;
+            }
+            TunInput(data);
         }
     }
-    if (m_phase == PHASE_NETWORK && m_dataQueue.size() < m_ifQueue)
-    {
-        readFds.push_back(m_tunFd); // not while choked (bundle_FillQueues)
-    }
-    m_selecting = true;
-    m_process->Select(readFds, writeFds, Time(-1), m_selected);
-}
-
-void
-UserPpp::Selected(int error, const std::vector<int>& readable, const std::vector<int>& writable)
-{
-    m_selecting = false;
-    NS_LOG_LOGIC("select: " << BsdErrnoName(error) << " " << readable.size() << " readable, "
-                            << writable.size() << " writable");
-    if (error != BSD_OK)
-    {
-        if (error != BSD_EINTR)
-        {
-            Failed("select", error);
-        }
-        Loop();
-        return;
-    }
-    m_lineIn = std::find(readable.begin(), readable.end(), m_lineFd) != readable.end();
-    m_tunIn = std::find(readable.begin(), readable.end(), m_tunFd) != readable.end();
-    bool lineOut = std::find(writable.begin(), writable.end(), m_lineFd) != writable.end();
-    if (lineOut)
-    {
-        WriteLine();
-        return;
-    }
-    AfterWrite();
-}
-
-void
-UserPpp::AfterWrite()
-{
-    if (m_lineIn)
-    {
-        ReadLine();
-        return;
-    }
-    AfterReadLine();
-}
-
-void
-UserPpp::AfterReadLine()
-{
-    if (m_tunIn)
-    {
-        ReadTun();
-        return;
-    }
-    Loop();
 }
 
 // --- the line ----------------------------------------------------------------------------
@@ -633,92 +648,8 @@ UserPpp::QueueChanged()
 }
 
 void
-UserPpp::WriteLine()
+UserPpp::LineInput(const std::vector<uint8_t>& data)
 {
-    if (m_headWritten == 0)
-    {
-        m_headIsControl = !m_controlQueue.empty();
-    }
-    FrontQueue<Frame>& queue = m_headIsControl ? m_controlQueue : m_dataQueue;
-    if (queue.empty())
-    {
-        m_headWritten = 0;
-        AfterWrite();
-        return;
-    }
-    const std::vector<uint8_t>& bytes = queue.front().bytes;
-    std::vector<uint8_t> rest(bytes.begin() + m_headWritten, bytes.end());
-    m_process->Write(m_lineFd, std::move(rest), m_lineWritten);
-}
-
-void
-UserPpp::LineWritten(int error, int64_t written)
-{
-    if (error != BSD_OK)
-    {
-        if (error == BSD_EIO)
-        {
-            CarrierIs(false); // ttwrite: the line hung up
-        }
-        else if (error != BSD_EWOULDBLOCK)
-        {
-            Failed("write " + m_serialPath, error);
-        }
-        AfterWrite();
-        return;
-    }
-    FrontQueue<Frame>& queue = m_headIsControl ? m_controlQueue : m_dataQueue;
-    if (queue.empty())
-    {
-        AfterWrite(); // flushed by a carrier loss while the write ran
-        return;
-    }
-    m_counters.lineBytesOut += written;
-    m_headWritten += written;
-    m_queuedOctets -= written;
-    if (m_headWritten < queue.front().bytes.size())
-    {
-        QueueChanged();
-        AfterWrite(); // the tty is full: select for writing again
-        return;
-    }
-    ++m_counters.framesSent;
-    m_txTrace(PppProtocolName(queue.front().protocol), queue.front().bytes.size());
-    queue.pop_front();
-    m_headWritten = 0;
-    QueueChanged();
-    if (!m_controlQueue.empty() || !m_dataQueue.empty())
-    {
-        WriteLine();
-        return;
-    }
-    AfterWrite();
-}
-
-void
-UserPpp::ReadLine()
-{
-    m_process->Read(m_lineFd, LINE_READ_SIZE, m_lineRead);
-}
-
-void
-UserPpp::LineRead(int error, const std::vector<uint8_t>& data)
-{
-    if (error != BSD_OK)
-    {
-        if (error != BSD_EWOULDBLOCK)
-        {
-            Failed("read " + m_serialPath, error);
-        }
-        AfterReadLine();
-        return;
-    }
-    if (data.empty())
-    {
-        CarrierIs(false); // end of file: the line hung up
-        AfterReadLine();
-        return;
-    }
     m_counters.lineBytesIn += data.size();
     HdlcDeframer::Counters before = m_deframer.GetCounters();
     m_deframer.Feed(data.data(),
@@ -732,7 +663,6 @@ UserPpp::LineRead(int error, const std::vector<uint8_t>& data)
             Drop(reason, 0);
         }
     });
-    AfterReadLine();
 }
 
 void
@@ -782,18 +712,8 @@ UserPpp::Dispatch(uint16_t protocol, const uint8_t* info, std::size_t len)
             packet = PppPutU32(v4 ? BSD_AF_INET : BSD_AF_INET6);
         }
         packet.insert(packet.end(), info, info + len);
-        m_tasks.push_back([this, packet](std::function<void()> done) {
-            m_process->Write(m_tunFd, packet, [this, done](int error, int64_t) {
-                if (error != BSD_OK)
-                {
-                    Failed("write tun", error); // logged and ignored, as ip_Input does
-                }
-                else
-                {
-                    ++m_counters.packetsToTun;
-                }
-                done();
-            });
+        m_tasks.push_back([this, packet = std::move(packet)](BsdSyscalls& sys) mutable {
+            return WriteTun(sys, std::move(packet));
         });
         return;
     }
@@ -806,21 +726,23 @@ UserPpp::Dispatch(uint16_t protocol, const uint8_t* info, std::size_t len)
 
 // --- tun ---------------------------------------------------------------------------------
 
-void
-UserPpp::ReadTun()
+BsdTask
+UserPpp::WriteTun(BsdSyscalls& sys, std::vector<uint8_t> packet)
 {
-    m_process->Read(m_tunFd, TUN_READ_SIZE, m_tunRead);
+    auto [error, written] = co_await sys.Write(m_tunFd, std::move(packet));
+    if (error != BSD_OK)
+    {
+        Failed("write tun", error); // logged and ignored, as ip_Input does
+    }
+    else
+    {
+        ++m_counters.packetsToTun;
+    }
 }
 
 void
-UserPpp::TunRead(int error, const std::vector<uint8_t>& data)
+UserPpp::TunInput(const std::vector<uint8_t>& data)
 {
-    if (error != BSD_OK)
-    {
-        Failed("read tun", error);
-        Loop();
-        return;
-    }
     ++m_counters.packetsFromTun;
     uint32_t family = BSD_AF_INET;
     std::size_t skip = 0;
@@ -829,7 +751,6 @@ UserPpp::TunRead(int error, const std::vector<uint8_t>& data)
         if (data.size() < 4)
         {
             Drop("short tun packet", data.size());
-            Loop();
             return;
         }
         family = PppGetU32(data.data());
@@ -854,7 +775,6 @@ UserPpp::TunRead(int error, const std::vector<uint8_t>& data)
     {
         SendFrame(v4 ? PPP_PROTO_IP : PPP_PROTO_IPV6, info, false);
     }
-    Loop();
 }
 
 // --- the carrier and the layers -----------------------------------------------------------
@@ -862,24 +782,24 @@ UserPpp::TunRead(int error, const std::vector<uint8_t>& data)
 void
 UserPpp::CarrierTimer()
 {
-    m_tasks.push_back([this](std::function<void()> done) {
-        m_process->Ioctl(m_lineFd,
-                         BSD_TIOCMGET,
-                         {},
-                         [this, done](int error, const std::vector<uint8_t>& out) {
-                             if (error != BSD_OK)
-                             {
-                                 Failed("ioctl TIOCMGET", error);
-                             }
-                             else
-                             {
-                                 CarrierIs(BsdIntResult(out) & BSD_TIOCM_CD);
-                             }
-                             done();
-                         });
-    });
+    m_tasks.push_back([this](BsdSyscalls& sys) { return ReadCarrier(sys); });
     Kick();
     m_carrierTimer = Simulator::Schedule(m_carrierCheck, &UserPpp::CarrierTimer, this);
+}
+
+BsdTask
+UserPpp::ReadCarrier(BsdSyscalls& sys)
+{
+    std::vector<uint8_t> none;
+    auto [error, out] = co_await sys.Ioctl(m_lineFd, BSD_TIOCMGET, std::move(none));
+    if (error != BSD_OK)
+    {
+        Failed("ioctl TIOCMGET", error);
+    }
+    else
+    {
+        CarrierIs(BsdIntResult(out) & BSD_TIOCM_CD);
+    }
 }
 
 void
@@ -957,105 +877,105 @@ UserPpp::IpcpUp()
     Ipv4Address local = m_ipcp->GetLocalAddress();
     Ipv4Address peer = m_ipcp->GetPeerAddress();
     uint16_t mtu = m_mtu != 0 ? std::min(m_mtu, m_lcp->GetPeerMru()) : m_lcp->GetPeerMru();
-    Defer([this, local, peer, mtu](std::function<void()> done) {
-        // iface_Add: SIOCAIFADDR with the address, the peer as destination, a host mask.
-        BsdIfaliasreq ifra;
-        ifra.name = m_ifName;
-        ifra.addr = BsdSockaddrIn::Of(local);
-        ifra.broadaddr = BsdSockaddrIn::Of(peer);
-        ifra.mask = BsdSockaddrIn::Of(Ipv4Address(Ipv4Mask::GetOnes().Get()));
-        InterfaceIoctl("SIOCAIFADDR", BSD_SIOCAIFADDR, ifra.GetBytes(), [=](int error) {
-            if (error != BSD_OK)
-            {
-                done();
-                return;
-            }
-            InterfaceAddressed(local, peer, mtu, done);
-        });
+    Defer([this, local, peer, mtu](BsdSyscalls& sys) {
+        return AddInterfaceAddress(sys, local, peer, mtu);
     });
 }
 
-void
-UserPpp::InterfaceAddressed(Ipv4Address local,
-                            Ipv4Address peer,
-                            uint16_t mtu,
-                            std::function<void()> done)
+BsdTask
+UserPpp::AddInterfaceAddress(BsdSyscalls& sys, Ipv4Address local, Ipv4Address peer, uint16_t mtu)
 {
+    // iface_Add: SIOCAIFADDR with the address, the peer as destination, a host mask.
+    BsdIfaliasreq ifra;
+    ifra.name = m_ifName;
+    ifra.addr = BsdSockaddrIn::Of(local);
+    ifra.broadaddr = BsdSockaddrIn::Of(peer);
+    ifra.mask = BsdSockaddrIn::Of(Ipv4Address(Ipv4Mask::GetOnes().Get()));
+    int error = BSD_OK;
+    co_await InterfaceIoctl(sys, "SIOCAIFADDR", BSD_SIOCAIFADDR, ifra.GetBytes(), error);
+    if (error != BSD_OK)
+    {
+        co_return;
+    }
     m_ifLocal = local;
     m_stickyRoutes.Install(m_tun, peer); // route_Change
     // tun_configure: TUNSIFINFO with the MTU and the line's speed (tcgetattr).
-    m_process->Ioctl(m_lineFd,
-                     BSD_TIOCGETA,
-                     {},
-                     [this, mtu, done](int error, const std::vector<uint8_t>& termios) {
-                         TunInfo info;
-                         info.mtu = static_cast<int16_t>(mtu);
-                         info.type = BSD_IFT_PPP;
-                         if (error == BSD_OK && termios.size() >= BSD_TERMIOS_SIZE)
-                         {
-                             std::memcpy(&info.baudrate, termios.data() + BSD_TERMIOS_OSPEED, 4);
-                         }
-                         m_process->Ioctl(m_tunFd,
-                                          TUNSIFINFO,
-                                          info.Serialize(),
-                                          [this, done](int error, const std::vector<uint8_t>&) {
-                                              if (error != BSD_OK)
-                                              {
-                                                  Failed("ioctl TUNSIFINFO", error);
-                                              }
-                                              done();
-                                          });
-                     });
+    std::vector<uint8_t> none;
+    auto [getError, termios] = co_await sys.Ioctl(m_lineFd, BSD_TIOCGETA, std::move(none));
+    TunInfo info;
+    info.mtu = static_cast<int16_t>(mtu);
+    info.type = BSD_IFT_PPP;
+    if (getError == BSD_OK && termios.size() >= BSD_TERMIOS_SIZE)
+    {
+        std::memcpy(&info.baudrate, termios.data() + BSD_TERMIOS_OSPEED, 4);
+    }
+    auto [setError, out] = co_await sys.Ioctl(m_tunFd, TUNSIFINFO, info.Serialize());
+    if (setError != BSD_OK)
+    {
+        Failed("ioctl TUNSIFINFO", setError);
+    }
 }
 
 void
 UserPpp::IpcpDown()
 {
-    Defer([this](std::function<void()> done) {
-        m_stickyRoutes.Remove(); // route_Clean, before the address goes
-        if (m_ifLocal == Ipv4Address::GetAny())
-        {
-            done();
-            return;
-        }
-        // iface_addr_Zap: SIOCDIFADDR with an ifaliasreq (the kernel reads its ifreq).
-        BsdIfaliasreq ifra;
-        ifra.name = m_ifName;
-        ifra.addr = BsdSockaddrIn::Of(m_ifLocal);
-        m_ifLocal = Ipv4Address::GetAny();
-        InterfaceIoctl("SIOCDIFADDR", BSD_SIOCDIFADDR, ifra.GetBytes(), [done](int) { done(); });
-    });
+    Defer([this](BsdSyscalls& sys) { return DeleteInterfaceAddress(sys); });
+}
+
+BsdTask
+UserPpp::DeleteInterfaceAddress(BsdSyscalls& sys)
+{
+    m_stickyRoutes.Remove(); // route_Clean, before the address goes
+    if (m_ifLocal == Ipv4Address::GetAny())
+    {
+        co_return;
+    }
+    // iface_addr_Zap: SIOCDIFADDR with an ifaliasreq (the kernel reads its ifreq).
+    BsdIfaliasreq ifra;
+    ifra.name = m_ifName;
+    ifra.addr = BsdSockaddrIn::Of(m_ifLocal);
+    m_ifLocal = Ipv4Address::GetAny();
+    int error = BSD_OK;
+    co_await InterfaceIoctl(sys, "SIOCDIFADDR", BSD_SIOCDIFADDR, ifra.GetBytes(), error);
 }
 
 void
 UserPpp::Ipv6cpUp()
 {
     Ipv6Address local = m_ipv6cp->GetLocalLinkLocal();
-    Defer([this, local](std::function<void()> done) {
-        Ptr<Ipv6> ipv6 = GetNode()->GetObject<Ipv6>();
-        int32_t i = ipv6 ? ipv6->GetInterfaceForDevice(m_tun) : -1;
-        if (i >= 0)
-        {
-            ipv6->AddAddress(i, Ipv6InterfaceAddress(local, Ipv6Prefix(64)));
-            m_ifLocal6 = local;
-        }
-        done();
-    });
+    Defer([this, local](BsdSyscalls&) { return AddLinkLocal(local); });
+}
+
+BsdTask
+UserPpp::AddLinkLocal(Ipv6Address local)
+{
+    Ptr<Ipv6> ipv6 = GetNode()->GetObject<Ipv6>();
+    int32_t i = ipv6 ? ipv6->GetInterfaceForDevice(m_tun) : -1;
+    if (i >= 0)
+    {
+        ipv6->AddAddress(i, Ipv6InterfaceAddress(local, Ipv6Prefix(64)));
+        m_ifLocal6 = local;
+    }
+    co_return;
 }
 
 void
 UserPpp::Ipv6cpDown()
 {
-    Defer([this](std::function<void()> done) {
-        Ptr<Ipv6> ipv6 = GetNode()->GetObject<Ipv6>();
-        int32_t i = ipv6 ? ipv6->GetInterfaceForDevice(m_tun) : -1;
-        if (i >= 0 && m_ifLocal6 != Ipv6Address::GetAny())
-        {
-            ipv6->RemoveAddress(i, m_ifLocal6);
-            m_ifLocal6 = Ipv6Address::GetAny();
-        }
-        done();
-    });
+    Defer([this](BsdSyscalls&) { return DeleteLinkLocal(); });
+}
+
+BsdTask
+UserPpp::DeleteLinkLocal()
+{
+    Ptr<Ipv6> ipv6 = GetNode()->GetObject<Ipv6>();
+    int32_t i = ipv6 ? ipv6->GetInterfaceForDevice(m_tun) : -1;
+    if (i >= 0 && m_ifLocal6 != Ipv6Address::GetAny())
+    {
+        ipv6->RemoveAddress(i, m_ifLocal6);
+        m_ifLocal6 = Ipv6Address::GetAny();
+    }
+    co_return;
 }
 
 } // namespace ns3

@@ -15,6 +15,7 @@
 #include "ns3/sticky-routes.h"
 #include "ns3/traced-callback.h"
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -27,6 +28,8 @@
 namespace ns3
 {
 
+class BsdSyscalls;
+class BsdTask;
 class TunNetDevice;
 
 /**
@@ -131,50 +134,49 @@ class UserPpp : public Application
     void StartApplication() override;
     void StopApplication() override;
 
-    /// One step of user-mode work, run by the main loop; calls its argument when done.
-    using Task = std::function<void(std::function<void()>)>;
+    /// One step of user-mode work, run by the main loop: it makes the step's task (a
+    /// callee of the loop, on the daemon's calls).
+    using Task = std::function<BsdTask(BsdSyscalls&)>;
 
-    /// bundle_Create: try /dev/tun<unit>.
-    void OpenTun(uint32_t unit);
-    /// The mode ioctls and the interface flags, then the serial port.
-    void ConfigureTun();
-    void OpenSerial(); //!< open the line, then start the link
-    /// iface_SetFlags(IFF_UP) on a socket. \param next what to do after
-    void SetInterfaceUp(std::function<void()> next);
+    /// The daemon's program: bundle_Create (tun, its modes, the interface up), the
+    /// serial port, then ppp(8)'s main loop. \return the task, for the process to run
+    BsdTask Run();
+    /// iface_SetFlags(IFF_UP) on a socket. \param sys the daemon's calls \return the task
+    BsdTask SetInterfaceUp(BsdSyscalls& sys);
     /**
      * One interface ioctl as iface.c issues it: a PF_INET socket, the ioctl, close.
-     * \param name the command's name, for the log \param cmd the command
-     * \param arg its parameter \param done called with the ioctl's errno
+     * \param sys the daemon's calls \param name the command's name, for the log
+     * \param cmd the command \param arg its parameter \param result set to the ioctl's
+     * errno (the socket's, if that failed) \return the task
      */
-    void InterfaceIoctl(const std::string& name,
-                        uint32_t cmd,
-                        std::vector<uint8_t> arg,
-                        std::function<void(int)> done);
+    BsdTask InterfaceIoctl(BsdSyscalls& sys,
+                           std::string name,
+                           uint32_t cmd,
+                           std::vector<uint8_t> arg,
+                           int& result);
     /**
-     * SIOCAIFADDR succeeded: the sticky routes, then tun_configure's TUNSIFINFO.
-     * \param local the address \param peer the peer's \param mtu the interface MTU
-     * \param done the task's completion
+     * IPCP is up: SIOCAIFADDR, then the sticky routes and tun_configure's TUNSIFINFO.
+     * \param sys the daemon's calls \param local the address \param peer the peer's
+     * \param mtu the interface MTU \return the task
      */
-    void InterfaceAddressed(Ipv4Address local,
-                            Ipv4Address peer,
-                            uint16_t mtu,
-                            std::function<void()> done);
-    /// The main loop: pending tasks, then select.
-    void Loop();
-    /// select returned. \param error \param readable \param writable
-    void Selected(int error, const std::vector<int>& readable, const std::vector<int>& writable);
-    // One pass of the loop after select: write the line, read the line, read tun, loop.
-    void WriteLine();     //!< write the head frame (if select found the line writable)
-    void AfterWrite();    //!< then read the line if select found it readable
-    void ReadLine();      //!< read what the line has
-    void AfterReadLine(); //!< then read tun if select found it readable, else loop
-    void ReadTun();       //!< read one packet from tun
-    /// The line write returned. \param error \param written
-    void LineWritten(int error, int64_t written);
-    /// The line read returned. \param error \param data
-    void LineRead(int error, const std::vector<uint8_t>& data);
-    /// The tun read returned. \param error \param data
-    void TunRead(int error, const std::vector<uint8_t>& data);
+    BsdTask AddInterfaceAddress(BsdSyscalls& sys,
+                                Ipv4Address local,
+                                Ipv4Address peer,
+                                uint16_t mtu);
+    /// IPCP is down: the sticky routes, then SIOCDIFADDR. \param sys \return the task
+    BsdTask DeleteInterfaceAddress(BsdSyscalls& sys);
+    /// IPV6CP is up: the link-local address. \param local it \return the task
+    BsdTask AddLinkLocal(Ipv6Address local);
+    /// IPV6CP is down: the link-local address goes. \return the task
+    BsdTask DeleteLinkLocal();
+    /// ip_Input's write of one packet to tun. \param sys \param packet \return the task
+    BsdTask WriteTun(BsdSyscalls& sys, std::vector<uint8_t> packet);
+    /// The carrier timer's TIOCMGET. \param sys the daemon's calls \return the task
+    BsdTask ReadCarrier(BsdSyscalls& sys);
+    /// Octets read from the line: deframe and dispatch them. \param data the octets
+    void LineInput(const std::vector<uint8_t>& data);
+    /// A packet read from tun: frame it for the line, or drop it. \param data the packet
+    void TunInput(const std::vector<uint8_t>& data);
     /// Queue a task and break the select. \param task the work
     void Defer(Task task);
     /// Break the select with SIGALRM if the daemon sleeps in it.
@@ -243,26 +245,18 @@ class UserPpp : public Application
         std::vector<uint8_t> bytes; //!< framed and escaped
     };
 
-    FrontQueue<Frame> m_controlQueue;        //!< LCP and NCP frames, first out
-    FrontQueue<Frame> m_dataQueue;           //!< IP frames
-    std::size_t m_headWritten{0};            //!< octets of the head frame already written
-    uint64_t m_queuedOctets{0};              //!< of the queued frames, less m_headWritten
-    bool m_headIsControl{false};             //!< which queue the head frame is from
-    FrontQueue<Task> m_tasks;                //!< user-mode work for the loop
-    bool m_lineIn{false};                    //!< this pass: select found the line readable
-    bool m_tunIn{false};                     //!< this pass: select found tun readable
-    BsdProcess::SelectCallback m_selected;   //!< -> Selected, made once
-    std::vector<int> m_readFds;              //!< the read set of each select
-    std::vector<int> m_writeFds;             //!< the write set of each select
-    BsdProcess::WriteCallback m_lineWritten; //!< -> LineWritten, made once
-    BsdProcess::ReadCallback m_lineRead;     //!< -> LineRead, made once
-    BsdProcess::ReadCallback m_tunRead;      //!< -> TunRead, made once
-    Ipv4Address m_ifLocal;                   //!< the IPv4 address we configured
-    Ipv6Address m_ifLocal6;                  //!< the IPv6 address we configured
-    StickyRoutes m_stickyRoutes;             //!< "add!" routes, in the table while IPCP is up
-    EventId m_carrierTimer;                  //!< physical timer
-    EventId m_reopenTimer;                   //!< redial timer
-    Counters m_counters;                     //!< statistics
+    FrontQueue<Frame> m_controlQueue; //!< LCP and NCP frames, first out
+    FrontQueue<Frame> m_dataQueue;    //!< IP frames
+    std::size_t m_headWritten{0};     //!< octets of the head frame already written
+    uint64_t m_queuedOctets{0};       //!< of the queued frames, less m_headWritten
+    bool m_headIsControl{false};      //!< which queue the head frame is from
+    FrontQueue<Task> m_tasks;         //!< user-mode work for the loop
+    Ipv4Address m_ifLocal;            //!< the IPv4 address we configured
+    Ipv6Address m_ifLocal6;           //!< the IPv6 address we configured
+    StickyRoutes m_stickyRoutes;      //!< "add!" routes, in the table while IPCP is up
+    EventId m_carrierTimer;           //!< physical timer
+    EventId m_reopenTimer;            //!< redial timer
+    Counters m_counters;              //!< statistics
 
     TracedCallback<const std::string&, const std::string&, const std::string&, const std::string&>
         m_stateTrace;                                         //!< StateChange, from every protocol

@@ -43,8 +43,9 @@ BsdSyscalls::SelectDone(int error,
                         const std::vector<int>& readable,
                         const std::vector<int>& writable)
 {
-    *m_readFds = readable;
-    *m_writeFds = writable;
+    // Swapped: the process clears its sets before it fills them for the next select.
+    m_readFds->swap(const_cast<std::vector<int>&>(readable));
+    m_writeFds->swap(const_cast<std::vector<int>&>(writable));
     Complete(BsdResult<int>{error, error == BSD_OK ? int(readable.size() + writable.size()) : -1});
 }
 
