@@ -10,7 +10,8 @@ def configure(conf):
     conf.env.append_value('LIB_BOOST_GRAPH', ['boost_graph'])
     # Simulated processes may be C++ coroutines (model/bsd-task.h): GCC has them in
     # C++17 with -fcoroutines, clang in C++20 (as CMakeLists.txt's tun_enable_coroutines).
-    # A uselib variable, so the module's tests and every program using it get the flag.
+    # A uselib variable, named in the 'use' of the module, its tests and its examples
+    # (see build()).
     if conf.env.CXX_NAME == 'gcc':
         conf.env.append_value('CXXFLAGS_TUN_COROUTINES', ['-fcoroutines'])
     else:
@@ -19,7 +20,12 @@ def configure(conf):
 
 def build(bld):
     module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'applications', 'point-to-point', 'flow-monitor'])
-    module.uselib = 'BOOST_GRAPH TUN_COROUTINES'
+    # In 'use', not 'uselib', as ns-3's own modules do (src/core/wscript: core.use.append):
+    # waf hands a library's 'use' entries on to what uses it, never its 'uselib', and
+    # ns-3 writes them into libns3-tun's pkg-config file. The tests and examples name
+    # TUN_COROUTINES too, as core's tests name its. With 'uselib' they were compiled
+    # without -fcoroutines (tried in ns-3.35).
+    module.use.extend(['BOOST_GRAPH', 'TUN_COROUTINES'])
     module.source = [
         'helper/input-file.cc',
         'helper/message-escape.cc',
@@ -81,6 +87,7 @@ def build(bld):
     ]
 
     module_test = bld.create_ns3_module_test_library('tun')
+    module_test.use.append('TUN_COROUTINES')
     module_test.source = [
         'test/bsd-task-test-suite.cc',
         'test/device-switch-test-suite.cc',
@@ -173,4 +180,5 @@ def build(bld):
     if bld.env.ENABLE_EXAMPLES:
         for name in ['device-switch-demo', 'ppp-and-tunnel', 'rate-limited-relay', 'tun-compare', 'tun-relay-ping']:
             obj = bld.create_ns3_program(name, ['tun'])
+            obj.use.append('TUN_COROUTINES')
             obj.source = 'examples/%s.cc' % name
