@@ -22,6 +22,7 @@
 
 #include "ns3/core-module.h"
 #include "ns3/tun-module.h"
+#include "ns3/tun-topology-module.h"
 
 #include <chrono>
 #include <cstdio>

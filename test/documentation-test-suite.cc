@@ -8,7 +8,7 @@
 // The TypeIds are the registered ones whose group is "Tun" (TypeId::GetRegistered), and
 // of each only what it declares itself (GetAttribute(i), GetTraceSource(i): ns-3 keeps
 // inherited ones on the parent's TypeId, where they are documented). Every
-// TypeId("ns3::...") constructed in model/*.cc and helper/*.cc must be among them.
+// TypeId("ns3::...") constructed in the .cc files under model/ and helper/ must be among them.
 //
 // The rule for doc/tun.rst, in the sections titled exactly "Attributes" and "Trace
 // sources" (each exactly once; a section ends at the next title):
@@ -327,7 +327,7 @@ CheckDefault(const TypeId::AttributeInformation& info, std::string text)
 
 /**
  * \param pattern a regex with one group
- * \return what its group matched anywhere in the .cc files of model/ and helper/
+ * \return what its group matched anywhere in the .cc files under model/ and helper/
  */
 std::set<std::string>
 MatchesInSources(const std::regex& pattern)
@@ -339,7 +339,9 @@ MatchesInSources(const std::regex& pattern)
         {
             continue;
         }
-        for (const auto& entry : std::filesystem::directory_iterator(ModuleDir() + "/" + dir))
+        // model/ and helper/ have subfolders (kernel/, ppp/, topology/, ...)
+        for (const auto& entry :
+             std::filesystem::recursive_directory_iterator(ModuleDir() + "/" + dir))
         {
             if (entry.path().extension() != ".cc")
             {
@@ -379,7 +381,7 @@ class TunTypeIdsRegisteredTestCase : public TestCase
         }
         static const std::regex constructed("\\bTypeId\\(\"(ns3::[A-Za-z0-9_]+)\"\\)");
         std::set<std::string> inSources = MatchesInSources(constructed);
-        NS_TEST_ASSERT_MSG_EQ(inSources.empty(), false, "no TypeId found in model/*.cc");
+        NS_TEST_ASSERT_MSG_EQ(inSources.empty(), false, "no TypeId found under model/");
         for (const std::string& name : inSources)
         {
             NS_TEST_EXPECT_MSG_EQ(tids.count(name),

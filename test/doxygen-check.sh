@@ -49,7 +49,7 @@ cat >"$work/Doxyfile" <<EOF
 PROJECT_NAME           = tun
 INPUT                  = model helper $work/ns3-namespace.h
 FILE_PATTERNS          = *.h *.cc
-RECURSIVE              = NO
+RECURSIVE              = YES
 OUTPUT_DIRECTORY       = $work/out
 GENERATE_HTML          = YES
 GENERATE_LATEX         = NO

@@ -13,6 +13,7 @@
 #include "ns3/internet-apps-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/tun-module.h"
+#include "ns3/tun-topology-module.h"
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <filesystem>

@@ -4,7 +4,8 @@
 CMakeLists.txt is the source of truth. The wscript serves waf-era ns-3 trees, which
 nobody here builds, so this comparison is what keeps it honest: sources, headers,
 test suites and examples must name exactly the same files. Also checks that every
-file named exists, and that no model/ or test/ source is left out of the lists.
+file named exists, and that no source under model/ or helper/ (subfolders included) or
+test suite is left out of the lists.
 Usage: wscript-drift-test.py <module directory>
 """
 
@@ -45,8 +46,9 @@ def main():
     cm = cmake_lists((root / "CMakeLists.txt").read_text())
     ws = wscript_lists((root / "wscript").read_text())
     pairs = [
-        ("sources", cm.get("tun_sources")),
-        ("headers", cm.get("tun_headers")),
+        # waf builds one library of both: the module's and its topology part's files.
+        ("sources", cm.get("tun_sources", []) + cm.get("tun_topology_sources", [])),
+        ("headers", cm.get("tun_headers", []) + cm.get("tun_topology_headers", [])),
         ("tests", cm.get("tun_test_sources")),
         ("examples", cm.get("tun_examples")),
     ]
@@ -60,11 +62,13 @@ def main():
             only_c = sorted(set(cmake_items) - set(wscript_items))
             only_w = sorted(set(wscript_items) - set(cmake_items))
             failures.append(f"{key}: only in CMakeLists.txt {only_c}; only in wscript {only_w}")
-    for item in cm.get("tun_sources", []) + cm.get("tun_headers", []) + cm.get("tun_test_sources", []):
+    listed = set()
+    for name in ("tun_sources", "tun_headers", "tun_topology_sources", "tun_topology_headers"):
+        listed.update(cm.get(name, []))
+    for item in sorted(listed) + cm.get("tun_test_sources", []):
         if not (root / item).is_file():
             failures.append(f"listed but missing: {item}")
-    listed = set(cm.get("tun_sources", []) + cm.get("tun_headers", []))
-    for path in sorted((root / "model").glob("*.[ch]*")) + sorted((root / "helper").glob("*.[ch]*")):
+    for path in sorted((root / "model").rglob("*.[ch]*")) + sorted((root / "helper").rglob("*.[ch]*")):
         rel = path.relative_to(root).as_posix()
         if rel not in listed:
             failures.append(f"not in any list: {rel}")

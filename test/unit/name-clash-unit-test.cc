@@ -4,10 +4,12 @@
 
 // The module's headers live beside ns-3's in one ns3/ directory: none of its file,
 // guard or class names may be one of ns-3's. topology-read, whose TopologyReader
-// once shared a file name, guard and class with ours, is compiled in with it here.
+// once shared a file name, guard and class with ours, is compiled in with it here, beside
+// both of the module's headers.
 
 #include "ns3/topology-read-module.h"
 #include "ns3/tun-module.h"
+#include "ns3/tun-topology-module.h"
 
 #include <gtest/gtest.h>
 
