@@ -179,6 +179,23 @@ def build(bld):
         'helper/topology/tun-topology-reader.h',
     ]
 
+    # CMake builds helper/topology/ as a library of its own, with its own module header,
+    # ns3/tun-topology-module.h, which tun-compare and the topology suite include. waf
+    # builds one library and ns-3 writes ns3/tun-module.h alone (every header in it), so
+    # write the other as CMake does: one #include per header of helper/topology/.
+    topology_headers = [h for h in headers.source if h.startswith('helper/topology/')]
+
+    def write_topology_module_header(task):
+        lines = ['#ifndef NS3_MODULE_TUN_TOPOLOGY', '#define NS3_MODULE_TUN_TOPOLOGY']
+        lines += ['#include "%s"' % h.split('/')[-1] for h in topology_headers]
+        lines.append('#endif')
+        task.outputs[0].write('\n'.join(lines) + '\n')
+
+    topology_module_header = bld(rule=write_topology_module_header, before=['cxx'],
+                                 target=bld.bldnode.make_node('ns3/tun-topology-module.h'))
+    topology_module_header.env.TUN_TOPOLOGY_HEADERS = topology_headers
+    topology_module_header.vars = ['TUN_TOPOLOGY_HEADERS']
+
     if bld.env.ENABLE_EXAMPLES:
         for name in ['device-switch-demo', 'ppp-and-tunnel', 'rate-limited-relay', 'tun-compare', 'tun-relay-ping']:
             obj = bld.create_ns3_program(name, ['tun'])

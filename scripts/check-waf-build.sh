@@ -5,8 +5,8 @@
 # release built by waf) with the module's wscript, and runs its test suites and examples
 # with that tree's own tools (./waf, ./test.py). Safe to re-run: the download, the
 # unpacked tree and its build are cached and reused. Slow the first time (the ns-3
-# modules tun needs, with their tests, from scratch), so not part of the default CI run;
-# .ci/run runs it when TUN_CI_WAF=1.
+# modules tun needs, with their tests and examples, from scratch), so not part of the
+# default CI run; .ci/run runs it when TUN_CI_WAF=1.
 #
 # The tree comes from ns-3's git repository at the tag ns-3.35 (commit checked), as a
 # shallow bare clone in the cache; TUN_WAF_NS3_GIT may name a local clone or mirror
@@ -205,21 +205,23 @@ logged configure waf configure -d debug --enable-modules=tun --enable-tests --en
 phase_end
 
 # --- 5. build ------------------------------------------------------------------------------
-# Only what the checks run: the test runner (it links every enabled module's test
-# library, tun's among them) and tun's examples; not the other modules' examples.
+# Everything enabled, the other modules' examples too: with --targets, waf 2.0 never
+# posts ns-3's header-copy task generators (ns-3.35's workaround for --run looks for a
+# class name waf 1.x had), so a fresh tree would get no build/ns3/ headers and a cached
+# one would keep stale copies of tun's (seen: 15 of them after main's reorganisation).
 mapfile -t suites < <(cmake_list tun_test_suite_names)
 mapfile -t examples < <(cmake_list tun_examples)
 ((${#suites[@]})) || die "no suites found in set(tun_test_suite_names ...) of CMakeLists.txt"
-targets=$(IFS=,; echo "test-runner,${examples[*]}")
-phase_begin build "./waf build -k -j $JOBS --targets=$targets"
+phase_begin build "./waf build -k -j $JOBS"
 # -k: every source that does not compile is reported, not only the first.
 build_ok=1
-logged build waf build -k -j "$JOBS" --targets="$targets" || build_ok=0
+logged build waf build -k -j "$JOBS" || build_ok=0
 # waf puts -I/usr/include on the command line (pkg-config), and Debian's libns3-dev has
 # ns-3.37's headers in /usr/include/ns3: an ns3/*.h this tree lacks would silently come
 # from there. Preprocess each of tun's sources against this tree's build/ only (no
 # system directories; -MG lists what is not found) and refuse any ns3/ header not in it.
-mapfile -t sources < <(cmake_list tun_sources; cmake_list tun_test_sources
+mapfile -t sources < <(cmake_list tun_sources; cmake_list tun_topology_sources
+    cmake_list tun_test_sources
     printf 'examples/%s.cc\n' "${examples[@]}")
 stray=$(cd "$NS3_DIR" && for f in "${sources[@]}"; do
     g++ -std=c++17 -fcoroutines -nostdinc -M -MG -I build -I "contrib/tun/test" \
@@ -263,8 +265,8 @@ for suite in "${suites[@]}"; do
     fi
 done
 
-# ./waf --run would build every target first; run the programs themselves, from the
-# top of the tree as ./waf --run does.
+# Run the programs themselves, from the top of the tree as ./waf --run does (which would
+# also run a build first).
 examples_passed=0
 examples_failed=()
 for example in "${examples[@]}"; do
