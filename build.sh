@@ -11,6 +11,8 @@
 #   ./build.sh contrib    build and test the module inside an ns-3.37 source tree
 #   ./build.sh mpi        the same in a tree built with MPI, and the partitioned runs
 #                         (mpirun -np 2 and 4) compared with sequential ones
+#   ./build.sh waf        the wscript tried in a waf-era tree (ns-3.35): fails, as the
+#                         module needs ns-3.37 (README, "Using it in an ns-3 tree")
 #
 # Safe to repeat: packages are installed only when missing, builds are incremental.
 # TUN_NO_VALIDATORS=1 ./build.sh test installs no validators (their tests skip).
@@ -129,8 +131,11 @@ contrib)
 mpi)
     exec "$here/scripts/check-contrib-build.sh" --mpi "${@:2}"
     ;;
+waf)
+    exec "$here/scripts/check-waf-build.sh" "${@:2}"
+    ;;
 *)
-    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -10,7 +10,8 @@ def configure(conf):
     conf.env.append_value('LIB_BOOST_GRAPH', ['boost_graph'])
     # Simulated processes may be C++ coroutines (model/bsd-task.h): GCC has them in
     # C++17 with -fcoroutines, clang in C++20 (as CMakeLists.txt's tun_enable_coroutines).
-    # A uselib variable, so the module's tests and every program using it get the flag.
+    # A uselib variable, named in the 'use' of the module, its tests and its examples
+    # (see build()).
     if conf.env.CXX_NAME == 'gcc':
         conf.env.append_value('CXXFLAGS_TUN_COROUTINES', ['-fcoroutines'])
     else:
@@ -19,7 +20,12 @@ def configure(conf):
 
 def build(bld):
     module = bld.create_ns3_module('tun', ['core', 'network', 'internet', 'internet-apps', 'applications', 'point-to-point', 'flow-monitor'])
-    module.uselib = 'BOOST_GRAPH TUN_COROUTINES'
+    # In 'use', not 'uselib', as ns-3's own modules do (src/core/wscript: core.use.append):
+    # waf hands a library's 'use' entries on to what uses it, never its 'uselib', and
+    # ns-3 writes them into libns3-tun's pkg-config file. The tests and examples name
+    # TUN_COROUTINES too, as core's tests name its. With 'uselib' they were compiled
+    # without -fcoroutines (tried in ns-3.35).
+    module.use.extend(['BOOST_GRAPH', 'TUN_COROUTINES'])
     # One library here: CMake's two (the module, and its topology part in
     # helper/topology/, which alone needs Boost.Graph and flow-monitor) as one list.
     module.source = [
@@ -84,6 +90,7 @@ def build(bld):
     ]
 
     module_test = bld.create_ns3_module_test_library('tun')
+    module_test.use.append('TUN_COROUTINES')
     module_test.source = [
         'test/bsd-task-test-suite.cc',
         'test/device-switch-test-suite.cc',
@@ -175,7 +182,25 @@ def build(bld):
         'helper/topology/tun-topology-reader.h',
     ]
 
+    # CMake builds helper/topology/ as a library of its own, with its own module header,
+    # ns3/tun-topology-module.h, which tun-compare and the topology suite include. waf
+    # builds one library and ns-3 writes ns3/tun-module.h alone (every header in it), so
+    # write the other as CMake does: one #include per header of helper/topology/.
+    topology_headers = [h for h in headers.source if h.startswith('helper/topology/')]
+
+    def write_topology_module_header(task):
+        lines = ['#ifndef NS3_MODULE_TUN_TOPOLOGY', '#define NS3_MODULE_TUN_TOPOLOGY']
+        lines += ['#include "%s"' % h.split('/')[-1] for h in topology_headers]
+        lines.append('#endif')
+        task.outputs[0].write('\n'.join(lines) + '\n')
+
+    topology_module_header = bld(rule=write_topology_module_header, before=['cxx'],
+                                 target=bld.bldnode.make_node('ns3/tun-topology-module.h'))
+    topology_module_header.env.TUN_TOPOLOGY_HEADERS = topology_headers
+    topology_module_header.vars = ['TUN_TOPOLOGY_HEADERS']
+
     if bld.env.ENABLE_EXAMPLES:
         for name in ['device-switch-demo', 'ppp-and-tunnel', 'rate-limited-relay', 'tun-compare', 'tun-relay-ping']:
             obj = bld.create_ns3_program(name, ['tun'])
+            obj.use.append('TUN_COROUTINES')
             obj.source = 'examples/%s.cc' % name
