@@ -52,59 +52,10 @@ NS3_DIR=$TREE_DIR/ns-allinone-$NS3_VERSION/ns-$NS3_VERSION
 LOG_DIR=$TREE_DIR/logs
 mkdir -p "$LOG_DIR"
 
-# One run at a time per tree: another run would re-point contrib/tun and rebuild under us.
-exec 9>"$TREE_DIR/.lock"
-if ! flock -n 9; then
-    echo "waiting for another run using $CACHE_DIR ..."
-    flock 9
-fi
-
-# --- phase timing ------------------------------------------------------------------------
-PHASE=
-PHASE_T0=0
-PHASE_TIMES=()
-SCRIPT_T0=$(date +%s)
-
-fmt_secs() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
-
-phase_begin() {
-    PHASE=$1
-    PHASE_T0=$(date +%s)
-    echo
-    echo "==> [$PHASE] $2"
-}
-
-phase_end() {
-    local dt=$(($(date +%s) - PHASE_T0))
-    PHASE_TIMES+=("$(printf '  %-10s %s' "$PHASE" "$(fmt_secs "$dt")")")
-    echo "<== [$PHASE] done in $(fmt_secs "$dt")"
-    PHASE=
-}
-
-on_exit() {
-    local rc=$?
-    if [[ -n $PHASE ]]; then
-        PHASE_TIMES+=("$(printf '  %-10s %s (FAILED)' "$PHASE" "$(fmt_secs $(($(date +%s) - PHASE_T0)))")")
-    fi
-    echo
-    echo "Phase times:"
-    printf '%s\n' "${PHASE_TIMES[@]}"
-    echo "  total      $(fmt_secs $(($(date +%s) - SCRIPT_T0)))"
-    [[ $rc -eq 0 ]] || echo "check-contrib-build: FAILED (exit $rc${PHASE:+, in phase $PHASE}); logs in $LOG_DIR" >&2
-}
-trap on_exit EXIT
-
-die() {
-    echo "error: $*" >&2
-    exit 1
-}
-
-# Runs a command with its output both shown and kept in $LOG_DIR/<name>.log.
-logged() {
-    local name=$1
-    shift
-    "$@" 2>&1 | tee "$LOG_DIR/$name.log"
-}
+SCRIPT_NAME=check-contrib-build
+# shellcheck source=ns3-tree-common.sh
+source "$REPO_DIR/scripts/ns3-tree-common.sh"
+tree_lock "$TREE_DIR"
 
 # ./ns3 refuses to run when $USER is root (a guard against "sudo ./ns3" leaving root-owned
 # files in a user's tree). This tree is root's own cache, so drop $USER for ns3 alone.
@@ -112,42 +63,8 @@ ns3() {
     (cd "$NS3_DIR" && env -u USER ./ns3 "$@")
 }
 
-# Prints the items of a set(<name> ...) block of the module's CMakeLists.txt, one a line.
-cmake_list() {
-    awk -v name="$1" '
-        { sub(/#.*/, "") }
-        !inside && match($0, "set\\(" name "([[:space:]]|\\)|$)") {
-            inside = 1
-            $0 = substr($0, RSTART + 4 + length(name))
-        }
-        inside {
-            end = index($0, ")")
-            if (end) { print substr($0, 1, end - 1); exit }
-            print
-        }' "$REPO_DIR/CMakeLists.txt" | tr -s ' \t' '\n' | sed '/^$/d'
-}
-
-is_installed() {
-    local status
-    status=$(dpkg -s "$1" 2>/dev/null) || return 1
-    grep -q '^Status: install ok installed' <<<"$status"
-}
-
 # --- 1. build dependencies ---------------------------------------------------------------
-phase_begin deps "apt packages: ${REQUIRED_PACKAGES[*]}"
-missing=()
-for pkg in "${REQUIRED_PACKAGES[@]}"; do
-    is_installed "$pkg" || missing+=("$pkg")
-done
-if ((${#missing[@]})); then
-    [[ $EUID -eq 0 ]] || die "must run as root to install: ${missing[*]}"
-    echo "installing: ${missing[*]}"
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-else
-    echo "all present"
-fi
-phase_end
+install_required_packages
 
 # --- 2. ns-3 source tree (Debian's ns3 source package) ------------------------------------
 phase_begin source "ns3 $NS3_DEB_VERSION source in $TREE_DIR"
