@@ -84,9 +84,6 @@ PollArgs(const Entries& fds, Time timeout)
     return out.str();
 }
 
-/// Descriptors 0-2 are the standard streams; the first one handed out is 3.
-constexpr int FIRST_FD = 3;
-
 /// The file flags a descriptor keeps from open(2) (FMASK, reduced).
 constexpr int32_t FILE_FLAG_MASK =
     BSD_FREAD | BSD_FWRITE | BSD_FNONBLOCK | BSD_FASYNC | BSD_O_APPEND;
@@ -151,7 +148,7 @@ BsdProcess::GetTypeId()
                           "Descriptor limit (RLIMIT_NOFILE): descriptors are below it.",
                           UintegerValue(64),
                           MakeUintegerAccessor(&BsdProcess::m_maxFiles),
-                          MakeUintegerChecker<uint32_t>(FIRST_FD + 1, 65536))
+                          MakeUintegerChecker<uint32_t>(BsdDescriptorTable::FIRST_FD + 1, 65536))
             .AddTraceSource("Syscall",
                             "A system call enters (CALL) or returns to user mode (RET), as "
                             "ktrace records them.",
@@ -222,19 +219,13 @@ BsdProcess::GetSwitch() const
 Ptr<BsdProcess::File>
 BsdProcess::GetFile(int fd) const
 {
-    auto it = m_files.find(fd);
-    return it == m_files.end() ? nullptr : it->second;
+    return m_descriptors.Get(fd);
 }
 
 std::vector<int>
 BsdProcess::GetDescriptors() const
 {
-    std::vector<int> fds;
-    for (const auto& [fd, file] : m_files)
-    {
-        fds.push_back(fd);
-    }
-    return fds;
+    return m_descriptors.GetDescriptors();
 }
 
 Ptr<Cdev>
@@ -249,17 +240,6 @@ BsdProcess::GetDescriptorSocket(int fd) const
 {
     Ptr<File> file = GetFile(fd);
     return file ? file->socket : nullptr;
-}
-
-int
-BsdProcess::AllocateDescriptor() const
-{
-    int fd = FIRST_FD;
-    while (m_files.count(fd))
-    {
-        ++fd;
-    }
-    return fd < static_cast<int>(m_maxFiles) ? fd : -1;
 }
 
 Ptr<SocketFile>
@@ -435,7 +415,7 @@ BsdProcess::Open(const std::string& path, int32_t flags, OpenCallback cb)
             }
             int32_t fflags = (flags + 1) & FILE_FLAG_MASK; // FFLAGS()
             // falloc: the lowest free descriptor, checked before the name is looked up.
-            int fd = AllocateDescriptor();
+            int fd = m_descriptors.LowestFree(m_maxFiles);
             if (fd < 0)
             {
                 Return(BSD_EMFILE, 0, fail);
@@ -481,7 +461,7 @@ BsdProcess::Open(const std::string& path, int32_t flags, OpenCallback cb)
                 auto file = Create<File>();
                 file->dev = dev;
                 file->flags = fflags;
-                m_files[fd] = file;
+                m_descriptors.Install(fd, file);
                 Return(BSD_OK, 0, [cb, fd](int e) { cb(e, fd); });
             });
         });
@@ -741,7 +721,8 @@ BsdProcess::Socket(int32_t domain, int32_t type, SocketCallback cb)
                 Return(error, 0, fail);
                 return;
             }
-            int fd = AllocateDescriptor(); // falloc, after socreate as socket() does
+            int fd =
+                m_descriptors.LowestFree(m_maxFiles); // falloc, after socreate as socket() does
             if (fd < 0)
             {
                 so->Close();
@@ -751,7 +732,7 @@ BsdProcess::Socket(int32_t domain, int32_t type, SocketCallback cb)
             auto file = Create<File>();
             file->socket = so;
             file->flags = BSD_FREAD | BSD_FWRITE;
-            m_files[fd] = file;
+            m_descriptors.Install(fd, file);
             Return(BSD_OK, 0, [cb, fd](int e) { cb(e, fd); });
         });
 }
@@ -1211,13 +1192,12 @@ BsdProcess::Close(int fd, CloseCallback cb)
         [&] { return "fd=" + std::to_string(fd); },
         [this, fd, cb] {
             auto finish = [cb](int e) { cb(e); };
-            Ptr<File> file = GetFile(fd);
+            Ptr<File> file = m_descriptors.Remove(fd); // fdclose
             if (!file)
             {
                 Return(BSD_EBADF, 0, finish);
                 return;
             }
-            m_files.erase(fd);
             CloseFile(file, [this, finish](int error) { Return(error, 0, finish); });
         });
 }
@@ -1385,8 +1365,7 @@ BsdProcess::DoExit()
     m_exiting = false;
     m_pending = 0;
     // fdfree: close every descriptor, lowest first.
-    std::map<int, Ptr<File>> files;
-    files.swap(m_files);
+    BsdDescriptorTable::Slots files = m_descriptors.TakeAll();
     for (auto& [fd, file] : files)
     {
         CloseFile(file, [](int) {});
@@ -1503,7 +1482,7 @@ void
 BsdProcess::DoDispose()
 {
     m_image.reset(); // first: the program's frames may still use the process
-    m_files.clear();
+    m_descriptors.Clear();
     m_onWake = nullptr;
     m_sleepResume = nullptr;
     m_syscall = Syscall();

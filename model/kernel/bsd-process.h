@@ -5,6 +5,7 @@
 #ifndef BSD_PROCESS_H
 #define BSD_PROCESS_H
 
+#include "bsd-descriptor-table.h"
 #include "bsd-fcntl.h"
 #include "bsd-signal.h"
 #include "read-buffer-pool.h"
@@ -372,13 +373,7 @@ class BsdProcess : public Object
 
   private:
     /// An open file (struct file): on a device vnode (DTYPE_VNODE) or a socket.
-    struct File : public SimpleRefCount<File>
-    {
-        Ptr<Cdev> dev;           //!< the device, or null
-        Ptr<SocketFile> socket;  //!< the socket (DTYPE_SOCKET), or null
-        int32_t flags{0};        //!< f_flag
-        bool closeOnExec{false}; //!< UF_EXCLOSE
-    };
+    using File = BsdDescriptorTable::File;
 
     /// A poll or select in progress.
     struct PollScan
@@ -507,8 +502,6 @@ class BsdProcess : public Object
     void CloseFile(Ptr<File> file, std::function<void(int)> done);
     /// \return the switch of the node
     Ptr<DeviceSwitch> GetSwitch() const;
-    /// \return the lowest free descriptor (fdalloc), or -1 at the limit
-    int AllocateDescriptor() const;
     /**
      * getsock: the socket behind \p fd, or the error a socket call gives for it.
      * \param fd descriptor \param error receives EBADF or ENOTSOCK \return the socket
@@ -552,7 +545,7 @@ class BsdProcess : public Object
     Ptr<ProcessTable> m_table;                           //!< the node's table
     bool m_alive{false};                                 //!< between Attach and exit
     bool m_exiting{false};                               //!< exit requested during a system call
-    std::map<int, Ptr<File>> m_files;                    //!< descriptor table
+    BsdDescriptorTable m_descriptors;                    //!< descriptor table (filedesc)
     std::array<SignalAction, BSD_NSIG> m_actions;        //!< dispositions
     uint32_t m_pending{0};                               //!< pending signal bits
     bool m_inSyscall{false};                             //!< a system call is in progress
