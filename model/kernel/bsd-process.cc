@@ -1247,16 +1247,13 @@ BsdProcess::Kill(int32_t sig)
         Exit();
         return;
     }
-    const SignalAction& action = m_actions[sig];
-    if (action.kind == SignalAction::IGNORE ||
-        (action.kind == SignalAction::DEFAULT && BsdSignalDefaultIgnored(sig)))
+    if (!m_signals.Post(sig))
     {
         return; // psignal discards a signal the process ignores
     }
-    m_pending |= 1u << sig;
     if (m_sleeping && m_sleepCatch)
     {
-        Wake(SleepInterruptError(sig));
+        Wake(m_signals.SleepInterruptError(sig));
     }
     if (!m_inSyscall)
     {
@@ -1275,9 +1272,7 @@ BsdProcess::SetSignalHandler(int32_t sig, Callback<void, int32_t> handler, bool 
 {
     NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG || sig == BSD_SIGKILL,
                     "BsdProcess::SetSignalHandler: signal " << sig << " cannot be caught");
-    m_actions[sig].kind = SignalAction::CATCH;
-    m_actions[sig].handler = handler;
-    m_actions[sig].restart = restart;
+    m_signals.Catch(sig, handler, restart);
 }
 
 void
@@ -1285,47 +1280,28 @@ BsdProcess::IgnoreSignal(int32_t sig)
 {
     NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG || sig == BSD_SIGKILL,
                     "BsdProcess::IgnoreSignal: signal " << sig << " cannot be ignored");
-    m_actions[sig] = SignalAction();
-    m_actions[sig].kind = SignalAction::IGNORE;
-    m_pending &= ~(1u << sig);
+    m_signals.Ignore(sig);
 }
 
 void
 BsdProcess::DefaultSignal(int32_t sig)
 {
     NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG, "BsdProcess::DefaultSignal: no signal " << sig);
-    m_actions[sig] = SignalAction();
-}
-
-int32_t
-BsdProcess::PendingSignal() const
-{
-    // The lowest pending signal (1 to 31), asked on every return to user mode.
-    static_assert(BSD_NSIG == 32, "the pending set is one 32-bit word");
-    uint32_t pending = m_pending & ~1u;
-    return pending == 0 ? 0 : __builtin_ctz(pending);
-}
-
-int
-BsdProcess::SleepInterruptError(int32_t sig) const
-{
-    const SignalAction& action = m_actions[sig];
-    return action.kind == SignalAction::CATCH && action.restart ? BSD_ERESTART : BSD_EINTR;
+    m_signals.Default(sig);
 }
 
 void
 BsdProcess::PostSignals()
 {
     int32_t sig;
-    while (m_alive && (sig = PendingSignal()) != 0)
+    while (m_alive && (sig = m_signals.Pending()) != 0)
     {
-        m_pending &= ~(1u << sig);
-        const SignalAction& action = m_actions[sig];
-        if (action.kind == SignalAction::CATCH)
+        const BsdSignalState::Action& action = m_signals.Take(sig);
+        if (action.kind == BsdSignalState::Action::CATCH)
         {
             action.handler(sig);
         }
-        else if (action.kind == SignalAction::DEFAULT)
+        else if (action.kind == BsdSignalState::Action::DEFAULT)
         {
             NS_LOG_DEBUG("pid " << m_pid << " ends on " << BsdSignalName(sig));
             DoExit();
@@ -1363,7 +1339,7 @@ BsdProcess::DoExit()
     }
     m_alive = false;
     m_exiting = false;
-    m_pending = 0;
+    m_signals.ClearPending();
     // fdfree: close every descriptor, lowest first.
     BsdDescriptorTable::Slots files = m_descriptors.TakeAll();
     for (auto& [fd, file] : files)
@@ -1398,9 +1374,10 @@ BsdProcess::Tsleep(const void* chan,
         {
             return BSD_EINTR;
         }
-        if (int32_t sig = PendingSignal())
+        if (int32_t sig = m_signals.Pending())
         {
-            return SleepInterruptError(sig); // a signal is already there: do not sleep
+            // a signal is already there: do not sleep
+            return m_signals.SleepInterruptError(sig);
         }
     }
     NS_ABORT_MSG_IF(m_sleepRequested || m_sleeping,
@@ -1486,10 +1463,7 @@ BsdProcess::DoDispose()
     m_onWake = nullptr;
     m_sleepResume = nullptr;
     m_syscall = Syscall();
-    for (auto& action : m_actions)
-    {
-        action.handler = Callback<void, int32_t>();
-    }
+    m_signals.ReleaseHandlers();
     m_node = nullptr;
     m_switch = nullptr;
     m_kernel = nullptr;

@@ -7,6 +7,7 @@
 
 #include "bsd-descriptor-table.h"
 #include "bsd-fcntl.h"
+#include "bsd-signal-state.h"
 #include "bsd-signal.h"
 #include "read-buffer-pool.h"
 #include "syscall-record.h"
@@ -386,20 +387,6 @@ class BsdProcess : public Object
         bool selectMode{false};  //!< select: a closed descriptor is EBADF, sets come back
     };
 
-    /// A signal's disposition.
-    struct SignalAction
-    {
-        enum Kind
-        {
-            DEFAULT,
-            IGNORE,
-            CATCH,
-        } kind{DEFAULT}; //!< SIG_DFL, SIG_IGN or a handler
-
-        Callback<void, int32_t> handler; //!< the handler
-        bool restart{false};             //!< SA_RESTART
-    };
-
     /**
      * The system call in progress, and everything it needs until it returns: its
      * arguments, its buffers and the caller's completion. A process makes one call at a
@@ -461,10 +448,6 @@ class BsdProcess : public Object
     void ReturnToUser(int error, const std::function<void(int)>& finish);
     /// Deliver pending signals (postsig); may end the process.
     void PostSignals();
-    /// \return the lowest pending signal that is not discarded, or 0
-    int32_t PendingSignal() const;
-    /// \param sig a caught or fatal signal \return EINTR, or ERESTART with SA_RESTART
-    int SleepInterruptError(int32_t sig) const;
     /**
      * Enter the kernel for the poll or select whose entries are in the frame's scan.
      * \param name "poll" or "select" \param timeout negative for INFTIM
@@ -546,8 +529,7 @@ class BsdProcess : public Object
     bool m_alive{false};                                 //!< between Attach and exit
     bool m_exiting{false};                               //!< exit requested during a system call
     BsdDescriptorTable m_descriptors;                    //!< descriptor table (filedesc)
-    std::array<SignalAction, BSD_NSIG> m_actions;        //!< dispositions
-    uint32_t m_pending{0};                               //!< pending signal bits
+    BsdSignalState m_signals;                            //!< pending set and dispositions
     bool m_inSyscall{false};                             //!< a system call is in progress
     Syscall m_syscall;                                   //!< the one in progress
     uint64_t m_syscallCount{0};                          //!< system calls entered
