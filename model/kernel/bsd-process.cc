@@ -1064,7 +1064,7 @@ BsdProcess::PollScanned()
 void
 BsdProcess::Selwakeup()
 {
-    if (m_sleeping && m_waitChannel == &m_selectChannel)
+    if (m_sleep.IsSleepingOn(&m_selectChannel))
     {
         Wake(BSD_OK);
     }
@@ -1251,7 +1251,7 @@ BsdProcess::Kill(int32_t sig)
     {
         return; // psignal discards a signal the process ignores
     }
-    if (m_sleeping && m_sleepCatch)
+    if (m_sleep.IsInterruptible())
     {
         Wake(m_signals.SleepInterruptError(sig));
     }
@@ -1321,7 +1321,7 @@ BsdProcess::Exit()
         // The call in progress unwinds first (an interrupted sleep returns EINTR);
         // the process ends on its way back to user mode.
         m_exiting = true;
-        if (m_sleeping)
+        if (m_sleep.IsSleeping())
         {
             Wake(BSD_EINTR);
         }
@@ -1380,60 +1380,49 @@ BsdProcess::Tsleep(const void* chan,
             return m_signals.SleepInterruptError(sig);
         }
     }
-    NS_ABORT_MSG_IF(m_sleepRequested || m_sleeping,
+    NS_ABORT_MSG_IF(m_sleep.IsRequested() || m_sleep.IsSleeping(),
                     "process " << m_pid << ": tsleep while already asleep");
-    m_sleepRequested = true;
-    m_waitChannel = chan;
-    m_waitMessage = wmesg;
-    m_sleepCatch = catchable;
-    m_sleepTimeout = timeout;
-    m_sleepResume = std::move(resume);
+    m_sleep.Request(chan, wmesg, catchable, timeout, std::move(resume));
     return BSD_ESLEEP;
 }
 
 void
 BsdProcess::Park(std::function<void(int)> onWake)
 {
-    NS_ABORT_MSG_IF(!m_sleepRequested, "process " << m_pid << ": parked without tsleep");
-    m_sleepRequested = false;
-    m_sleeping = true;
-    ++m_sleepSerial;
-    m_onWake = std::move(onWake);
-    m_table->AddSleeper(m_waitChannel, this);
-    if (m_sleepTimeout.IsStrictlyPositive())
+    NS_ABORT_MSG_IF(!m_sleep.IsRequested(), "process " << m_pid << ": parked without tsleep");
+    uint64_t serial = m_sleep.Park(std::move(onWake));
+    m_table->AddSleeper(m_sleep.GetChannel(), this);
+    Time timeout = m_sleep.GetTimeout();
+    if (timeout.IsStrictlyPositive())
     {
         // Events in another node's context cannot be cancelled: a stale timeout sees
         // that its sleep is over by the serial number.
         Ptr<BsdProcess> self = this;
-        uint64_t serial = m_sleepSerial;
-        Simulator::ScheduleWithContext(m_node->GetId(), m_sleepTimeout, [self, serial] {
-            if (self->m_sleeping && self->m_sleepSerial == serial)
+        Simulator::ScheduleWithContext(m_node->GetId(), timeout, [self, serial] {
+            if (self->m_sleep.IsCurrent(serial))
             {
                 self->Wake(BSD_EWOULDBLOCK);
             }
         });
     }
-    NS_LOG_LOGIC("pid " << m_pid << " sleeps on " << m_waitMessage);
+    NS_LOG_LOGIC("pid " << m_pid << " sleeps on " << m_sleep.GetWaitMessage());
 }
 
 std::function<int(int)>
 BsdProcess::TakeSleepContinuation()
 {
-    return std::move(m_sleepResume);
+    return m_sleep.TakeContinuation();
 }
 
 void
 BsdProcess::Wake(int error)
 {
-    if (!m_sleeping)
+    if (!m_sleep.IsSleeping())
     {
         return;
     }
-    m_sleeping = false;
-    m_table->RemoveSleeper(m_waitChannel, this);
-    m_waitChannel = nullptr;
-    m_waitMessage.clear();
-    std::function<void(int)> onWake = std::move(m_onWake);
+    m_table->RemoveSleeper(m_sleep.GetChannel(), this);
+    std::function<void(int)> onWake = m_sleep.End(); // setrunnable
     Time latency = m_kernel->GetCostModel()->GetWakeupLatency();
     NS_LOG_LOGIC("pid " << m_pid << " wakes: " << BsdErrnoName(error));
     // Runnable now, running later: never inside the wakeup() that woke it.
@@ -1446,13 +1435,13 @@ BsdProcess::Wake(int error)
 bool
 BsdProcess::IsSleeping() const
 {
-    return m_sleeping;
+    return m_sleep.IsSleeping();
 }
 
 const std::string&
 BsdProcess::GetWaitMessage() const
 {
-    return m_waitMessage;
+    return m_sleep.GetWaitMessage();
 }
 
 void
@@ -1460,8 +1449,7 @@ BsdProcess::DoDispose()
 {
     m_image.reset(); // first: the program's frames may still use the process
     m_descriptors.Clear();
-    m_onWake = nullptr;
-    m_sleepResume = nullptr;
+    m_sleep.DropContinuations();
     m_syscall = Syscall();
     m_signals.ReleaseHandlers();
     m_node = nullptr;

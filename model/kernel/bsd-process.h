@@ -9,6 +9,7 @@
 #include "bsd-fcntl.h"
 #include "bsd-signal-state.h"
 #include "bsd-signal.h"
+#include "bsd-sleep-state.h"
 #include "read-buffer-pool.h"
 #include "syscall-record.h"
 #include "uio.h"
@@ -539,17 +540,7 @@ class BsdProcess : public Object
 
     bool m_selecting{false}; //!< P_SELECT: a scan is in progress
     int m_selectChannel{0};  //!< where poll sleeps (&selwait)
-
-    // tsleep state
-    bool m_sleepRequested{false};          //!< Tsleep returned ESLEEP, not parked yet
-    bool m_sleeping{false};                //!< parked
-    const void* m_waitChannel{nullptr};    //!< p_wchan
-    std::string m_waitMessage;             //!< p_wmesg
-    bool m_sleepCatch{false};              //!< PCATCH
-    Time m_sleepTimeout;                   //!< timo
-    uint64_t m_sleepSerial{0};             //!< numbers sleeps, to spot stale timeouts
-    std::function<int(int)> m_sleepResume; //!< the driver's continuation
-    std::function<void(int)> m_onWake;     //!< the dispatcher's continuation
+    BsdSleepState m_sleep;   //!< tsleep's record of the sleep
 };
 
 } // namespace ns3
