@@ -65,6 +65,12 @@ class ProcessTable;
  * daemon inherits and are never handed out. A descriptor refers to a device (Open) or
  * to a UDP socket (Socket); Read, Write, Ioctl, Poll, Select, Fcntl and Close work on
  * both, through the device's dev_ops or the socket's file operations (SocketFile).
+ *
+ * The process's state is three value types besides the call in progress: its
+ * descriptor table (BsdDescriptorTable, struct filedesc), its signal state
+ * (BsdSignalState, kern_sig.c's pending set and sigacts) and its sleep state
+ * (BsdSleepState, what tsleep records). The process holds them and does what they
+ * cannot: the file operations, the simulator's events, the sleep queues.
  */
 class BsdProcess : public Object
 {
