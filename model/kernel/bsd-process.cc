@@ -1392,7 +1392,7 @@ BsdProcess::Park(std::function<void(int)> onWake)
     NS_ABORT_MSG_IF(!m_sleep.IsRequested(), "process " << m_pid << ": parked without tsleep");
     uint64_t serial = m_sleep.Park(std::move(onWake));
     m_table->AddSleeper(m_sleep.GetChannel(), this);
-    Time timeout = m_sleep.GetTimeout();
+    const Time& timeout = m_sleep.GetTimeout();
     if (timeout.IsStrictlyPositive())
     {
         // Events in another node's context cannot be cancelled: a stale timeout sees

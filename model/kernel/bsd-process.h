@@ -535,9 +535,9 @@ class BsdProcess : public Object
     Ptr<ProcessTable> m_table;                           //!< the node's table
     bool m_alive{false};                                 //!< between Attach and exit
     bool m_exiting{false};                               //!< exit requested during a system call
+    bool m_inSyscall{false};                             //!< a system call is in progress
     BsdDescriptorTable m_descriptors;                    //!< descriptor table (filedesc)
     BsdSignalState m_signals;                            //!< pending set and dispositions
-    bool m_inSyscall{false};                             //!< a system call is in progress
     Syscall m_syscall;                                   //!< the one in progress
     uint64_t m_syscallCount{0};                          //!< system calls entered
     TracedCallback<const SyscallRecord&> m_syscallTrace; //!< Syscall

@@ -46,7 +46,7 @@ class BsdSleepState
     void Request(const void* chan,
                  const std::string& wmesg,
                  bool catchable,
-                 Time timeout,
+                 const Time& timeout,
                  std::function<int(int)>&& resume)
     {
         m_requested = true;
@@ -134,7 +134,7 @@ class BsdSleepState
     }
 
     /// \return the requested sleep's timeout, zero for none
-    Time GetTimeout() const
+    const Time& GetTimeout() const
     {
         return m_timeout;
     }
