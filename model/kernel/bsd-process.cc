@@ -84,9 +84,6 @@ PollArgs(const Entries& fds, Time timeout)
     return out.str();
 }
 
-/// Descriptors 0-2 are the standard streams; the first one handed out is 3.
-constexpr int FIRST_FD = 3;
-
 /// The file flags a descriptor keeps from open(2) (FMASK, reduced).
 constexpr int32_t FILE_FLAG_MASK =
     BSD_FREAD | BSD_FWRITE | BSD_FNONBLOCK | BSD_FASYNC | BSD_O_APPEND;
@@ -151,7 +148,7 @@ BsdProcess::GetTypeId()
                           "Descriptor limit (RLIMIT_NOFILE): descriptors are below it.",
                           UintegerValue(64),
                           MakeUintegerAccessor(&BsdProcess::m_maxFiles),
-                          MakeUintegerChecker<uint32_t>(FIRST_FD + 1, 65536))
+                          MakeUintegerChecker<uint32_t>(BsdDescriptorTable::FIRST_FD + 1, 65536))
             .AddTraceSource("Syscall",
                             "A system call enters (CALL) or returns to user mode (RET), as "
                             "ktrace records them.",
@@ -222,19 +219,13 @@ BsdProcess::GetSwitch() const
 Ptr<BsdProcess::File>
 BsdProcess::GetFile(int fd) const
 {
-    auto it = m_files.find(fd);
-    return it == m_files.end() ? nullptr : it->second;
+    return m_descriptors.Get(fd);
 }
 
 std::vector<int>
 BsdProcess::GetDescriptors() const
 {
-    std::vector<int> fds;
-    for (const auto& [fd, file] : m_files)
-    {
-        fds.push_back(fd);
-    }
-    return fds;
+    return m_descriptors.GetDescriptors();
 }
 
 Ptr<Cdev>
@@ -249,17 +240,6 @@ BsdProcess::GetDescriptorSocket(int fd) const
 {
     Ptr<File> file = GetFile(fd);
     return file ? file->socket : nullptr;
-}
-
-int
-BsdProcess::AllocateDescriptor() const
-{
-    int fd = FIRST_FD;
-    while (m_files.count(fd))
-    {
-        ++fd;
-    }
-    return fd < static_cast<int>(m_maxFiles) ? fd : -1;
 }
 
 Ptr<SocketFile>
@@ -435,7 +415,7 @@ BsdProcess::Open(const std::string& path, int32_t flags, OpenCallback cb)
             }
             int32_t fflags = (flags + 1) & FILE_FLAG_MASK; // FFLAGS()
             // falloc: the lowest free descriptor, checked before the name is looked up.
-            int fd = AllocateDescriptor();
+            int fd = m_descriptors.LowestFree(m_maxFiles);
             if (fd < 0)
             {
                 Return(BSD_EMFILE, 0, fail);
@@ -481,7 +461,7 @@ BsdProcess::Open(const std::string& path, int32_t flags, OpenCallback cb)
                 auto file = Create<File>();
                 file->dev = dev;
                 file->flags = fflags;
-                m_files[fd] = file;
+                m_descriptors.Install(fd, file);
                 Return(BSD_OK, 0, [cb, fd](int e) { cb(e, fd); });
             });
         });
@@ -741,7 +721,8 @@ BsdProcess::Socket(int32_t domain, int32_t type, SocketCallback cb)
                 Return(error, 0, fail);
                 return;
             }
-            int fd = AllocateDescriptor(); // falloc, after socreate as socket() does
+            int fd =
+                m_descriptors.LowestFree(m_maxFiles); // falloc, after socreate as socket() does
             if (fd < 0)
             {
                 so->Close();
@@ -751,7 +732,7 @@ BsdProcess::Socket(int32_t domain, int32_t type, SocketCallback cb)
             auto file = Create<File>();
             file->socket = so;
             file->flags = BSD_FREAD | BSD_FWRITE;
-            m_files[fd] = file;
+            m_descriptors.Install(fd, file);
             Return(BSD_OK, 0, [cb, fd](int e) { cb(e, fd); });
         });
 }
@@ -1083,7 +1064,7 @@ BsdProcess::PollScanned()
 void
 BsdProcess::Selwakeup()
 {
-    if (m_sleeping && m_waitChannel == &m_selectChannel)
+    if (m_sleep.IsSleepingOn(&m_selectChannel))
     {
         Wake(BSD_OK);
     }
@@ -1211,13 +1192,12 @@ BsdProcess::Close(int fd, CloseCallback cb)
         [&] { return "fd=" + std::to_string(fd); },
         [this, fd, cb] {
             auto finish = [cb](int e) { cb(e); };
-            Ptr<File> file = GetFile(fd);
+            Ptr<File> file = m_descriptors.Remove(fd); // fdclose
             if (!file)
             {
                 Return(BSD_EBADF, 0, finish);
                 return;
             }
-            m_files.erase(fd);
             CloseFile(file, [this, finish](int error) { Return(error, 0, finish); });
         });
 }
@@ -1267,16 +1247,13 @@ BsdProcess::Kill(int32_t sig)
         Exit();
         return;
     }
-    const SignalAction& action = m_actions[sig];
-    if (action.kind == SignalAction::IGNORE ||
-        (action.kind == SignalAction::DEFAULT && BsdSignalDefaultIgnored(sig)))
+    if (!m_signals.Post(sig))
     {
         return; // psignal discards a signal the process ignores
     }
-    m_pending |= 1u << sig;
-    if (m_sleeping && m_sleepCatch)
+    if (m_sleep.IsInterruptible())
     {
-        Wake(SleepInterruptError(sig));
+        Wake(m_signals.SleepInterruptError(sig));
     }
     if (!m_inSyscall)
     {
@@ -1295,9 +1272,7 @@ BsdProcess::SetSignalHandler(int32_t sig, Callback<void, int32_t> handler, bool 
 {
     NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG || sig == BSD_SIGKILL,
                     "BsdProcess::SetSignalHandler: signal " << sig << " cannot be caught");
-    m_actions[sig].kind = SignalAction::CATCH;
-    m_actions[sig].handler = handler;
-    m_actions[sig].restart = restart;
+    m_signals.Catch(sig, handler, restart);
 }
 
 void
@@ -1305,47 +1280,28 @@ BsdProcess::IgnoreSignal(int32_t sig)
 {
     NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG || sig == BSD_SIGKILL,
                     "BsdProcess::IgnoreSignal: signal " << sig << " cannot be ignored");
-    m_actions[sig] = SignalAction();
-    m_actions[sig].kind = SignalAction::IGNORE;
-    m_pending &= ~(1u << sig);
+    m_signals.Ignore(sig);
 }
 
 void
 BsdProcess::DefaultSignal(int32_t sig)
 {
     NS_ABORT_MSG_IF(sig <= 0 || sig >= BSD_NSIG, "BsdProcess::DefaultSignal: no signal " << sig);
-    m_actions[sig] = SignalAction();
-}
-
-int32_t
-BsdProcess::PendingSignal() const
-{
-    // The lowest pending signal (1 to 31), asked on every return to user mode.
-    static_assert(BSD_NSIG == 32, "the pending set is one 32-bit word");
-    uint32_t pending = m_pending & ~1u;
-    return pending == 0 ? 0 : __builtin_ctz(pending);
-}
-
-int
-BsdProcess::SleepInterruptError(int32_t sig) const
-{
-    const SignalAction& action = m_actions[sig];
-    return action.kind == SignalAction::CATCH && action.restart ? BSD_ERESTART : BSD_EINTR;
+    m_signals.Default(sig);
 }
 
 void
 BsdProcess::PostSignals()
 {
     int32_t sig;
-    while (m_alive && (sig = PendingSignal()) != 0)
+    while (m_alive && (sig = m_signals.Pending()) != 0)
     {
-        m_pending &= ~(1u << sig);
-        const SignalAction& action = m_actions[sig];
-        if (action.kind == SignalAction::CATCH)
+        const BsdSignalState::Action& action = m_signals.Take(sig);
+        if (action.kind == BsdSignalState::Action::CATCH)
         {
             action.handler(sig);
         }
-        else if (action.kind == SignalAction::DEFAULT)
+        else if (action.kind == BsdSignalState::Action::DEFAULT)
         {
             NS_LOG_DEBUG("pid " << m_pid << " ends on " << BsdSignalName(sig));
             DoExit();
@@ -1365,7 +1321,7 @@ BsdProcess::Exit()
         // The call in progress unwinds first (an interrupted sleep returns EINTR);
         // the process ends on its way back to user mode.
         m_exiting = true;
-        if (m_sleeping)
+        if (m_sleep.IsSleeping())
         {
             Wake(BSD_EINTR);
         }
@@ -1383,10 +1339,9 @@ BsdProcess::DoExit()
     }
     m_alive = false;
     m_exiting = false;
-    m_pending = 0;
+    m_signals.ClearPending();
     // fdfree: close every descriptor, lowest first.
-    std::map<int, Ptr<File>> files;
-    files.swap(m_files);
+    BsdDescriptorTable::Slots files = m_descriptors.TakeAll();
     for (auto& [fd, file] : files)
     {
         CloseFile(file, [](int) {});
@@ -1419,65 +1374,55 @@ BsdProcess::Tsleep(const void* chan,
         {
             return BSD_EINTR;
         }
-        if (int32_t sig = PendingSignal())
+        if (int32_t sig = m_signals.Pending())
         {
-            return SleepInterruptError(sig); // a signal is already there: do not sleep
+            // a signal is already there: do not sleep
+            return m_signals.SleepInterruptError(sig);
         }
     }
-    NS_ABORT_MSG_IF(m_sleepRequested || m_sleeping,
+    NS_ABORT_MSG_IF(m_sleep.IsRequested() || m_sleep.IsSleeping(),
                     "process " << m_pid << ": tsleep while already asleep");
-    m_sleepRequested = true;
-    m_waitChannel = chan;
-    m_waitMessage = wmesg;
-    m_sleepCatch = catchable;
-    m_sleepTimeout = timeout;
-    m_sleepResume = std::move(resume);
+    m_sleep.Request(chan, wmesg, catchable, timeout, std::move(resume));
     return BSD_ESLEEP;
 }
 
 void
 BsdProcess::Park(std::function<void(int)> onWake)
 {
-    NS_ABORT_MSG_IF(!m_sleepRequested, "process " << m_pid << ": parked without tsleep");
-    m_sleepRequested = false;
-    m_sleeping = true;
-    ++m_sleepSerial;
-    m_onWake = std::move(onWake);
-    m_table->AddSleeper(m_waitChannel, this);
-    if (m_sleepTimeout.IsStrictlyPositive())
+    NS_ABORT_MSG_IF(!m_sleep.IsRequested(), "process " << m_pid << ": parked without tsleep");
+    uint64_t serial = m_sleep.Park(std::move(onWake));
+    m_table->AddSleeper(m_sleep.GetChannel(), this);
+    const Time& timeout = m_sleep.GetTimeout();
+    if (timeout.IsStrictlyPositive())
     {
         // Events in another node's context cannot be cancelled: a stale timeout sees
         // that its sleep is over by the serial number.
         Ptr<BsdProcess> self = this;
-        uint64_t serial = m_sleepSerial;
-        Simulator::ScheduleWithContext(m_node->GetId(), m_sleepTimeout, [self, serial] {
-            if (self->m_sleeping && self->m_sleepSerial == serial)
+        Simulator::ScheduleWithContext(m_node->GetId(), timeout, [self, serial] {
+            if (self->m_sleep.IsCurrent(serial))
             {
                 self->Wake(BSD_EWOULDBLOCK);
             }
         });
     }
-    NS_LOG_LOGIC("pid " << m_pid << " sleeps on " << m_waitMessage);
+    NS_LOG_LOGIC("pid " << m_pid << " sleeps on " << m_sleep.GetWaitMessage());
 }
 
 std::function<int(int)>
 BsdProcess::TakeSleepContinuation()
 {
-    return std::move(m_sleepResume);
+    return m_sleep.TakeContinuation();
 }
 
 void
 BsdProcess::Wake(int error)
 {
-    if (!m_sleeping)
+    if (!m_sleep.IsSleeping())
     {
         return;
     }
-    m_sleeping = false;
-    m_table->RemoveSleeper(m_waitChannel, this);
-    m_waitChannel = nullptr;
-    m_waitMessage.clear();
-    std::function<void(int)> onWake = std::move(m_onWake);
+    m_table->RemoveSleeper(m_sleep.GetChannel(), this);
+    std::function<void(int)> onWake = m_sleep.End(); // setrunnable
     Time latency = m_kernel->GetCostModel()->GetWakeupLatency();
     NS_LOG_LOGIC("pid " << m_pid << " wakes: " << BsdErrnoName(error));
     // Runnable now, running later: never inside the wakeup() that woke it.
@@ -1490,27 +1435,23 @@ BsdProcess::Wake(int error)
 bool
 BsdProcess::IsSleeping() const
 {
-    return m_sleeping;
+    return m_sleep.IsSleeping();
 }
 
 const std::string&
 BsdProcess::GetWaitMessage() const
 {
-    return m_waitMessage;
+    return m_sleep.GetWaitMessage();
 }
 
 void
 BsdProcess::DoDispose()
 {
     m_image.reset(); // first: the program's frames may still use the process
-    m_files.clear();
-    m_onWake = nullptr;
-    m_sleepResume = nullptr;
+    m_descriptors.Clear();
+    m_sleep.DropContinuations();
     m_syscall = Syscall();
-    for (auto& action : m_actions)
-    {
-        action.handler = Callback<void, int32_t>();
-    }
+    m_signals.ReleaseHandlers();
     m_node = nullptr;
     m_switch = nullptr;
     m_kernel = nullptr;

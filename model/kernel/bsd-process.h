@@ -5,8 +5,11 @@
 #ifndef BSD_PROCESS_H
 #define BSD_PROCESS_H
 
+#include "bsd-descriptor-table.h"
 #include "bsd-fcntl.h"
+#include "bsd-signal-state.h"
 #include "bsd-signal.h"
+#include "bsd-sleep-state.h"
 #include "read-buffer-pool.h"
 #include "syscall-record.h"
 #include "uio.h"
@@ -62,6 +65,12 @@ class ProcessTable;
  * daemon inherits and are never handed out. A descriptor refers to a device (Open) or
  * to a UDP socket (Socket); Read, Write, Ioctl, Poll, Select, Fcntl and Close work on
  * both, through the device's dev_ops or the socket's file operations (SocketFile).
+ *
+ * The process's state is three value types besides the call in progress: its
+ * descriptor table (BsdDescriptorTable, struct filedesc), its signal state
+ * (BsdSignalState, kern_sig.c's pending set and sigacts) and its sleep state
+ * (BsdSleepState, what tsleep records). The process holds them and does what they
+ * cannot: the file operations, the simulator's events, the sleep queues.
  */
 class BsdProcess : public Object
 {
@@ -372,13 +381,7 @@ class BsdProcess : public Object
 
   private:
     /// An open file (struct file): on a device vnode (DTYPE_VNODE) or a socket.
-    struct File : public SimpleRefCount<File>
-    {
-        Ptr<Cdev> dev;           //!< the device, or null
-        Ptr<SocketFile> socket;  //!< the socket (DTYPE_SOCKET), or null
-        int32_t flags{0};        //!< f_flag
-        bool closeOnExec{false}; //!< UF_EXCLOSE
-    };
+    using File = BsdDescriptorTable::File;
 
     /// A poll or select in progress.
     struct PollScan
@@ -389,20 +392,6 @@ class BsdProcess : public Object
         bool forever{false};     //!< INFTIM
         Time deadline;           //!< when the timeout expires
         bool selectMode{false};  //!< select: a closed descriptor is EBADF, sets come back
-    };
-
-    /// A signal's disposition.
-    struct SignalAction
-    {
-        enum Kind
-        {
-            DEFAULT,
-            IGNORE,
-            CATCH,
-        } kind{DEFAULT}; //!< SIG_DFL, SIG_IGN or a handler
-
-        Callback<void, int32_t> handler; //!< the handler
-        bool restart{false};             //!< SA_RESTART
     };
 
     /**
@@ -466,10 +455,6 @@ class BsdProcess : public Object
     void ReturnToUser(int error, const std::function<void(int)>& finish);
     /// Deliver pending signals (postsig); may end the process.
     void PostSignals();
-    /// \return the lowest pending signal that is not discarded, or 0
-    int32_t PendingSignal() const;
-    /// \param sig a caught or fatal signal \return EINTR, or ERESTART with SA_RESTART
-    int SleepInterruptError(int32_t sig) const;
     /**
      * Enter the kernel for the poll or select whose entries are in the frame's scan.
      * \param name "poll" or "select" \param timeout negative for INFTIM
@@ -507,8 +492,6 @@ class BsdProcess : public Object
     void CloseFile(Ptr<File> file, std::function<void(int)> done);
     /// \return the switch of the node
     Ptr<DeviceSwitch> GetSwitch() const;
-    /// \return the lowest free descriptor (fdalloc), or -1 at the limit
-    int AllocateDescriptor() const;
     /**
      * getsock: the socket behind \p fd, or the error a socket call gives for it.
      * \param fd descriptor \param error receives EBADF or ENOTSOCK \return the socket
@@ -552,10 +535,9 @@ class BsdProcess : public Object
     Ptr<ProcessTable> m_table;                           //!< the node's table
     bool m_alive{false};                                 //!< between Attach and exit
     bool m_exiting{false};                               //!< exit requested during a system call
-    std::map<int, Ptr<File>> m_files;                    //!< descriptor table
-    std::array<SignalAction, BSD_NSIG> m_actions;        //!< dispositions
-    uint32_t m_pending{0};                               //!< pending signal bits
     bool m_inSyscall{false};                             //!< a system call is in progress
+    BsdDescriptorTable m_descriptors;                    //!< descriptor table (filedesc)
+    BsdSignalState m_signals;                            //!< pending set and dispositions
     Syscall m_syscall;                                   //!< the one in progress
     uint64_t m_syscallCount{0};                          //!< system calls entered
     TracedCallback<const SyscallRecord&> m_syscallTrace; //!< Syscall
@@ -564,17 +546,7 @@ class BsdProcess : public Object
 
     bool m_selecting{false}; //!< P_SELECT: a scan is in progress
     int m_selectChannel{0};  //!< where poll sleeps (&selwait)
-
-    // tsleep state
-    bool m_sleepRequested{false};          //!< Tsleep returned ESLEEP, not parked yet
-    bool m_sleeping{false};                //!< parked
-    const void* m_waitChannel{nullptr};    //!< p_wchan
-    std::string m_waitMessage;             //!< p_wmesg
-    bool m_sleepCatch{false};              //!< PCATCH
-    Time m_sleepTimeout;                   //!< timo
-    uint64_t m_sleepSerial{0};             //!< numbers sleeps, to spot stale timeouts
-    std::function<int(int)> m_sleepResume; //!< the driver's continuation
-    std::function<void(int)> m_onWake;     //!< the dispatcher's continuation
+    BsdSleepState m_sleep;   //!< tsleep's record of the sleep
 };
 
 } // namespace ns3
