@@ -7,26 +7,18 @@
 #include "ns3/boolean.h"
 #include "ns3/bsd-errno.h"
 #include "ns3/bsd-if.h"
-#include "ns3/bsd-ifioctl.h"
-#include "ns3/bsd-ioctl-argument.h"
 #include "ns3/bsd-signal.h"
 #include "ns3/bsd-syscalls.h"
 #include "ns3/bsd-task.h"
-#include "ns3/bsd-tty.h"
-#include "ns3/cdev.h"
-#include "ns3/ipv6-interface-address.h"
-#include "ns3/ipv6.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/pointer.h"
-#include "ns3/serial-line.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/tun-net-device.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace ns3
 {
@@ -42,8 +34,6 @@ namespace
 constexpr uint32_t TUN_READ_SIZE = 4 + Lcp::MAX_MRU;
 /// What ppp(8) reads from the line at once (physical_Read into a buffer of MAX_MRU).
 constexpr uint32_t LINE_READ_SIZE = Lcp::MAX_MRU;
-/// Units bundle_Create tries.
-constexpr uint32_t MAX_TUN_UNITS = 256;
 
 } // namespace
 
@@ -177,7 +167,7 @@ UserPpp::DoDispose()
     m_ipcp = nullptr;
     m_ipv6cp = nullptr;
     m_process = nullptr;
-    m_tun = nullptr;
+    m_interface.Dispose();
     m_stickyRoutes = StickyRoutes(); // drops its device, leaves the routing alone
     Application::DoDispose();
 }
@@ -222,7 +212,7 @@ UserPpp::GetPhase() const
 Ptr<TunNetDevice>
 UserPpp::GetTunDevice() const
 {
-    return m_tun;
+    return m_interface.GetDevice();
 }
 
 const UserPpp::Counters&
@@ -321,6 +311,8 @@ UserPpp::StartApplication()
     });
     m_ipcp->SetLayerCallbacks([this] { IpcpUp(); }, [this] { IpcpDown(); }, nullptr, nullptr);
     m_ipv6cp->SetLayerCallbacks([this] { Ipv6cpUp(); }, [this] { Ipv6cpDown(); }, nullptr, nullptr);
+    m_physical.SetFailedCallback(MakeCallback(&UserPpp::Failed, this));
+    m_interface.SetFailedCallback(MakeCallback(&UserPpp::Failed, this));
     BsdTask::Exec(m_process, Run()); // runs up to the first open's wait
 }
 
@@ -335,57 +327,6 @@ UserPpp::StopApplication()
     {
         m_process->Exit(); // tunclose deletes the routes and stops the interface
     }
-}
-
-BsdTask
-UserPpp::SetInterfaceUp(BsdSyscalls& sys)
-{
-    // iface_ChangeFlags: on a PF_INET socket, SIOCGIFFLAGS, then SIOCSIFFLAGS with IFF_UP.
-    auto [error, s] = co_await sys.Socket(BSD_AF_INET, BSD_SOCK_DGRAM);
-    if (error != BSD_OK)
-    {
-        Failed("socket", error);
-        co_return;
-    }
-    auto [getError, out] = co_await sys.Ioctl(s, BSD_SIOCGIFFLAGS, BsdIfreq(m_ifName).GetBytes());
-    if (getError != BSD_OK)
-    {
-        Failed("ioctl SIOCGIFFLAGS", getError);
-        co_await sys.Close(s);
-        co_return;
-    }
-    BsdIfreq ifr(out);
-    ifr.SetFlags(static_cast<int16_t>(ifr.GetFlags() | BSD_IFF_UP));
-    auto [setError, none] = co_await sys.Ioctl(s, BSD_SIOCSIFFLAGS, ifr.GetBytes());
-    if (setError != BSD_OK)
-    {
-        Failed("ioctl SIOCSIFFLAGS", setError);
-    }
-    co_await sys.Close(s);
-}
-
-BsdTask
-UserPpp::InterfaceIoctl(BsdSyscalls& sys,
-                        std::string name,
-                        uint32_t cmd,
-                        std::vector<uint8_t> arg,
-                        int& result)
-{
-    // iface.c's pattern: a PF_INET datagram socket for one interface ioctl, then close.
-    auto [error, s] = co_await sys.Socket(BSD_AF_INET, BSD_SOCK_DGRAM);
-    if (error != BSD_OK)
-    {
-        Failed("socket", error);
-        result = error;
-        co_return;
-    }
-    auto [ioctlError, out] = co_await sys.Ioctl(s, cmd, std::move(arg));
-    if (ioctlError != BSD_OK)
-    {
-        Failed("ioctl " + name, ioctlError);
-    }
-    co_await sys.Close(s);
-    result = ioctlError;
 }
 
 // --- the main loop -----------------------------------------------------------------------
@@ -413,63 +354,20 @@ UserPpp::Run()
 {
     BsdSyscalls sys(m_process);
 
-    // bundle_Create: the first /dev/tunN that opens; no such unit ends the search, a
-    // busy one moves on.
-    for (uint32_t unit = 0;; ++unit)
+    // bundle_Create: the tun device, its modes, the interface up (tun.c, iface.c).
+    bool tunOpened = false;
+    co_await m_interface.Open(sys, GetNode(), m_tunPath, tunOpened);
+    if (!tunOpened)
     {
-        std::string path = m_tunPath.empty() ? "/dev/tun" + std::to_string(unit) : m_tunPath;
-        auto [error, fd] = co_await sys.Open(path, BSD_O_RDWR);
-        if (error == BSD_OK)
-        {
-            m_tunFd = fd;
-            m_tunUnit = unit;
-            break;
-        }
-        if (m_tunPath.empty() && error != BSD_ENOENT && error != BSD_ENXIO &&
-            unit + 1 < MAX_TUN_UNITS)
-        {
-            continue;
-        }
-        Failed("open " + path, error);
         co_return;
     }
-    // bundle_Create names the interface after the device it opened.
-    std::string path = m_tunPath.empty() ? "/dev/tun" + std::to_string(m_tunUnit) : m_tunPath;
-    m_ifName = path.substr(path.rfind('/') + 1);
-    // ppp(8)'s route and IPv6 address calls (a routing socket, in6_control) are not
-    // modelled as system calls: they alone reach the interface object.
-    m_tun = Ifunit(GetNode(), m_ifName);
-    NS_ABORT_MSG_IF(!m_tun, "UserPpp: " << path << " has no interface " << m_ifName);
-    // The tun modes; ppp(8) only logs their failures.
-    std::vector<uint8_t> mode = BsdIntArgument(BSD_IFF_POINTOPOINT);
-    if (auto [error, out] = co_await sys.Ioctl(m_tunFd, TUNSIFMODE, std::move(mode));
-        error != BSD_OK)
+    // The serial port (physical.c).
+    bool lineOpened = false;
+    co_await m_physical.Open(sys, m_serialPath, lineOpened);
+    if (!lineOpened)
     {
-        Failed("ioctl TUNSIFMODE", error);
-    }
-    std::vector<uint8_t> zero = BsdIntArgument(0);
-    if (auto [error, out] = co_await sys.Ioctl(m_tunFd, TUNSLMODE, std::move(zero));
-        error != BSD_OK)
-    {
-        Failed("ioctl TUNSLMODE", error);
-    }
-    std::vector<uint8_t> one = BsdIntArgument(1);
-    auto [headError, headOut] = co_await sys.Ioctl(m_tunFd, TUNSIFHEAD, std::move(one));
-    if (headError != BSD_OK)
-    {
-        Failed("ioctl TUNSIFHEAD", headError);
-    }
-    m_header = headError == BSD_OK;
-    co_await SetInterfaceUp(sys);
-
-    // The serial port, non-blocking.
-    auto [lineError, line] = co_await sys.Open(m_serialPath, BSD_O_RDWR | BSD_O_NONBLOCK);
-    if (lineError != BSD_OK)
-    {
-        Failed("open " + m_serialPath, lineError);
         co_return;
     }
-    m_lineFd = line;
     CarrierTimer(); // reads the carrier first, which starts LCP when it is there
 
     // DoLoop: the pending work, then select over the line and tun; then write the line,
@@ -477,6 +375,8 @@ UserPpp::Run()
     std::vector<int> readFds; // select(2) rewrites them with the ready descriptors
     std::vector<int> writeFds;
     const Time inftim(-1);
+    const int lineFd = m_physical.GetFd();
+    const int tunFd = m_interface.GetFd();
     for (;;)
     {
         if (!m_running || !m_process->IsAlive())
@@ -494,17 +394,17 @@ UserPpp::Run()
         // carrier timer sees the carrier again, as ppp(8) closes the device on hangup.
         readFds.clear();
         writeFds.clear();
-        if (m_carrier)
+        if (m_physical.HasCarrier())
         {
-            readFds.push_back(m_lineFd);
+            readFds.push_back(lineFd);
             if (!m_controlQueue.empty() || !m_dataQueue.empty())
             {
-                writeFds.push_back(m_lineFd);
+                writeFds.push_back(lineFd);
             }
         }
         if (m_phase == PHASE_NETWORK && m_dataQueue.size() < m_ifQueue)
         {
-            readFds.push_back(m_tunFd); // not while choked (bundle_FillQueues)
+            readFds.push_back(tunFd); // not while choked (bundle_FillQueues)
         }
         m_selecting = true;
         auto [selectError, n] = co_await sys.Select(readFds, writeFds, inftim);
@@ -519,9 +419,9 @@ UserPpp::Run()
             }
             continue;
         }
-        bool lineIn = std::find(readFds.begin(), readFds.end(), m_lineFd) != readFds.end();
-        bool tunIn = std::find(readFds.begin(), readFds.end(), m_tunFd) != readFds.end();
-        bool lineOut = std::find(writeFds.begin(), writeFds.end(), m_lineFd) != writeFds.end();
+        bool lineIn = std::find(readFds.begin(), readFds.end(), lineFd) != readFds.end();
+        bool tunIn = std::find(readFds.begin(), readFds.end(), tunFd) != readFds.end();
+        bool lineOut = std::find(writeFds.begin(), writeFds.end(), lineFd) != writeFds.end();
 
         // The line: the waiting frames, head first, until the tty takes no more.
         while (lineOut)
@@ -538,7 +438,7 @@ UserPpp::Run()
             }
             const std::vector<uint8_t>& bytes = queue->front().bytes;
             std::vector<uint8_t> rest(bytes.begin() + m_headWritten, bytes.end());
-            auto [error, written] = co_await sys.Write(m_lineFd, std::move(rest));
+            auto [error, written] = co_await sys.Write(lineFd, std::move(rest));
             if (error != BSD_OK)
             {
                 if (error == BSD_EIO)
@@ -574,7 +474,7 @@ UserPpp::Run()
 
         if (lineIn)
         {
-            auto [error, data] = co_await sys.Read(m_lineFd, LINE_READ_SIZE);
+            auto [error, data] = co_await sys.Read(lineFd, LINE_READ_SIZE);
             if (error != BSD_OK)
             {
                 if (error != BSD_EWOULDBLOCK)
@@ -594,7 +494,7 @@ UserPpp::Run()
 
         if (tunIn)
         {
-            auto [error, data] = co_await sys.Read(m_tunFd, TUN_READ_SIZE);
+            auto [error, data] = co_await sys.Read(tunFd, TUN_READ_SIZE);
             if (error != BSD_OK)
             {
                 Failed("read tun", error);
@@ -680,7 +580,8 @@ UserPpp::Dispatch(uint16_t protocol, const uint8_t* info, std::size_t len)
         Drop("LCP not opened", len); // RFC 1661 section 3.4: silently discarded
         return;
     }
-    bool ipv6 = m_ipv6 && m_header;
+    bool header = m_interface.HasHeader();
+    bool ipv6 = m_ipv6 && header;
     switch (protocol)
     {
     case PPP_PROTO_IPCP:
@@ -707,13 +608,13 @@ UserPpp::Dispatch(uint16_t protocol, const uint8_t* info, std::size_t len)
         }
         // ip_Input: one write per packet, behind the family when TUNSIFHEAD took.
         std::vector<uint8_t> packet;
-        if (m_header)
+        if (header)
         {
             packet = PppPutU32(v4 ? BSD_AF_INET : BSD_AF_INET6);
         }
         packet.insert(packet.end(), info, info + len);
         m_tasks.push_back([this, packet = std::move(packet)](BsdSyscalls& sys) mutable {
-            return WriteTun(sys, std::move(packet));
+            return m_interface.Write(sys, std::move(packet), m_counters.packetsToTun);
         });
         return;
     }
@@ -726,35 +627,16 @@ UserPpp::Dispatch(uint16_t protocol, const uint8_t* info, std::size_t len)
 
 // --- tun ---------------------------------------------------------------------------------
 
-BsdTask
-UserPpp::WriteTun(BsdSyscalls& sys, std::vector<uint8_t> packet)
-{
-    auto [error, written] = co_await sys.Write(m_tunFd, std::move(packet));
-    if (error != BSD_OK)
-    {
-        Failed("write tun", error); // logged and ignored, as ip_Input does
-    }
-    else
-    {
-        ++m_counters.packetsToTun;
-    }
-}
-
 void
 UserPpp::TunInput(const std::vector<uint8_t>& data)
 {
     ++m_counters.packetsFromTun;
-    uint32_t family = BSD_AF_INET;
-    std::size_t skip = 0;
-    if (m_header)
+    uint32_t family;
+    std::size_t skip;
+    if (!PppInterface::SplitHeader(data.data(), data.size(), m_interface.HasHeader(), family, skip))
     {
-        if (data.size() < 4)
-        {
-            Drop("short tun packet", data.size());
-            return;
-        }
-        family = PppGetU32(data.data());
-        skip = 4;
+        Drop("short tun packet", data.size());
+        return;
     }
     std::vector<uint8_t> info(data.begin() + skip, data.end());
     bool v4 = family == BSD_AF_INET;
@@ -790,26 +672,22 @@ UserPpp::CarrierTimer()
 BsdTask
 UserPpp::ReadCarrier(BsdSyscalls& sys)
 {
-    std::vector<uint8_t> none;
-    auto [error, out] = co_await sys.Ioctl(m_lineFd, BSD_TIOCMGET, std::move(none));
-    if (error != BSD_OK)
+    bool read = false;
+    bool carrier = false;
+    co_await m_physical.ReadCarrier(sys, read, carrier);
+    if (read)
     {
-        Failed("ioctl TIOCMGET", error);
-    }
-    else
-    {
-        CarrierIs(BsdIntResult(out) & BSD_TIOCM_CD);
+        CarrierIs(carrier);
     }
 }
 
 void
 UserPpp::CarrierIs(bool up)
 {
-    if (up == m_carrier)
+    if (!m_physical.SetCarrier(up))
     {
         return;
     }
-    m_carrier = up;
     if (up)
     {
         NS_LOG_INFO("ppp: carrier up on " << m_serialPath);
@@ -832,7 +710,7 @@ UserPpp::LcpUp()
     m_deframer.SetRxAccm(m_lcp->GetRxAccm());
     m_ipcp->Up();
     m_ipcp->Open();
-    if (m_ipv6 && m_header)
+    if (m_ipv6 && m_interface.HasHeader())
     {
         m_ipv6cp->Up();
         m_ipv6cp->Open();
@@ -852,7 +730,7 @@ void
 UserPpp::LcpFinished()
 {
     SetPhase(PHASE_DEAD);
-    if (m_running && m_carrier && m_reopenDelay.IsStrictlyPositive())
+    if (m_running && m_physical.HasCarrier() && m_reopenDelay.IsStrictlyPositive())
     {
         m_reopenTimer = Simulator::Schedule(m_reopenDelay, &UserPpp::Reopen, this);
     }
@@ -861,7 +739,7 @@ UserPpp::LcpFinished()
 void
 UserPpp::Reopen()
 {
-    if (!m_carrier)
+    if (!m_physical.HasCarrier())
     {
         return; // the carrier's return restarts LCP
     }
@@ -885,35 +763,18 @@ UserPpp::IpcpUp()
 BsdTask
 UserPpp::AddInterfaceAddress(BsdSyscalls& sys, Ipv4Address local, Ipv4Address peer, uint16_t mtu)
 {
-    // iface_Add: SIOCAIFADDR with the address, the peer as destination, a host mask.
-    BsdIfaliasreq ifra;
-    ifra.name = m_ifName;
-    ifra.addr = BsdSockaddrIn::Of(local);
-    ifra.broadaddr = BsdSockaddrIn::Of(peer);
-    ifra.mask = BsdSockaddrIn::Of(Ipv4Address(Ipv4Mask::GetOnes().Get()));
+    // ipcp_InterfaceUp (ipcp.c): the address (iface_Add), the routes (route_Change),
+    // then tun_configure with the line's speed (physical_GetSpeed).
     int error = BSD_OK;
-    co_await InterfaceIoctl(sys, "SIOCAIFADDR", BSD_SIOCAIFADDR, ifra.GetBytes(), error);
+    co_await m_interface.AddAddress(sys, local, peer, error);
     if (error != BSD_OK)
     {
         co_return;
     }
-    m_ifLocal = local;
-    m_stickyRoutes.Install(m_tun, peer); // route_Change
-    // tun_configure: TUNSIFINFO with the MTU and the line's speed (tcgetattr).
-    std::vector<uint8_t> none;
-    auto [getError, termios] = co_await sys.Ioctl(m_lineFd, BSD_TIOCGETA, std::move(none));
-    TunInfo info;
-    info.mtu = static_cast<int16_t>(mtu);
-    info.type = BSD_IFT_PPP;
-    if (getError == BSD_OK && termios.size() >= BSD_TERMIOS_SIZE)
-    {
-        std::memcpy(&info.baudrate, termios.data() + BSD_TERMIOS_OSPEED, 4);
-    }
-    auto [setError, out] = co_await sys.Ioctl(m_tunFd, TUNSIFINFO, info.Serialize());
-    if (setError != BSD_OK)
-    {
-        Failed("ioctl TUNSIFINFO", setError);
-    }
+    m_stickyRoutes.Install(m_interface.GetDevice(), peer);
+    int32_t baudrate = 0;
+    co_await m_physical.GetSpeed(sys, baudrate);
+    co_await m_interface.Configure(sys, mtu, baudrate);
 }
 
 void
@@ -926,17 +787,7 @@ BsdTask
 UserPpp::DeleteInterfaceAddress(BsdSyscalls& sys)
 {
     m_stickyRoutes.Remove(); // route_Clean, before the address goes
-    if (m_ifLocal == Ipv4Address::GetAny())
-    {
-        co_return;
-    }
-    // iface_addr_Zap: SIOCDIFADDR with an ifaliasreq (the kernel reads its ifreq).
-    BsdIfaliasreq ifra;
-    ifra.name = m_ifName;
-    ifra.addr = BsdSockaddrIn::Of(m_ifLocal);
-    m_ifLocal = Ipv4Address::GetAny();
-    int error = BSD_OK;
-    co_await InterfaceIoctl(sys, "SIOCDIFADDR", BSD_SIOCDIFADDR, ifra.GetBytes(), error);
+    co_await m_interface.DeleteAddress(sys);
 }
 
 void
@@ -949,13 +800,7 @@ UserPpp::Ipv6cpUp()
 BsdTask
 UserPpp::AddLinkLocal(Ipv6Address local)
 {
-    Ptr<Ipv6> ipv6 = GetNode()->GetObject<Ipv6>();
-    int32_t i = ipv6 ? ipv6->GetInterfaceForDevice(m_tun) : -1;
-    if (i >= 0)
-    {
-        ipv6->AddAddress(i, Ipv6InterfaceAddress(local, Ipv6Prefix(64)));
-        m_ifLocal6 = local;
-    }
+    m_interface.AddLinkLocal(GetNode(), local);
     co_return;
 }
 
@@ -968,13 +813,7 @@ UserPpp::Ipv6cpDown()
 BsdTask
 UserPpp::DeleteLinkLocal()
 {
-    Ptr<Ipv6> ipv6 = GetNode()->GetObject<Ipv6>();
-    int32_t i = ipv6 ? ipv6->GetInterfaceForDevice(m_tun) : -1;
-    if (i >= 0 && m_ifLocal6 != Ipv6Address::GetAny())
-    {
-        ipv6->RemoveAddress(i, m_ifLocal6);
-        m_ifLocal6 = Ipv6Address::GetAny();
-    }
+    m_interface.DeleteLinkLocal(GetNode());
     co_return;
 }
 

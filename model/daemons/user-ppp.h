@@ -12,6 +12,8 @@
 #include "ns3/ipcp.h"
 #include "ns3/ipv6cp.h"
 #include "ns3/lcp.h"
+#include "ns3/ppp-interface.h"
+#include "ns3/ppp-physical.h"
 #include "ns3/sticky-routes.h"
 #include "ns3/traced-callback.h"
 
@@ -43,6 +45,11 @@ class TunNetDevice;
  * port, non-blocking. The main loop is a select() over the serial port (read; write
  * while frames wait) and the tun device, which is read only in the network phase and
  * while fewer than IfQueue packets wait for the line (ppp(8)'s DEF_IFQUEUE choke).
+ *
+ * The daemon is split as ppp(8) is: this class is the loop (main.c's DoLoop) and the
+ * wiring of the layers (bundle.c), PppPhysical the serial port (physical.c), PppInterface
+ * the tun device and its interface (tun.c, iface.c); HDLC and the control protocols are
+ * model/ppp/.
  *
  * LCP, IPCP and, with Ipv6 set, IPV6CP run the RFC 1661 automaton. Their timers fire as
  * ppp(8)'s SIGALRM-driven timers do: the expiry queues its packet and a SIGALRM breaks
@@ -141,21 +148,9 @@ class UserPpp : public Application
     /// The daemon's program: bundle_Create (tun, its modes, the interface up), the
     /// serial port, then ppp(8)'s main loop. \return the task, for the process to run
     BsdTask Run();
-    /// iface_SetFlags(IFF_UP) on a socket. \param sys the daemon's calls \return the task
-    BsdTask SetInterfaceUp(BsdSyscalls& sys);
     /**
-     * One interface ioctl as iface.c issues it: a PF_INET socket, the ioctl, close.
-     * \param sys the daemon's calls \param name the command's name, for the log
-     * \param cmd the command \param arg its parameter \param result set to the ioctl's
-     * errno (the socket's, if that failed) \return the task
-     */
-    BsdTask InterfaceIoctl(BsdSyscalls& sys,
-                           std::string name,
-                           uint32_t cmd,
-                           std::vector<uint8_t> arg,
-                           int& result);
-    /**
-     * IPCP is up: SIOCAIFADDR, then the sticky routes and tun_configure's TUNSIFINFO.
+     * IPCP is up (ipcp_InterfaceUp): SIOCAIFADDR, then the sticky routes and
+     * tun_configure's TUNSIFINFO with the line's speed.
      * \param sys the daemon's calls \param local the address \param peer the peer's
      * \param mtu the interface MTU \return the task
      */
@@ -169,8 +164,6 @@ class UserPpp : public Application
     BsdTask AddLinkLocal(Ipv6Address local);
     /// IPV6CP is down: the link-local address goes. \return the task
     BsdTask DeleteLinkLocal();
-    /// ip_Input's write of one packet to tun. \param sys \param packet \return the task
-    BsdTask WriteTun(BsdSyscalls& sys, std::vector<uint8_t> packet);
     /// The carrier timer's TIOCMGET. \param sys the daemon's calls \return the task
     BsdTask ReadCarrier(BsdSyscalls& sys);
     /// Octets read from the line: deframe and dispatch them. \param data the octets
@@ -226,14 +219,9 @@ class UserPpp : public Application
     std::string m_processName;
 
     Ptr<BsdProcess> m_process; //!< the daemon
-    int m_tunFd{-1};           //!< /dev/tunN
-    int m_lineFd{-1};          //!< /dev/cuaaN
-    bool m_header{false};      //!< TUNSIFHEAD succeeded
-    uint32_t m_tunUnit{0};     //!< the unit bundle_Create opened
-    std::string m_ifName;      //!< its interface's name, e.g. "tun0"
-    Ptr<TunNetDevice> m_tun;   //!< the interface, for the routes and IPv6 only
+    PppPhysical m_physical;    //!< the serial port (physical.c)
+    PppInterface m_interface;  //!< the tun device and its interface (tun.c, iface.c)
     Phase m_phase{PHASE_DEAD}; //!< bundle phase
-    bool m_carrier{false};     //!< as last read
     bool m_running{false};     //!< between start and stop
     bool m_selecting{false};   //!< a select is in progress
     HdlcDeframer m_deframer;   //!< the line's input
@@ -251,8 +239,6 @@ class UserPpp : public Application
     uint64_t m_queuedOctets{0};       //!< of the queued frames, less m_headWritten
     bool m_headIsControl{false};      //!< which queue the head frame is from
     FrontQueue<Task> m_tasks;         //!< user-mode work for the loop
-    Ipv4Address m_ifLocal;            //!< the IPv4 address we configured
-    Ipv6Address m_ifLocal6;           //!< the IPv6 address we configured
     StickyRoutes m_stickyRoutes;      //!< "add!" routes, in the table while IPCP is up
     EventId m_carrierTimer;           //!< physical timer
     EventId m_reopenTimer;            //!< redial timer
