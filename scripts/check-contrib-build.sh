@@ -106,20 +106,9 @@ fi
 phase_end
 
 # --- 3. contrib/tun -> this checkout -----------------------------------------------------
-phase_begin link "contrib/tun -> $REPO_DIR"
-link=$NS3_DIR/contrib/tun
-if [[ -e $link && ! -L $link ]]; then
-    die "$link exists and is not a symlink; remove it"
-fi
 # Built from another checkout before: its objects may look newer than this checkout's
 # sources (ninja only compares mtimes), so drop them and rebuild the module.
-if [[ -L $link && $(readlink "$link") != "$REPO_DIR" ]]; then
-    echo "was $(readlink "$link"): rebuilding the module"
-    rm -rf "$NS3_DIR/cmake-cache/contrib/tun"
-fi
-ln -sfn "$REPO_DIR" "$link"
-ls -l "$link"
-phase_end
+link_checkout "$NS3_DIR/cmake-cache/contrib/tun" "rebuilding the module"
 
 # --- 4. configure: tun and the modules it needs ------------------------------------------
 # ns-3 writes build/include/ns3/<header> stubs that include the real file; configure makes

@@ -96,22 +96,11 @@ grep -qx "$NS3_VERSION" "$NS3_DIR/VERSION" || die "$NS3_DIR/VERSION is not $NS3_
 phase_end
 
 # --- 3. contrib/tun -> this checkout -----------------------------------------------------
-phase_begin link "contrib/tun -> $REPO_DIR"
-link=$NS3_DIR/contrib/tun
-if [[ -e $link && ! -L $link ]]; then
-    die "$link exists and is not a symlink; remove it"
-fi
 # waf copies the module's headers into build/ns3/ and never removes one, so a header an
 # earlier checkout of tun had and this one has not would still be found there. Which
 # copies are tun's is not recorded, so drop them all when the link changes: the build
 # copies them again, ns-3's own among them, in seconds.
-if [[ -L $link && $(readlink "$link") != "$REPO_DIR" ]]; then
-    echo "was $(readlink "$link"): dropping build/ns3/ so no stale tun header survives"
-    rm -rf "$NS3_DIR/build/ns3"
-fi
-ln -sfn "$REPO_DIR" "$link"
-ls -l "$link"
-phase_end
+link_checkout "$NS3_DIR/build/ns3" "dropping build/ns3/ so no stale tun header survives"
 
 # --- 4. configure: tun and the modules it needs ------------------------------------------
 # waf enables tun's dependencies itself (create_ns3_module's list in the wscript). No

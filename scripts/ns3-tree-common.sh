@@ -97,3 +97,22 @@ install_required_packages() {
     fi
     phase_end
 }
+
+# The "link" phase: contrib/tun of the tree -> this checkout. When the link pointed at
+# another checkout, <stale> (what that checkout's build left that this one's would not
+# replace) is removed first, and <why> says so.
+#   link_checkout <stale> <why>
+link_checkout() {
+    phase_begin link "contrib/tun -> $REPO_DIR"
+    local link=$NS3_DIR/contrib/tun
+    if [[ -e $link && ! -L $link ]]; then
+        die "$link exists and is not a symlink; remove it"
+    fi
+    if [[ -L $link && $(readlink "$link") != "$REPO_DIR" ]]; then
+        echo "was $(readlink "$link"): $2"
+        rm -rf "$1"
+    fi
+    ln -sfn "$REPO_DIR" "$link"
+    ls -l "$link"
+    phase_end
+}
