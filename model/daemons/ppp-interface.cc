@@ -67,15 +67,14 @@ PppInterface::Open(BsdSyscalls& sys, Ptr<Node> node, std::string tunPath, bool& 
 {
     // bundle_Create (bundle.c): the first /dev/tunN that opens; no such unit ends the
     // search, a busy one moves on.
-    uint32_t openedUnit = 0;
+    std::string path;
     for (uint32_t unit = 0;; ++unit)
     {
-        std::string path = tunPath.empty() ? UnitPath(unit) : tunPath;
+        path = tunPath.empty() ? UnitPath(unit) : tunPath;
         auto [error, fd] = co_await sys.Open(path, BSD_O_RDWR);
         if (error == BSD_OK)
         {
             m_fd = fd;
-            openedUnit = unit;
             break;
         }
         if (tunPath.empty() && error != BSD_ENOENT && error != BSD_ENXIO && unit + 1 < MAX_UNITS)
@@ -87,7 +86,6 @@ PppInterface::Open(BsdSyscalls& sys, Ptr<Node> node, std::string tunPath, bool& 
     }
     opened = true;
     // bundle_Create names the interface after the device it opened.
-    std::string path = tunPath.empty() ? UnitPath(openedUnit) : tunPath;
     m_name = NameOf(path);
     // ppp(8)'s route and IPv6 address calls (a routing socket, in6_control) are not
     // modelled as system calls: they alone reach the interface object.
@@ -192,7 +190,7 @@ PppInterface::HasAddress() const
 BsdTask
 PppInterface::DeleteAddress(BsdSyscalls& sys)
 {
-    if (m_local == Ipv4Address::GetAny())
+    if (!HasAddress())
     {
         co_return;
     }
